@@ -1,0 +1,130 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.isIsoDate = isIsoDate;
+exports.daysBetween = daysBetween;
+exports.addDays = addDays;
+exports.isoDateOf = isoDateOf;
+exports.parseDuration = parseDuration;
+exports.describeDuration = describeDuration;
+exports.pausedDaysBetween = pausedDaysBetween;
+exports.countedDaysBetween = countedDaysBetween;
+exports.addCountedDays = addCountedDays;
+exports.isInPeriod = isInPeriod;
+exports.relativeDay = relativeDay;
+/**
+ * Calendar-date arithmetic. Every date in a team folder is a plain `YYYY-MM-DD` calendar date with no time zone, so
+ * dates travel through the core as those strings (they sort correctly as text) and are turned into `Date`s only to
+ * do arithmetic with date-fns. Nothing here reads the clock: "today" is always an argument.
+ */
+const date_fns_1 = require("date-fns");
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** True for a real calendar date written `YYYY-MM-DD` (rejects `2026-02-30`, `2026-1-5`, times and zones). */
+function isIsoDate(text) {
+    return ISO_DATE.test(text) && (0, date_fns_1.isValid)((0, date_fns_1.parseISO)(text));
+}
+function toDate(date) {
+    return (0, date_fns_1.parseISO)(date);
+}
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+function daysBetween(from, to) {
+    return (0, date_fns_1.differenceInCalendarDays)(toDate(to), toDate(from));
+}
+function addDays(date, days) {
+    return (0, date_fns_1.format)((0, date_fns_1.addDays)(toDate(date), days), 'yyyy-MM-dd');
+}
+/** The local calendar date of a clock reading; used only at the edges (CLI, extension) to make "today". */
+function isoDateOf(clock) {
+    return (0, date_fns_1.format)(clock, 'yyyy-MM-dd');
+}
+const DURATION = /^([1-9]\d{0,3})([dw])$/;
+/**
+ * Parses a cadence or period: `weekly` (7 days), `biweekly` (14 days), `Nd` or `Nw`. Returns days, or undefined
+ * when the text is none of these.
+ */
+function parseDuration(text) {
+    if (text === 'weekly')
+        return 7;
+    if (text === 'biweekly')
+        return 14;
+    const m = DURATION.exec(text);
+    if (!m)
+        return undefined;
+    const n = Number(m[1]);
+    return m[2] === 'w' ? n * 7 : n;
+}
+/** How a number of days reads in a message: `7 days (weekly)`. */
+function describeDuration(text) {
+    const days = parseDuration(text);
+    return days === undefined ? text : `${text} (${days} days)`;
+}
+/**
+ * Counts the days in the half-open span (`after`, `until`] that fall inside any of the periods. Overlapping periods
+ * count once. This is what makes a leave not count against the cadence.
+ */
+function pausedDaysBetween(after, until, periods) {
+    if (periods.length === 0 || daysBetween(after, until) <= 0)
+        return 0;
+    // Clip each period to (after, until] as day offsets from `after`: [start, end] with 1 <= start <= end <= span.
+    const span = daysBetween(after, until);
+    const clipped = [];
+    for (const p of periods) {
+        const start = Math.max(1, daysBetween(after, p.from));
+        const end = Math.min(span, p.to === undefined ? span : daysBetween(after, p.to));
+        if (start <= end)
+            clipped.push([start, end]);
+    }
+    clipped.sort((a, b) => a[0] - b[0]);
+    let total = 0;
+    let curStart = -1;
+    let curEnd = -2;
+    for (const [s, e] of clipped) {
+        if (s > curEnd + 1) {
+            if (curEnd >= curStart && curStart >= 0)
+                total += curEnd - curStart + 1;
+            curStart = s;
+            curEnd = e;
+        }
+        else if (e > curEnd) {
+            curEnd = e;
+        }
+    }
+    if (curStart >= 0)
+        total += curEnd - curStart + 1;
+    return total;
+}
+/** Days from `after` to `until` that count for a cadence: calendar days minus paused days. */
+function countedDaysBetween(after, until, periods) {
+    return daysBetween(after, until) - pausedDaysBetween(after, until, periods);
+}
+/**
+ * The first date on which `countedDaysBetween(after, date)` reaches `days`: the due date of the next 1:1 when a
+ * leave pushes it back. Returns undefined when an open-ended leave means it is never due.
+ */
+function addCountedDays(after, days, periods) {
+    let candidate = addDays(after, days);
+    // Each pass pushes the date out by the paused days found so far; it settles within (number of periods + 1) passes.
+    for (let i = 0; i <= periods.length + 1; i++) {
+        const paused = pausedDaysBetween(after, candidate, periods);
+        const next = addDays(after, days + paused);
+        if (next === candidate)
+            return candidate;
+        candidate = next;
+    }
+    return periods.some((p) => p.to === undefined) ? undefined : candidate;
+}
+/** True when `date` lies inside one of the periods. */
+function isInPeriod(date, periods) {
+    return periods.some((p) => p.from <= date && (p.to === undefined || date <= p.to));
+}
+/** "today", "tomorrow", "in 3 days", "yesterday", "5 days ago". */
+function relativeDay(date, today) {
+    const d = daysBetween(today, date);
+    if (d === 0)
+        return 'today';
+    if (d === 1)
+        return 'tomorrow';
+    if (d === -1)
+        return 'yesterday';
+    return d > 0 ? `in ${d} days` : `${-d} days ago`;
+}
+//# sourceMappingURL=dates.js.map

@@ -1,0 +1,34 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.actionRules = actionRules;
+/** action-stale: action items that are followed up, not forgotten. */
+const dates_1 = require("../dates");
+const context_1 = require("./context");
+/** An open action seen across this many later held 1:1s is stale even without a due date. */
+const STALE_AFTER_HELD = 2;
+function actionRules(ctx) {
+    const out = [];
+    for (const open of ctx.openActions) {
+        const a = open.action;
+        const overdue = a.due !== undefined && a.due < ctx.today;
+        if (!overdue && open.heldSince < STALE_AFTER_HELD)
+            continue;
+        const who = a.owner === 'manager' ? 'your' : `${ctx.name}'s`;
+        const why = overdue
+            ? `was due ${a.due} (${(0, dates_1.daysBetween)(a.due, ctx.today)} days ago)`
+            : `has stayed open through ${open.heldSince} 1:1s since ${open.firstSeen.ref.date}`;
+        out.push({
+            file: open.meeting.file.path,
+            range: (0, context_1.anchorIn)(open.meeting.file, ['actions', a.index, 'text'], ['actions', a.index]),
+            rule: 'action-stale',
+            message: `Open action (${who}) "${clip(a.text)}" ${why}: finish it, re-plan it, or drop it.`,
+            data: { report: ctx.report.id, meeting: open.meeting.ref.fileName, index: a.index },
+        });
+    }
+    return out;
+}
+function clip(text) {
+    const one = text.trim().replace(/\s+/g, ' ');
+    return one.length > 60 ? `${one.slice(0, 59)}…` : one;
+}
+//# sourceMappingURL=actions.js.map

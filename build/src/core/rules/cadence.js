@@ -1,0 +1,73 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.cadenceRules = cadenceRules;
+/** cadence-overdue, no-first-meeting, career-overdue: are the 1:1s happening at all? */
+const dates_1 = require("../dates");
+const context_1 = require("./context");
+function cadenceRules(ctx) {
+    const out = [];
+    const limit = ctx.cadenceDays + ctx.graceDays;
+    const cadence = `cadence ${(0, dates_1.describeDuration)(ctx.cadence)} + ${ctx.graceDays} grace day${ctx.graceDays === 1 ? '' : 's'}`;
+    const anchor = (0, context_1.reportAnchor)(ctx);
+    if (ctx.lastHeld && ctx.countedDaysSinceLastHeld !== undefined) {
+        const counted = ctx.countedDaysSinceLastHeld;
+        if (counted > limit) {
+            const last = ctx.lastHeld.ref.date;
+            const paused = (0, dates_1.pausedDaysBetween)(last, ctx.today, ctx.paused);
+            const leave = paused > 0 ? `, not counting ${paused} day${paused === 1 ? '' : 's'} of leave` : '';
+            out.push({
+                ...anchor,
+                rule: 'cadence-overdue',
+                message: `No 1:1 with ${ctx.name} for ${counted} days (last held ${last}${leave}); ${cadence}: overdue by ${counted - ctx.cadenceDays} days.`,
+                data: { report: ctx.report.id, days: counted, overdueBy: counted - ctx.cadenceDays, lastHeld: last },
+            });
+        }
+    }
+    else if (ctx.profile?.since && ctx.profile.since <= ctx.today) {
+        const counted = (0, dates_1.countedDaysBetween)(ctx.profile.since, ctx.today, ctx.paused);
+        if (counted > limit) {
+            out.push({
+                ...anchor,
+                rule: 'no-first-meeting',
+                message: `${ctx.name} has had no 1:1 with you yet, ${counted} days after starting on ${ctx.profile.since}; ${cadence}: start the first one.`,
+                data: { report: ctx.report.id, days: counted, overdueBy: counted - ctx.cadenceDays },
+            });
+        }
+    }
+    out.push(...careerRule(ctx));
+    return out;
+}
+function careerRule(ctx) {
+    // Without any held 1:1 the cadence rules speak; a career 1:1 comes after regular ones.
+    if (!ctx.lastHeld)
+        return [];
+    const every = (0, dates_1.describeDuration)(ctx.team.careerEvery);
+    const lastCareer = ctx.held.find((m) => m.value?.kind === 'career');
+    const anchor = (0, context_1.reportAnchor)(ctx);
+    if (lastCareer) {
+        const counted = (0, dates_1.countedDaysBetween)(lastCareer.ref.date, ctx.today, ctx.paused);
+        if (counted <= ctx.careerEveryDays)
+            return [];
+        return [{
+                ...anchor,
+                rule: 'career-overdue',
+                message: `The last career 1:1 with ${ctx.name} was ${counted} days ago (${lastCareer.ref.date}); one is due every ${every}: plan a bigger-picture 1:1 about their goals.`,
+                data: { report: ctx.report.id, days: counted },
+            }];
+    }
+    // Never (in the loaded window): count from when they started, or from their first 1:1 on file.
+    const oldest = ctx.report.meetings[ctx.report.meetings.length - 1]?.date;
+    const since = ctx.profile?.since && ctx.profile.since <= ctx.today ? ctx.profile.since : oldest;
+    if (!since)
+        return [];
+    const counted = (0, dates_1.countedDaysBetween)(since, ctx.today, ctx.paused);
+    if (counted <= ctx.careerEveryDays)
+        return [];
+    return [{
+            ...anchor,
+            rule: 'career-overdue',
+            message: `No career 1:1 with ${ctx.name} in the last ${every}: plan a bigger-picture 1:1 about their aspirations and next two-month goals.`,
+            data: { report: ctx.report.id, days: counted },
+        }];
+}
+//# sourceMappingURL=cadence.js.map

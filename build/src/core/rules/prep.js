@@ -1,0 +1,67 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.prepRules = prepRules;
+/** prep-missing, no-feedback, feedback-one-sided, report-silent: real preparation and real feedback, both ways. */
+const dates_1 = require("../dates");
+const context_1 = require("./context");
+const BALANCE_WINDOW = 5;
+const BALANCE_MIN_ITEMS = 3;
+const SILENT_WINDOW = 3;
+function prepRules(ctx) {
+    const out = [];
+    const tomorrow = (0, dates_1.addDays)(ctx.today, 1);
+    for (const m of ctx.meetings) {
+        const v = m.value;
+        if (!v)
+            continue;
+        const data = { report: ctx.report.id, meeting: m.ref.fileName };
+        if (v.status === 'planned' && m.ref.date <= tomorrow && v.feedback.length === 0 && v.managerTopics.length === 0) {
+            const when = (0, dates_1.relativeDay)(m.ref.date, ctx.today);
+            const past = m.ref.date < ctx.today;
+            out.push({
+                file: m.file.path,
+                range: (0, context_1.anchorIn)(m.file, ['status'], ['date']),
+                rule: 'prep-missing',
+                message: past
+                    ? `This 1:1 with ${ctx.name} (${when}) is still planned and has no prep: mark it held or skipped, and come prepared next time.`
+                    : `The 1:1 with ${ctx.name} ${when} (${m.ref.date}) has no prep: add the feedback you will give (positive and negative) or the topics you want to raise.`,
+                data,
+            });
+        }
+        if (v.status === 'held' && m.ref.date <= ctx.today && v.feedback.length === 0) {
+            out.push({
+                file: m.file.path,
+                range: (0, context_1.anchorIn)(m.file, ['status'], ['date']),
+                rule: 'no-feedback',
+                message: `No feedback in this 1:1 with ${ctx.name}: bring at least one real piece of feedback, positive or negative, to every 1:1.`,
+                data,
+            });
+        }
+    }
+    const recent = ctx.held.slice(0, BALANCE_WINDOW);
+    const items = recent.flatMap((m) => m.value?.feedback ?? []);
+    if (items.length >= BALANCE_MIN_ITEMS) {
+        const positive = items.filter((f) => f.type === 'positive').length;
+        if (positive === items.length || positive === 0) {
+            const kind = positive === 0 ? 'negative' : 'positive';
+            const missing = positive === 0 ? 'what they do well' : 'what they could do better';
+            out.push({
+                ...(0, context_1.reportAnchor)(ctx),
+                rule: 'feedback-one-sided',
+                message: `All ${items.length} feedback items in the last ${recent.length} 1:1s with ${ctx.name} were ${kind}: real feedback includes ${missing}.`,
+                data: { report: ctx.report.id, kind },
+            });
+        }
+    }
+    const lastFew = ctx.held.slice(0, SILENT_WINDOW);
+    if (lastFew.length === SILENT_WINDOW && lastFew.every((m) => (m.value?.reportTopics.length ?? 0) === 0)) {
+        out.push({
+            ...(0, context_1.reportAnchor)(ctx),
+            rule: 'report-silent',
+            message: `${ctx.name} brought no topics to the last ${SILENT_WINDOW} 1:1s: the 1:1 is their platform; ask them to prepare their own topics.`,
+            data: { report: ctx.report.id },
+        });
+    }
+    return out;
+}
+//# sourceMappingURL=prep.js.map

@@ -1,0 +1,184 @@
+/**
+ * The rule engine over the index: one instance serves the Problems panel, the trees, the commands and the CLI.
+ * It loads each report's window, runs the rule families as pure functions of (index, today, settings), and on a
+ * file change re-runs only the report that file belongs to.
+ */
+import type { IsoDate } from './dates';
+import { parseDuration } from './dates';
+import type { Finding } from './findings';
+import type { TeamFileSystem } from './fs';
+import { mapLimit } from './fs';
+import { TeamIndex } from './index/teamIndex';
+import type { ChangeKind, ReportEntry } from './index/teamIndex';
+import { actionRules } from './rules/actions';
+import { cadenceRules } from './rules/cadence';
+import { buildReportContext } from './rules/context';
+import type { ReportContext } from './rules/context';
+import { goalRules } from './rules/goals';
+import { prepRules } from './rules/prep';
+import { severityOf } from './rules/registry';
+import type { RuleSettings } from './rules/registry';
+import { statusUpdateRules } from './rules/statusUpdate';
+import { windowSatisfied } from './rules/window';
+import type { Problem } from './types';
+
+export interface CheckerOptions {
+  readonly today: IsoDate;
+  readonly settings?: RuleSettings;
+}
+
+/** Meetings parsed per step while filling a window: the first step covers the usual case in one go. */
+const FIRST_BATCH = 6;
+const NEXT_BATCH = 4;
+const REPORT_CONCURRENCY = 16;
+
+export class TeamChecker {
+  private readonly findings = new Map<string, Finding[]>();
+  private teamFindings: Finding[] = [];
+  private today: IsoDate;
+  private settings: RuleSettings;
+
+  private constructor(readonly index: TeamIndex, options: CheckerOptions) {
+    this.today = options.today;
+    this.settings = options.settings ?? {};
+  }
+
+  /** Opens the team folder and checks every report. */
+  static async open(fs: TeamFileSystem, options: CheckerOptions): Promise<TeamChecker> {
+    const checker = new TeamChecker(await TeamIndex.open(fs), options);
+    await checker.checkAll();
+    return checker;
+  }
+
+  get currentToday(): IsoDate {
+    return this.today;
+  }
+
+  /** Runs every rule again (e.g. a new day, new settings); parses only meetings a window newly needs. */
+  async checkAll(): Promise<void> {
+    this.findings.clear();
+    this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
+    await mapLimit(this.index.reports(), REPORT_CONCURRENCY, (r) => this.checkReport(r));
+  }
+
+  async setToday(today: IsoDate): Promise<void> {
+    if (today === this.today) return;
+    this.today = today;
+    await this.checkAll();
+  }
+
+  async setSettings(settings: RuleSettings): Promise<void> {
+    this.settings = settings;
+    await this.checkAll();
+  }
+
+  /** Parses every meeting file, so that file-level rules cover all of history (the CLI's default). */
+  async checkEverything(): Promise<void> {
+    await this.index.loadAllMeetings();
+    await this.checkAll();
+  }
+
+  /**
+   * Applies a watcher event and re-checks what it touched. Returns the problems of every file whose problems may
+   * have changed (an empty list means: clear that file).
+   */
+  async applyChange(path: string, kind: ChangeKind): Promise<Map<string, Problem[]>> {
+    const before = this.filesWithFindings();
+    const effect = await this.index.applyChange(path, kind);
+    if (effect.reports === 'all') {
+      await this.checkAll();
+    } else {
+      this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
+      for (const id of effect.reports) {
+        const r = this.index.report(id);
+        if (r) await this.checkReport(r);
+        else this.findings.delete(id);
+      }
+    }
+    const touched = new Set([...before, ...this.filesWithFindings(), path]);
+    const byFile = this.problemsByFile();
+    const out = new Map<string, Problem[]>();
+    for (const f of touched) out.set(f, byFile.get(f) ?? []);
+    return out;
+  }
+
+  /** Makes sure a meeting file is parsed and checked (e.g. the user opened an old 1:1); returns its report's id. */
+  async ensureChecked(path: string): Promise<string | undefined> {
+    const [id, dir, fileName] = path.split('/');
+    const r = this.index.report(id);
+    if (!r || dir !== 'meetings' || !fileName) return undefined;
+    const ref = r.meetings.find((m) => m.fileName === fileName);
+    if (!ref || this.index.loadedMeeting(id, fileName)) return id;
+    await this.index.loadMeetings(id, [ref]);
+    await this.checkReport(r);
+    return id;
+  }
+
+  /** The facts the rules used for one report (for the views). */
+  context(reportId: string): ReportContext | undefined {
+    const r = this.index.report(reportId);
+    return r ? buildReportContext(this.index, r, this.today) : undefined;
+  }
+
+  problems(): Problem[] {
+    const out: Problem[] = [];
+    const add = (fs: readonly Finding[]): void => {
+      for (const f of fs) {
+        const severity = severityOf(f.rule, this.settings);
+        if (severity) out.push({ ...f, severity });
+      }
+    };
+    add(this.teamFindings);
+    for (const fs of this.findings.values()) add(fs);
+    return out;
+  }
+
+  problemsByFile(): Map<string, Problem[]> {
+    const map = new Map<string, Problem[]>();
+    for (const p of this.problems()) {
+      const list = map.get(p.file);
+      if (list) list.push(p);
+      else map.set(p.file, [p]);
+    }
+    return map;
+  }
+
+  private filesWithFindings(): Set<string> {
+    const files = new Set<string>();
+    for (const f of this.teamFindings) files.add(f.file);
+    for (const fs of this.findings.values()) for (const f of fs) files.add(f.file);
+    return files;
+  }
+
+  private async checkReport(r: ReportEntry): Promise<void> {
+    await this.fillWindow(r);
+    const ctx = buildReportContext(this.index, r, this.today);
+    const found: Finding[] = [
+      ...r.layoutFindings,
+      ...(r.profile?.file.findings ?? []),
+      ...(r.goals?.file.findings ?? []),
+      ...ctx.meetings.flatMap((m) => m.file.findings),
+      ...cadenceRules(ctx),
+      ...goalRules(ctx),
+      ...prepRules(ctx),
+      ...actionRules(ctx),
+      ...statusUpdateRules(ctx),
+    ];
+    this.findings.set(r.id, found);
+  }
+
+  /** Parses a report's newest meetings until the rules' window is covered (usually one batch). */
+  private async fillWindow(r: ReportEntry): Promise<void> {
+    const careerDays = parseDuration(this.index.team.careerEvery) ?? 56;
+    const paused = r.profile?.value?.paused ?? [];
+    let count = 0;
+    for (;;) {
+      // Extend over meetings already parsed before asking for more.
+      while (count < r.meetings.length && this.index.loadedMeeting(r.id, r.meetings[count].fileName)) count++;
+      const loaded = this.index.loadedMeetings(r.id).slice(0, count);
+      if (count >= r.meetings.length || (count > 0 && windowSatisfied(loaded, this.today, careerDays, paused))) return;
+      const step = count === 0 ? FIRST_BATCH : NEXT_BATCH;
+      await this.index.loadMeetings(r.id, r.meetings.slice(count, count + step));
+    }
+  }
+}

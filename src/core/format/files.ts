@@ -1,0 +1,188 @@
+/**
+ * The four kinds of file in a team folder, parsed into models with defaults applied. Each parser returns the model
+ * (undefined only when nothing usable is left) together with the file's spans and findings.
+ */
+import { addDays, daysBetween, isIsoDate } from '../dates';
+import type {
+  ActionItem,
+  FeedbackItem,
+  Goal,
+  GoalCheckIn,
+  Meeting,
+  PausedPeriod,
+  ReportProfile,
+  TeamConfig,
+  Topic,
+} from '../types';
+import { TEAM_DEFAULTS } from '../types';
+import { pathKey, rangeOfPath, parseYaml } from './parse';
+import type { YamlFile } from './parse';
+import { GOALS_FILE, MEETING_FILE, MEETING_FILE_NAME, REPORT_FILE, TEAM_FILE } from './schema';
+
+export interface Parsed<T> {
+  readonly file: YamlFile;
+  readonly value: T | undefined;
+}
+
+type Raw = Record<string, unknown>;
+
+const s = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const obj = (v: unknown): Raw | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map) ? (v as Raw) : undefined);
+
+export function parseTeamFile(path: string, text: string): Parsed<TeamConfig> {
+  const { file, raw } = parseYaml(path, text, TEAM_FILE);
+  const r = raw ?? {};
+  const value: TeamConfig = {
+    manager: s(r.manager),
+    cadence: s(r.cadence) ?? TEAM_DEFAULTS.cadence,
+    graceDays: typeof r['grace-days'] === 'number' ? r['grace-days'] : TEAM_DEFAULTS.graceDays,
+    careerEvery: s(r['career-every']) ?? TEAM_DEFAULTS.careerEvery,
+    goalLength: s(r['goal-length']) ?? TEAM_DEFAULTS.goalLength,
+  };
+  return { file, value };
+}
+
+export function parseReportFile(path: string, text: string): Parsed<ReportProfile> {
+  const { file, raw } = parseYaml(path, text, REPORT_FILE);
+  if (!raw) return { file, value: undefined };
+  const paused: PausedPeriod[] = [];
+  list(raw.paused).forEach((p, i) => {
+    const o = obj(p);
+    const from = s(o?.from);
+    if (!o || !from) return;
+    const to = s(o.to);
+    if (to !== undefined && to < from) {
+      file.findings.push({ file: path, range: rangeOfPath(file, ['paused', i, 'to']), rule: 'schema', message: `This leave ends (${to}) before it starts (${from}).` });
+      return;
+    }
+    paused.push({ from, to, reason: s(o.reason) });
+  });
+  const value: ReportProfile = {
+    name: s(raw.name) ?? '',
+    role: s(raw.role),
+    since: s(raw.since),
+    cadence: s(raw.cadence),
+    paused,
+    aspirations: list(raw.aspirations).filter((a): a is string => typeof a === 'string' && a.trim() !== ''),
+  };
+  return { file, value };
+}
+
+export function parseGoalsFile(path: string, text: string): Parsed<Goal[]> {
+  const { file, raw } = parseYaml(path, text, GOALS_FILE);
+  const goals: Goal[] = [];
+  const firstIndexOf = new Map<string, number>();
+  list(raw?.goals).forEach((g, index) => {
+    const o = obj(g);
+    const id = s(o?.id);
+    const title = s(o?.title);
+    const start = s(o?.start);
+    if (!o || id === undefined || title === undefined || start === undefined) return;
+    const first = firstIndexOf.get(id);
+    if (first !== undefined) {
+      file.findings.push({
+        file: path,
+        range: rangeOfPath(file, ['goals', index, 'id']),
+        rule: 'duplicate-id',
+        message: `Goal id \`${id}\` is already used by goal ${first + 1} in this file; check-ins could not tell them apart.`,
+        data: { id },
+      });
+      return;
+    }
+    firstIndexOf.set(id, index);
+    let end = s(o.end);
+    if (end !== undefined && end < start) {
+      file.findings.push({ file: path, range: rangeOfPath(file, ['goals', index, 'end']), rule: 'schema', message: `This goal ends (${end}) before it starts (${start}).` });
+      end = undefined;
+    }
+    goals.push({
+      id,
+      title,
+      aspiration: s(o.aspiration),
+      start,
+      end,
+      status: (s(o.status) as Goal['status'] | undefined) ?? 'active',
+      buddy: s(o.buddy),
+      success: s(o.success),
+      index,
+    });
+  });
+  return { file, value: goals };
+}
+
+/** The end of a goal: as written, or start + the team goal length (in days). */
+export function goalEnd(goal: Goal, goalLengthDays: number): string {
+  return goal.end ?? addDays(goal.start, goalLengthDays);
+}
+
+export function goalLengthDays(goal: Goal, goalLengthDaysDefault: number): number {
+  return goal.end === undefined ? goalLengthDaysDefault : daysBetween(goal.start, goal.end);
+}
+
+/** The date in a meeting file's name, or undefined when the name is not `YYYY-MM-DD[-N].yaml`. */
+export function meetingFileDate(fileName: string): { date: string; seq: number } | undefined {
+  const m = MEETING_FILE_NAME.exec(fileName);
+  if (!m || !isIsoDate(m[1])) return undefined;
+  return { date: m[1], seq: m[2] ? Number(m[2]) : 1 };
+}
+
+export function parseMeetingFile(path: string, text: string, fileDate: string | undefined): Parsed<Meeting> {
+  const { file, raw } = parseYaml(path, text, MEETING_FILE);
+  const r = raw ?? {};
+  const date = s(r.date);
+  if (date !== undefined && fileDate !== undefined && date !== fileDate) {
+    file.findings.push({
+      file: path,
+      range: rangeOfPath(file, ['date']),
+      rule: 'date-mismatch',
+      message: `\`date: ${date}\` does not match the file name (${fileDate}): rename the file or fix the date, or this 1:1 is counted on the wrong day.`,
+      data: { date, fileDate },
+    });
+  }
+  const prep = obj(r.prep);
+  const manager = obj(prep?.manager);
+  const report = obj(prep?.report);
+  const feedback: FeedbackItem[] = [];
+  list(manager?.feedback).forEach((f, index) => {
+    const o = obj(f);
+    if (o && (o.type === 'positive' || o.type === 'negative') && typeof o.text === 'string') {
+      feedback.push({ index, type: o.type, text: o.text, delivered: o.delivered === true });
+    }
+  });
+  const actions: ActionItem[] = [];
+  list(r.actions).forEach((a, index) => {
+    const o = obj(a);
+    if (o && typeof o.text === 'string' && (o.owner === 'report' || o.owner === 'manager')) {
+      actions.push({ index, text: o.text, owner: o.owner, due: s(o.due), done: o.done === true });
+    }
+  });
+  const goals: GoalCheckIn[] = [];
+  if (r.goals instanceof Map) {
+    for (const [goalId, checkIn] of r.goals as Map<string, unknown>) goals.push({ goalId, text: typeof checkIn === 'string' ? checkIn : '' });
+  }
+  const value: Meeting = {
+    date,
+    status: (s(r.status) as Meeting['status'] | undefined) ?? 'held',
+    kind: (s(r.kind) as Meeting['kind'] | undefined) ?? 'regular',
+    skipReason: s(r['skip-reason']),
+    feedback,
+    managerTopics: nonEmptyStrings(manager?.topics),
+    reportTopics: nonEmptyStrings(report?.topics),
+    goals,
+    notes: s(r.notes),
+    private: s(r.private),
+    actions,
+  };
+  return { file, value };
+}
+
+function nonEmptyStrings(v: unknown): Topic[] {
+  const out: Topic[] = [];
+  list(v).forEach((t, index) => {
+    if (typeof t === 'string' && t.trim() !== '') out.push({ index, text: t });
+  });
+  return out;
+}
+
+export { pathKey };

@@ -1,0 +1,362 @@
+/**
+ * Parses one file of the team folder with the `yaml` Document API and validates it against the schema in one walk.
+ * The result keeps the spans of every key and value (for diagnostics and quick fixes) and never throws: whatever is
+ * wrong becomes a finding with an exact range, and whatever is right is still usable.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Alias, Document, Node as YamlNode } from 'yaml';
+import { isIsoDate, parseDuration } from '../dates';
+import type { Finding } from '../findings';
+import type { Position, Range, Span } from '../types';
+import { describeType } from './schema';
+import type { Field, FieldType } from './schema';
+
+export type PathSegment = string | number;
+
+/** The key of a value's path in the span tables: segments joined by a character no YAML key here contains. */
+export function pathKey(path: readonly PathSegment[]): string {
+  return path.join('\u0000');
+}
+
+/** Converts offsets to positions for one file. */
+export class LineMap {
+  constructor(private readonly lineStarts: readonly number[]) {}
+
+  position(offset: number): Position {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  }
+
+  /** The range of a span. With `firstLine`, a multi-line span is cut at the end of its first line (less noise). */
+  range(span: Span, text?: string, firstLine = false): Range {
+    const start = this.position(span[0]);
+    let endOffset = span[1];
+    if (firstLine && text !== undefined) {
+      const nl = text.indexOf('\n', span[0]);
+      if (nl >= 0 && nl < endOffset) endOffset = nl > span[0] && text[nl - 1] === '\r' ? nl - 1 : nl;
+    }
+    return { start, end: this.position(Math.max(endOffset, span[0])) };
+  }
+}
+
+export interface YamlFile {
+  readonly path: string;
+  readonly text: string;
+  readonly lines: LineMap;
+  /** Value spans by `pathKey`; the root is `''`. */
+  readonly spans: ReadonlyMap<string, Span>;
+  /** Key spans of mapping entries by the `pathKey` of their value. */
+  readonly keySpans: ReadonlyMap<string, Span>;
+  readonly syntaxErrors: boolean;
+  /** Findings of the file itself: yaml-syntax, schema, unknown-key (the file rules add theirs). */
+  readonly findings: Finding[];
+}
+
+export interface YamlParseResult {
+  readonly file: YamlFile;
+  /** The validated content: only known keys whose values have the right type. */
+  readonly raw: Record<string, unknown> | undefined;
+}
+
+/** Nodes visited in one file at most: a guard against alias bombs ("billion laughs"). */
+const NODE_BUDGET = 200_000;
+
+export function rangeOfPath(file: YamlFile, path: readonly PathSegment[], which: 'value' | 'key' = 'value', firstLine = true): Range {
+  const k = pathKey(path);
+  const span = (which === 'key' ? file.keySpans.get(k) : undefined) ?? file.spans.get(k) ?? file.keySpans.get(k);
+  if (span) return file.lines.range(span, file.text, firstLine);
+  return file.lines.range([0, 0]);
+}
+
+/** Range of the whole first line: for findings about a file as a whole. */
+export function firstLineRange(file: YamlFile): Range {
+  return file.lines.range([0, file.text.length], file.text, true);
+}
+
+export function parseYaml(path: string, text: string, schema: FieldType): YamlParseResult {
+  const lineCounter = new LineCounter();
+  const findings: Finding[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
+  } catch (e) {
+    // `yaml` reports problems as errors rather than throwing; this is the last line of defence.
+    const lines = new LineMap([0]);
+    findings.push({ file: path, range: lines.range([0, 0]), rule: 'yaml-syntax', message: `The file could not be read as YAML: ${(e as Error).message}` });
+    return { file: { path, text, lines, spans: new Map(), keySpans: new Map(), syntaxErrors: true, findings }, raw: undefined };
+  }
+  const lines = new LineMap(lineCounter.lineStarts.length > 0 ? lineCounter.lineStarts : [0]);
+  for (const err of doc.errors) {
+    findings.push({ file: path, range: lines.range([err.pos[0], Math.max(err.pos[1], err.pos[0])]), rule: 'yaml-syntax', message: `YAML syntax: ${firstSentence(err.message)}` });
+  }
+  for (const warn of doc.warnings) {
+    findings.push({ file: path, range: lines.range([warn.pos[0], Math.max(warn.pos[1], warn.pos[0])]), rule: 'yaml-syntax', message: `YAML: ${firstSentence(warn.message)}` });
+  }
+  const syntaxErrors = doc.errors.length > 0;
+  const walker = new Walker(path, text, lines, doc, findings, syntaxErrors);
+  const file: YamlFile = { path, text, lines, spans: walker.spans, keySpans: walker.keySpans, syntaxErrors, findings };
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+    walker.schema([0, 0], `The ${schemaName(schema)} is empty: it needs ${requiredList(schema)}.`, true);
+    return { file, raw: undefined };
+  }
+  const raw = walker.read(root, schema, []);
+  return { file, raw: isPlainObject(raw) ? raw : undefined };
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function schemaName(schema: FieldType): string {
+  return schema.type === 'object' ? schema.name : 'file';
+}
+
+function requiredList(schema: FieldType): string {
+  if (schema.type !== 'object') return 'content';
+  const req = Object.entries(schema.fields).filter(([, f]) => f.required).map(([k]) => `\`${k}\``);
+  return req.length > 0 ? req.join(', ') : 'content';
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+class Walker {
+  readonly spans = new Map<string, Span>();
+  readonly keySpans = new Map<string, Span>();
+  private budget = NODE_BUDGET;
+  private budgetReported = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly text: string,
+    private readonly lines: LineMap,
+    private readonly doc: Document.Parsed,
+    private readonly findings: Finding[],
+    /** With syntax errors the tree is a best guess: keep what is usable, but do not pile schema noise on top. */
+    private readonly quiet: boolean,
+  ) {}
+
+  schema(span: Span, message: string, force = false): void {
+    if (this.quiet && !force) return;
+    this.findings.push({ file: this.path, range: this.lines.range(span, this.text, true), rule: 'schema', message });
+  }
+
+  private resolve(node: unknown, span: Span | undefined): unknown {
+    if (!isAlias(node)) return node;
+    const target = (node as Alias).resolve(this.doc);
+    if (target === undefined) {
+      this.schema(span ?? [0, 0], `Unknown alias \`*${(node as Alias).source}\`: no anchor \`&${(node as Alias).source}\` before it.`);
+    }
+    return target;
+  }
+
+  private spanOf(node: unknown): Span | undefined {
+    const r = (node as YamlNode | null)?.range;
+    return r ? [r[0], r[1]] : undefined;
+  }
+
+  /** Reads `node` as type `t`; returns undefined for a missing or invalid value (after reporting why). */
+  read(nodeIn: unknown, t: FieldType, path: PathSegment[], label = ''): unknown {
+    if (--this.budget < 0) {
+      if (!this.budgetReported) {
+        this.budgetReported = true;
+        this.schema([0, 0], 'This file expands to too many values (aliases repeated too often); the rest is ignored.', true);
+      }
+      return undefined;
+    }
+    const ownSpan = this.spanOf(nodeIn);
+    const node = this.resolve(nodeIn, ownSpan);
+    // Spans are those of the text where the value is written (the alias), not of the anchor it points to.
+    const span = ownSpan ?? this.spanOf(node);
+    if (span && !this.spans.has(pathKey(path))) this.spans.set(pathKey(path), span);
+    if (node === undefined || node === null) return undefined;
+    if (isScalar(node) && node.value === null) return undefined;
+    const what = label ? `\`${label}\`` : 'This value';
+    const at: Span = span ?? [0, 0];
+
+    switch (t.type) {
+      case 'object': {
+        if (!isMap(node)) {
+          this.schema(at, `${what} must be ${describeType(t)}.`);
+          return undefined;
+        }
+        const out: Record<string, unknown> = {};
+        const seen = new Set<string>();
+        for (const pair of node.items) {
+          const keyNode = this.resolve(pair.key, this.spanOf(pair.key));
+          const keySpan = this.spanOf(pair.key) ?? at;
+          if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
+            this.schema(keySpan, `Keys in ${t.name} must be plain words.`);
+            continue;
+          }
+          const key = String(keyNode.value);
+          const childPath = [...path, key];
+          this.keySpans.set(pathKey(childPath), keySpan);
+          const field: Field | undefined = t.fields[key];
+          if (!field) {
+            this.unknownKey(keySpan, key, t);
+            continue;
+          }
+          seen.add(key);
+          const valueSpan = this.spanOf(pair.value);
+          if (valueSpan) this.spans.set(pathKey(childPath), valueSpan);
+          const v = this.read(pair.value, field.type, childPath, key);
+          if (v !== undefined) out[key] = v;
+          else if (field.required && (pair.value === null || (isScalar(pair.value) && pair.value.value === null))) {
+            this.schema(keySpan, `\`${key}\` needs a value: ${describeType(field.type)}.`);
+          }
+        }
+        for (const [key, field] of Object.entries(t.fields)) {
+          if (field.required && !seen.has(key)) {
+            this.schema(at, `Missing \`${key}\` in ${t.name}: ${field.description}`);
+          }
+        }
+        return out;
+      }
+      case 'map': {
+        if (!isMap(node)) {
+          this.schema(at, `${what} must be ${describeType(t)}.`);
+          return undefined;
+        }
+        const out = new Map<string, unknown>();
+        for (const pair of node.items) {
+          const keyNode = this.resolve(pair.key, this.spanOf(pair.key));
+          const keySpan = this.spanOf(pair.key) ?? at;
+          if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
+            this.schema(keySpan, `Keys in ${t.name} must be plain words.`);
+            continue;
+          }
+          const key = String(keyNode.value);
+          const childPath = [...path, key];
+          this.keySpans.set(pathKey(childPath), keySpan);
+          out.set(key, this.read(pair.value, t.values, childPath, key) ?? '');
+        }
+        return out;
+      }
+      case 'list': {
+        if (!isSeq(node)) {
+          this.schema(at, `${what} must be a list (\`- item\` lines), each ${describeType(t.items)}.`);
+          return undefined;
+        }
+        const out: unknown[] = [];
+        node.items.forEach((item, i) => {
+          const v = this.read(item, t.items, [...path, i], label ? `${label}[${i + 1}]` : '');
+          // An empty `- ` line (while typing) is skipped, not an error; its index keeps the spans aligned.
+          out.push(v);
+        });
+        return out;
+      }
+      default:
+        return this.scalar(node, t, at, what);
+    }
+  }
+
+  private scalar(node: unknown, t: FieldType, at: Span, what: string): unknown {
+    if (!isScalar(node)) {
+      this.schema(at, `${what} must be ${describeType(t)}, not a ${isMap(node) ? 'mapping' : 'list'}.`);
+      return undefined;
+    }
+    const v = node.value;
+    const source = typeof v === 'string' ? v : this.text.slice(at[0], at[1]).trim();
+    switch (t.type) {
+      case 'string':
+      case 'text':
+        if (typeof v === 'string') return v;
+        if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return source;
+        this.schema(at, `${what} must be ${describeType(t)}.`);
+        return undefined;
+      case 'date':
+        if (typeof v === 'string' && isIsoDate(v)) return v;
+        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        return undefined;
+      case 'duration':
+        if (typeof v === 'string' && parseDuration(v) !== undefined && (t.cadence || (v !== 'weekly' && v !== 'biweekly'))) return v;
+        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        return undefined;
+      case 'integer':
+        if (typeof v === 'number' && Number.isInteger(v) && v >= t.min) return v;
+        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        return undefined;
+      case 'boolean':
+        if (typeof v === 'boolean') return v;
+        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        return undefined;
+      case 'enum':
+        if (typeof v === 'string' && t.values.includes(v)) return v;
+        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private unknownKey(keySpan: Span, key: string, t: Extract<FieldType, { type: 'object' }>): void {
+    const known = Object.keys(t.fields);
+    const suggestion = nearest(key, known);
+    const message = suggestion
+      ? `Unknown key \`${clip(key)}\` in ${t.name} (kept as is). Did you mean \`${suggestion}\`?`
+      : `Unknown key \`${clip(key)}\` in ${t.name} (kept as is). Known keys: ${known.join(', ')}.`;
+    this.findings.push({
+      file: this.path,
+      range: this.lines.range(keySpan, this.text, true),
+      rule: 'unknown-key',
+      message,
+      data: suggestion ? { key, suggestion } : { key },
+    });
+  }
+}
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
+}
+
+/** The known word closest to `word` by edit distance, if it is close enough to be a likely typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.max(1, Math.min(3, Math.floor(best.length / 3)));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters is one typo. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const r = new Array<number>(cols).fill(0);
+    r[0] = i;
+    return r;
+  });
+  for (let j = 0; j < cols; j++) d[0][j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}

@@ -1,0 +1,182 @@
+/**
+ * The team-folder format v1, described once as data. The parser validates against it, `unknown-key` suggests from
+ * it, docs/format.md mirrors it, and later the JSON schemas and the form are generated from it.
+ */
+
+export type FieldType =
+  | { readonly type: 'string' }
+  | { readonly type: 'text' }
+  | { readonly type: 'date' }
+  | { readonly type: 'duration'; readonly cadence: boolean }
+  | { readonly type: 'integer'; readonly min: number }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'list'; readonly items: FieldType }
+  | { readonly type: 'object'; readonly name: string; readonly fields: Fields }
+  | { readonly type: 'map'; readonly name: string; readonly values: FieldType };
+
+export interface Field {
+  readonly type: FieldType;
+  readonly required?: boolean;
+  readonly default?: string | number | boolean;
+  readonly description: string;
+}
+
+export type Fields = Readonly<Record<string, Field>>;
+
+const str: FieldType = { type: 'string' };
+const text: FieldType = { type: 'text' };
+const date: FieldType = { type: 'date' };
+const strings: FieldType = { type: 'list', items: str };
+
+export const PAUSED_PERIOD: FieldType = {
+  type: 'object',
+  name: 'paused period',
+  fields: {
+    from: { type: date, required: true, description: 'First day of the leave.' },
+    to: { type: date, description: 'Last day of the leave (inclusive). Leave it out while the leave goes on.' },
+    reason: { type: str, description: 'Why, for you (e.g. "parental leave").' },
+  },
+};
+
+export const TEAM_FILE: FieldType = {
+  type: 'object',
+  name: 'team.yaml',
+  fields: {
+    manager: { type: str, description: 'Your name.' },
+    cadence: { type: { type: 'duration', cadence: true }, default: 'weekly', description: 'Default 1:1 cadence: `weekly`, `biweekly`, `Nd` or `Nw`.' },
+    'grace-days': { type: { type: 'integer', min: 0 }, default: 2, description: 'Days a 1:1 may slip before it counts as overdue.' },
+    'career-every': { type: { type: 'duration', cadence: false }, default: '8w', description: 'How often a bigger-picture career 1:1 is due.' },
+    'goal-length': { type: { type: 'duration', cadence: false }, default: '8w', description: 'Length of a goal when it has no `end`.' },
+  },
+};
+
+export const REPORT_FILE: FieldType = {
+  type: 'object',
+  name: 'report.yaml',
+  fields: {
+    name: { type: str, required: true, description: 'The report\'s name.' },
+    role: { type: str, description: 'Their role.' },
+    since: { type: date, description: 'When they started reporting to you.' },
+    cadence: { type: { type: 'duration', cadence: true }, description: 'Overrides the team cadence for this report.' },
+    paused: { type: { type: 'list', items: PAUSED_PERIOD }, description: 'Leave periods: days inside them do not count against the cadence.' },
+    aspirations: { type: strings, description: 'Big aspirations in their words, e.g. "Move into management".' },
+  },
+};
+
+export const GOAL_STATUSES = ['active', 'done', 'dropped'] as const;
+
+export const GOAL: FieldType = {
+  type: 'object',
+  name: 'goal',
+  fields: {
+    id: { type: str, required: true, description: 'Unique within the report; meeting check-ins name it.' },
+    title: { type: str, required: true, description: 'The two-month goal, e.g. "Mentor the new backend hire".' },
+    aspiration: { type: str, description: 'The aspiration it is a step towards.' },
+    start: { type: date, required: true, description: 'First day.' },
+    end: { type: date, description: 'Last day; default start + the team goal-length.' },
+    status: { type: { type: 'enum', values: GOAL_STATUSES }, default: 'active', description: 'active, done or dropped.' },
+    buddy: { type: str, description: 'Who helps them (e.g. for tasks in another area).' },
+    success: { type: text, description: 'What done looks like.' },
+  },
+};
+
+export const GOALS_FILE: FieldType = {
+  type: 'object',
+  name: 'goals.yaml',
+  fields: {
+    goals: { type: { type: 'list', items: GOAL }, description: 'Two-month goals, past and present.' },
+  },
+};
+
+export const MEETING_STATUSES = ['planned', 'held', 'skipped'] as const;
+export const MEETING_KINDS = ['regular', 'career'] as const;
+
+const FEEDBACK: FieldType = {
+  type: 'object',
+  name: 'feedback item',
+  fields: {
+    type: { type: { type: 'enum', values: ['positive', 'negative'] }, required: true, description: 'positive or negative.' },
+    text: { type: text, required: true, description: 'The feedback, specific and real.' },
+    delivered: { type: { type: 'boolean' }, default: false, description: 'Given in the 1:1 (undelivered items carry over).' },
+  },
+};
+
+const ACTION: FieldType = {
+  type: 'object',
+  name: 'action item',
+  fields: {
+    text: { type: text, required: true, description: 'What will be done.' },
+    owner: { type: { type: 'enum', values: ['report', 'manager'] }, required: true, description: 'report or manager.' },
+    due: { type: date, description: 'Due date.' },
+    done: { type: { type: 'boolean' }, default: false, description: 'Done (open items carry over).' },
+  },
+};
+
+export const MEETING_FILE: FieldType = {
+  type: 'object',
+  name: 'meeting file',
+  fields: {
+    date: { type: date, required: true, description: 'The day of the 1:1; must match the file name.' },
+    status: { type: { type: 'enum', values: MEETING_STATUSES }, default: 'held', description: 'planned, held or skipped.' },
+    kind: { type: { type: 'enum', values: MEETING_KINDS }, default: 'regular', description: 'regular, or career for the bigger-picture 1:1.' },
+    'skip-reason': { type: str, description: 'Why a 1:1 was skipped.' },
+    prep: {
+      type: {
+        type: 'object',
+        name: 'prep',
+        fields: {
+          manager: {
+            type: {
+              type: 'object',
+              name: 'manager prep',
+              fields: {
+                feedback: { type: { type: 'list', items: FEEDBACK }, description: 'Feedback to give, positive and negative.' },
+                topics: { type: strings, description: 'What you want to talk about.' },
+              },
+            },
+            description: 'Your preparation.',
+          },
+          report: {
+            type: { type: 'object', name: 'report prep', fields: { topics: { type: strings, description: 'What they bring.' } } },
+            description: 'Their preparation.',
+          },
+        },
+      },
+      description: 'Preparation by both sides.',
+    },
+    goals: { type: { type: 'map', name: 'goal check-ins', values: text }, description: 'Goal id → check-in on that goal.' },
+    notes: { type: text, description: 'Shared notes.' },
+    private: { type: text, description: 'Manager-only notes; never exported.' },
+    actions: { type: { type: 'list', items: ACTION }, description: 'Action items.' },
+  },
+};
+
+/** Folder names of reports: lower-case letters, digits and dashes. */
+export const REPORT_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Meeting file names: `2026-11-24.yaml`, a second one that day `2026-11-24-2.yaml`. */
+export const MEETING_FILE_NAME = /^(\d{4}-\d{2}-\d{2})(?:-([2-9]|[1-9]\d+))?\.yaml$/;
+
+export function describeType(t: FieldType): string {
+  switch (t.type) {
+    case 'string':
+    case 'text':
+      return 'a text';
+    case 'date':
+      return 'a calendar date YYYY-MM-DD';
+    case 'duration':
+      return t.cadence ? '`weekly`, `biweekly`, or a duration like `10d` or `3w`' : 'a duration like `8w` or `60d`';
+    case 'integer':
+      return `a whole number ≥ ${t.min}`;
+    case 'boolean':
+      return '`true` or `false`';
+    case 'enum':
+      return `one of: ${t.values.join(', ')}`;
+    case 'list':
+      return 'a list';
+    case 'object':
+      return `a mapping (${t.name})`;
+    case 'map':
+      return `a mapping (${t.name})`;
+  }
+}

@@ -1,0 +1,365 @@
+/**
+ * The team index: what is in a team folder, loaded as little as possible.
+ *
+ * Listing the folders already gives every report's whole 1:1 history (the dates are in the file names), so at start
+ * only `team.yaml`, each `report.yaml` and `goals.yaml`, and the meeting folders' listings are read. Meeting files
+ * are parsed when someone needs them (the rules' window, a view expanding a report's history, an opened editor) and
+ * cached with the version they were read at. One change to one file updates one report.
+ */
+import type { Finding } from '../findings';
+import { meetingFileDate, parseGoalsFile, parseMeetingFile, parseReportFile, parseTeamFile } from '../format/files';
+import type { Parsed } from '../format/files';
+import { REPORT_ID } from '../format/schema';
+import { joinPath, mapLimit } from '../fs';
+import type { TeamFileSystem } from '../fs';
+import type { Goal, Meeting, ReportProfile, TeamConfig } from '../types';
+import { TEAM_DEFAULTS } from '../types';
+
+export const TEAM_FILE_NAME = 'team.yaml';
+export const REPORT_FILE_NAME = 'report.yaml';
+export const GOALS_FILE_NAME = 'goals.yaml';
+export const MEETINGS_DIR = 'meetings';
+
+/** How many files are read at once: enough to keep the disk busy, few enough not to starve the extension host. */
+const IO_CONCURRENCY = 32;
+
+/** A meeting file known from the listing. */
+export interface MeetingRef {
+  readonly path: string;
+  readonly fileName: string;
+  readonly date: string;
+  /** 1 for `2026-11-24.yaml`, 2 for `2026-11-24-2.yaml`, … */
+  readonly seq: number;
+}
+
+export interface LoadedMeeting extends Parsed<Meeting> {
+  readonly ref: MeetingRef;
+  readonly version: string | undefined;
+}
+
+export interface ReportEntry {
+  readonly id: string;
+  /** Folder path relative to the team folder (= id). */
+  readonly path: string;
+  readonly profile: Parsed<ReportProfile> | undefined;
+  readonly goals: Parsed<Goal[]> | undefined;
+  /** Every meeting file of the report, newest first (by date, then by the `-N` suffix). */
+  readonly meetings: readonly MeetingRef[];
+  /** Findings about the folder's layout: bad names, a missing report.yaml. */
+  readonly layoutFindings: readonly Finding[];
+}
+
+export type ChangeKind = 'created' | 'changed' | 'deleted';
+
+/** What a change touched: the reports whose rules must run again, or all of them (team.yaml changed). */
+export interface ChangeEffect {
+  readonly reports: ReadonlySet<string> | 'all';
+}
+
+interface MutableReport {
+  id: string;
+  path: string;
+  profile: Parsed<ReportProfile> | undefined;
+  goals: Parsed<Goal[]> | undefined;
+  meetings: MeetingRef[];
+  layoutFindings: Finding[];
+  loaded: Map<string, LoadedMeeting>;
+}
+
+function compareRefsNewestFirst(a: MeetingRef, b: MeetingRef): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return b.seq - a.seq;
+}
+
+function layoutFinding(file: string, message: string, data?: Record<string, string>): Finding {
+  return { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'bad-name', message, data };
+}
+
+export class TeamIndex {
+  private teamFile: Parsed<TeamConfig> | undefined;
+  private readonly entries = new Map<string, MutableReport>();
+  /** Files and folders at the top level that are not part of the layout. */
+  private topFindings: Finding[] = [];
+  /** Counts of what was read, for the benchmark and tests: the index must not read more than it needs. */
+  readonly stats = { filesRead: 0, meetingsParsed: 0, directoriesListed: 0 };
+
+  private constructor(private readonly fs: TeamFileSystem) {}
+
+  /** Lists the team folder and reads the small per-report files. Meeting files are not read here. */
+  static async open(fs: TeamFileSystem): Promise<TeamIndex> {
+    const index = new TeamIndex(fs);
+    await index.reloadAll();
+    return index;
+  }
+
+  get team(): TeamConfig {
+    return this.teamFile?.value ?? TEAM_DEFAULTS;
+  }
+
+  get teamParsed(): Parsed<TeamConfig> | undefined {
+    return this.teamFile;
+  }
+
+  get topLevelFindings(): readonly Finding[] {
+    return this.topFindings;
+  }
+
+  reports(): ReportEntry[] {
+    return [...this.entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  report(id: string): ReportEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** The display name: the `name` in report.yaml, else the folder id. */
+  displayName(report: ReportEntry): string {
+    return report.profile?.value?.name || report.id;
+  }
+
+  /** The meetings of a report parsed so far, newest first. */
+  loadedMeetings(reportId: string): LoadedMeeting[] {
+    const r = this.entries.get(reportId);
+    if (!r) return [];
+    const out: LoadedMeeting[] = [];
+    for (const ref of r.meetings) {
+      const m = r.loaded.get(ref.fileName);
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
+  /** The parsed meeting, if it was loaded. */
+  loadedMeeting(reportId: string, fileName: string): LoadedMeeting | undefined {
+    return this.entries.get(reportId)?.loaded.get(fileName);
+  }
+
+  /**
+   * Parses the given meetings (those not cached yet; with `revalidate`, also those whose file changed on disk since
+   * they were read, by mtime and size) and returns them in the given order.
+   */
+  async loadMeetings(reportId: string, refs: readonly MeetingRef[], options: { revalidate?: boolean } = {}): Promise<LoadedMeeting[]> {
+    const r = this.entries.get(reportId);
+    if (!r) return [];
+    return mapLimit(refs, IO_CONCURRENCY, async (ref) => {
+      const cached = r.loaded.get(ref.fileName);
+      if (cached && options.revalidate) {
+        const st = await this.fs.stat(ref.path);
+        if (st && st.version === cached.version) return cached;
+      } else if (cached) {
+        return cached;
+      }
+      return this.readMeeting(r, ref);
+    });
+  }
+
+  private async readMeeting(r: MutableReport, ref: MeetingRef): Promise<LoadedMeeting> {
+    let text = '';
+    let version: string | undefined;
+    try {
+      const content = await this.fs.readFile(ref.path);
+      text = content.text;
+      version = content.version;
+      this.stats.filesRead++;
+    } catch {
+      // Deleted between the listing and the read: the watcher's delete event follows and removes it.
+    }
+    this.stats.meetingsParsed++;
+    const parsed = parseMeetingFile(ref.path, text, ref.date);
+    const loaded: LoadedMeeting = { ...parsed, ref, version };
+    // Only keep it if the file is still listed (a delete may have raced with the read).
+    if (r.meetings.includes(ref)) r.loaded.set(ref.fileName, loaded);
+    return loaded;
+  }
+
+  /** Parses every meeting file of every report (the CLI's full check). */
+  async loadAllMeetings(): Promise<void> {
+    for (const r of this.entries.values()) await this.loadMeetings(r.id, r.meetings);
+  }
+
+  /** Applies one change reported by a file watcher. Paths are relative to the team folder. */
+  async applyChange(path: string, kind: ChangeKind): Promise<ChangeEffect> {
+    const parts = path.split('/').filter((p) => p !== '');
+    if (parts.length === 0) {
+      await this.reloadAll();
+      return { reports: 'all' };
+    }
+    if (parts.length === 1) {
+      if (parts[0] === TEAM_FILE_NAME) {
+        this.teamFile = kind === 'deleted' ? undefined : await this.readParsed(TEAM_FILE_NAME, parseTeamFile);
+        return { reports: 'all' };
+      }
+      // A report folder appeared or went (or a stray top-level file).
+      const before = this.entries.has(parts[0]);
+      await this.reloadTopLevel();
+      const after = this.entries.has(parts[0]);
+      return { reports: new Set(before || after ? [parts[0]] : []) };
+    }
+    const id = parts[0];
+    const r = this.entries.get(id);
+    if (!r) {
+      // A file inside a folder we did not know yet: the folder is new.
+      await this.reloadTopLevel();
+      return { reports: new Set([id]) };
+    }
+    const rest = parts.slice(1).join('/');
+    if (rest === REPORT_FILE_NAME) {
+      r.profile = kind === 'deleted' ? undefined : await this.readParsed(joinPath(id, REPORT_FILE_NAME), parseReportFile);
+      this.refreshLayoutFindings(r);
+    } else if (rest === GOALS_FILE_NAME) {
+      r.goals = kind === 'deleted' ? undefined : await this.readParsed(joinPath(id, GOALS_FILE_NAME), parseGoalsFile);
+    } else if (rest === MEETINGS_DIR) {
+      await this.listMeetings(r);
+    } else if (parts.length === 3 && parts[1] === MEETINGS_DIR) {
+      this.meetingChanged(r, parts[2], kind);
+    }
+    return { reports: new Set([id]) };
+  }
+
+  private meetingChanged(r: MutableReport, fileName: string, kind: ChangeKind): void {
+    r.loaded.delete(fileName);
+    const existing = r.meetings.findIndex((m) => m.fileName === fileName);
+    if (kind === 'deleted') {
+      if (existing >= 0) r.meetings.splice(existing, 1);
+      r.layoutFindings = r.layoutFindings.filter((f) => f.file !== joinPath(r.path, MEETINGS_DIR, fileName));
+      return;
+    }
+    if (existing >= 0) return; // changed: dropping the cached parse is enough; it is re-read when needed
+    const ref = this.meetingRef(r, fileName);
+    if (!ref) {
+      this.refreshLayoutFindings(r);
+      return;
+    }
+    // Insert in order: a binary search keeps a one-file change cheap in a history of thousands.
+    let lo = 0;
+    let hi = r.meetings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareRefsNewestFirst(r.meetings[mid], ref) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    r.meetings.splice(lo, 0, ref);
+  }
+
+  private meetingRef(r: MutableReport, fileName: string): MeetingRef | undefined {
+    const parsed = meetingFileDate(fileName);
+    if (!parsed) return undefined;
+    return { path: joinPath(r.path, MEETINGS_DIR, fileName), fileName, date: parsed.date, seq: parsed.seq };
+  }
+
+  private async reloadAll(): Promise<void> {
+    this.entries.clear();
+    this.teamFile = undefined;
+    await this.reloadTopLevel();
+  }
+
+  /** Lists the team folder; loads reports that are new, forgets those that went. Known reports are kept as they are. */
+  private async reloadTopLevel(): Promise<void> {
+    const entries = await this.fs.readDirectory('');
+    this.stats.directoriesListed++;
+    const found = new Set<string>();
+    const top: Finding[] = [];
+    const toLoad: string[] = [];
+    let hasTeamFile = false;
+    for (const [name, kind] of entries) {
+      if (name.startsWith('.')) continue; // .git, .vscode, editor droppings
+      if (kind === 'file' && name === TEAM_FILE_NAME) {
+        hasTeamFile = true;
+      } else if (kind === 'directory') {
+        if (!REPORT_ID.test(name)) {
+          top.push(layoutFinding(name, `Folder \`${name}\` is not read: report folders are named with lower-case letters, digits and dashes (e.g. \`${suggestId(name)}\`).`, { suggestion: suggestId(name) }));
+          continue;
+        }
+        found.add(name);
+        if (!this.entries.has(name)) toLoad.push(name);
+      }
+    }
+    for (const id of [...this.entries.keys()]) if (!found.has(id)) this.entries.delete(id);
+    if (hasTeamFile && !this.teamFile) this.teamFile = await this.readParsed(TEAM_FILE_NAME, parseTeamFile);
+    if (!hasTeamFile) this.teamFile = undefined;
+    this.topFindings = top;
+    await mapLimit(toLoad, IO_CONCURRENCY, (id) => this.loadReport(id));
+  }
+
+  private async loadReport(id: string): Promise<void> {
+    const r: MutableReport = { id, path: id, profile: undefined, goals: undefined, meetings: [], layoutFindings: [], loaded: new Map() };
+    let names: ReadonlyArray<readonly [string, string]> = [];
+    try {
+      names = await this.fs.readDirectory(id);
+      this.stats.directoriesListed++;
+    } catch {
+      return; // gone already
+    }
+    const has = (n: string, k: string): boolean => names.some(([name, kind]) => name === n && kind === k);
+    const [profile, goals] = await Promise.all([
+      has(REPORT_FILE_NAME, 'file') ? this.readParsed(joinPath(id, REPORT_FILE_NAME), parseReportFile) : undefined,
+      has(GOALS_FILE_NAME, 'file') ? this.readParsed(joinPath(id, GOALS_FILE_NAME), parseGoalsFile) : undefined,
+      has(MEETINGS_DIR, 'directory') ? this.listMeetings(r) : undefined,
+    ]);
+    r.profile = profile;
+    r.goals = goals;
+    this.refreshLayoutFindings(r);
+    this.entries.set(id, r);
+  }
+
+  private async listMeetings(r: MutableReport): Promise<void> {
+    let names: ReadonlyArray<readonly [string, string]> = [];
+    try {
+      names = await this.fs.readDirectory(joinPath(r.path, MEETINGS_DIR));
+      this.stats.directoriesListed++;
+    } catch {
+      names = [];
+    }
+    const refs: MeetingRef[] = [];
+    const bad: Finding[] = [];
+    for (const [name, kind] of names) {
+      if (kind !== 'file' || name.startsWith('.')) continue;
+      const ref = this.meetingRef(r, name);
+      if (ref) refs.push(ref);
+      else if (name.endsWith('.yaml') || name.endsWith('.yml')) {
+        const path = joinPath(r.path, MEETINGS_DIR, name);
+        bad.push(layoutFinding(path, `\`${name}\` is not read as a 1:1: meeting files are named \`YYYY-MM-DD.yaml\` (a second one that day \`YYYY-MM-DD-2.yaml\`).`));
+      }
+    }
+    refs.sort(compareRefsNewestFirst);
+    // Keep cached parses of files that are still there.
+    const keep = new Set(refs.map((m) => m.fileName));
+    for (const name of [...r.loaded.keys()]) if (!keep.has(name)) r.loaded.delete(name);
+    const oldByName = new Map(r.meetings.map((m) => [m.fileName, m]));
+    r.meetings = refs.map((m) => oldByName.get(m.fileName) ?? m);
+    r.layoutFindings = [...r.layoutFindings.filter((f) => !f.file.startsWith(joinPath(r.path, MEETINGS_DIR) + '/')), ...bad];
+  }
+
+  private refreshLayoutFindings(r: MutableReport): void {
+    const meetingFindings = r.layoutFindings.filter((f) => f.file.startsWith(joinPath(r.path, MEETINGS_DIR) + '/'));
+    const own: Finding[] = [];
+    if (!r.profile) {
+      own.push({
+        ...layoutFinding(r.path, `Report folder \`${r.id}\` has no \`report.yaml\`: add one with at least \`name:\`.`),
+        rule: 'schema',
+      });
+    }
+    r.layoutFindings = [...own, ...meetingFindings];
+  }
+
+  private async readParsed<T>(path: string, parse: (path: string, text: string) => Parsed<T>): Promise<Parsed<T> | undefined> {
+    try {
+      const { text } = await this.fs.readFile(path);
+      this.stats.filesRead++;
+      return parse(path, text);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A folder name turned into a valid report id: `Alice Smith` → `alice-smith`. */
+export function suggestId(name: string): string {
+  const id = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id || 'report';
+}

@@ -1,0 +1,147 @@
+/**
+ * What the rules (and the views) know about one report on one day: computed once from the index, read by every rule.
+ * Pure: the index has already loaded the meetings; nothing here reads files or the clock.
+ */
+import { addCountedDays, countedDaysBetween, daysBetween, isInPeriod, parseDuration } from '../dates';
+import type { IsoDate } from '../dates';
+import { goalEnd } from '../format/files';
+import { firstLineRange, pathKey, rangeOfPath } from '../format/parse';
+import type { PathSegment, YamlFile } from '../format/parse';
+import type { LoadedMeeting, ReportEntry, TeamIndex } from '../index/teamIndex';
+import type { ActionItem, Goal, PausedPeriod, Range, ReportProfile, TeamConfig } from '../types';
+
+export interface OpenAction {
+  readonly action: ActionItem;
+  /** The newest meeting that lists it (where it is edited and where its finding goes). */
+  readonly meeting: LoadedMeeting;
+  /** The oldest meeting in the window that lists it. */
+  readonly firstSeen: LoadedMeeting;
+  /** Held 1:1s after it was first seen (dated today or earlier). */
+  readonly heldSince: number;
+}
+
+export interface ReportContext {
+  readonly today: IsoDate;
+  readonly team: TeamConfig;
+  readonly report: ReportEntry;
+  readonly name: string;
+  readonly profile: ReportProfile | undefined;
+  readonly profileFile: YamlFile | undefined;
+  readonly goalsFile: YamlFile | undefined;
+  readonly goals: readonly Goal[];
+  readonly cadence: string;
+  readonly cadenceDays: number;
+  readonly graceDays: number;
+  readonly careerEveryDays: number;
+  readonly goalLengthDays: number;
+  readonly paused: readonly PausedPeriod[];
+  /** Loaded meetings, newest first. */
+  readonly meetings: readonly LoadedMeeting[];
+  /** Loaded meetings with status held dated today or earlier, newest first. */
+  readonly held: readonly LoadedMeeting[];
+  readonly lastHeld: LoadedMeeting | undefined;
+  /** Days since the last held 1:1 that count (leave excluded). */
+  readonly countedDaysSinceLastHeld: number | undefined;
+  /** When the next 1:1 is due (last held + cadence, pushed back by leave); undefined while on open-ended leave. */
+  readonly nextDue: IsoDate | undefined;
+  readonly pausedToday: boolean;
+  readonly activeGoals: readonly Goal[];
+  readonly openActions: readonly OpenAction[];
+}
+
+export function isHeldBy(m: LoadedMeeting, today: IsoDate): boolean {
+  return m.value?.status === 'held' && m.ref.date <= today;
+}
+
+export function buildReportContext(index: TeamIndex, report: ReportEntry, today: IsoDate): ReportContext {
+  const team = index.team;
+  const profile = report.profile?.value;
+  const cadence = profile?.cadence ?? team.cadence;
+  const cadenceDays = parseDuration(cadence) ?? 7;
+  const paused = profile?.paused ?? [];
+  const meetings = index.loadedMeetings(report.id);
+  const held = meetings.filter((m) => isHeldBy(m, today));
+  const lastHeld = held[0];
+  const goals = report.goals?.value ?? [];
+  const goalLengthDays = parseDuration(team.goalLength) ?? 56;
+  return {
+    today,
+    team,
+    report,
+    name: index.displayName(report),
+    profile,
+    profileFile: report.profile?.file,
+    goalsFile: report.goals?.file,
+    goals,
+    cadence,
+    cadenceDays,
+    graceDays: team.graceDays,
+    careerEveryDays: parseDuration(team.careerEvery) ?? 56,
+    goalLengthDays,
+    paused,
+    meetings,
+    held,
+    lastHeld,
+    countedDaysSinceLastHeld: lastHeld ? countedDaysBetween(lastHeld.ref.date, today, paused) : undefined,
+    nextDue: lastHeld ? addCountedDays(lastHeld.ref.date, cadenceDays, paused) : undefined,
+    pausedToday: isInPeriod(today, paused),
+    activeGoals: goals.filter((g) => g.status === 'active'),
+    openActions: openActions(meetings, today),
+  };
+}
+
+export function actionKey(a: ActionItem): string {
+  return `${a.owner}\u0000${a.text.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+}
+
+/**
+ * Actions still open, across the loaded meetings. Start 1:1 Note carries open actions into the new file, so the
+ * same action appears in several meetings: it is one action (same owner and text), and its newest copy decides
+ * whether it is done.
+ */
+function openActions(newestFirst: readonly LoadedMeeting[], today: IsoDate): OpenAction[] {
+  const newest = new Map<string, { action: ActionItem; meeting: LoadedMeeting }>();
+  const oldest = new Map<string, LoadedMeeting>();
+  for (const m of newestFirst) {
+    for (const a of m.value?.actions ?? []) {
+      const k = actionKey(a);
+      if (!newest.has(k)) newest.set(k, { action: a, meeting: m });
+      oldest.set(k, m);
+    }
+  }
+  const out: OpenAction[] = [];
+  for (const [k, { action, meeting }] of newest) {
+    if (action.done) continue;
+    const firstSeen = oldest.get(k) ?? meeting;
+    const heldSince = newestFirst.filter((m) => isHeldBy(m, today) && laterThan(m, firstSeen)).length;
+    out.push({ action, meeting, firstSeen, heldSince });
+  }
+  return out;
+}
+
+function laterThan(a: LoadedMeeting, b: LoadedMeeting): boolean {
+  return a.ref.date > b.ref.date || (a.ref.date === b.ref.date && a.ref.seq > b.ref.seq);
+}
+
+export function goalEndOf(ctx: ReportContext, goal: Goal): IsoDate {
+  return goalEnd(goal, ctx.goalLengthDays);
+}
+
+export function daysLeft(ctx: ReportContext, goal: Goal): number {
+  return daysBetween(ctx.today, goalEndOf(ctx, goal));
+}
+
+/** Where a finding about the report as a whole goes: the `name` in report.yaml, else the report's folder. */
+export function reportAnchor(ctx: ReportContext): { file: string; range: Range } {
+  const f = ctx.profileFile;
+  if (!f) return { file: ctx.report.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  return { file: f.path, range: f.spans.has('name') ? rangeOfPath(f, ['name']) : firstLineRange(f) };
+}
+
+/** The range of a value (or, when absent, of the first of the fallbacks that exists) in a file. */
+export function anchorIn(file: YamlFile, ...paths: PathSegment[][]): Range {
+  for (const p of paths) {
+    if (file.spans.has(pathKey(p)) || file.keySpans.has(pathKey(p))) return rangeOfPath(file, p);
+  }
+  return firstLineRange(file);
+}

@@ -1,0 +1,123 @@
+/** Types shared by the whole core: positions, problems and the models of the four kinds of file. */
+import type { IsoDate, Period } from './dates';
+
+/** A position like VS Code's and LSP's: 0-based line, 0-based character in UTF-16 code units. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** One finding of a rule, on one file of the team folder. */
+export interface Problem {
+  /** Path relative to the team folder, with `/` separators (e.g. `alice/meetings/2026-11-24.yaml`). */
+  readonly file: string;
+  readonly range: Range;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Facts a quick fix or a view needs (e.g. the suggested key, the goal id); never shown as is. */
+  readonly data?: Readonly<Record<string, string | number>>;
+}
+
+/** Where a value sits in its file, as character offsets: [start, end). */
+export type Span = readonly [number, number];
+
+// ---------------------------------------------------------------------------------------------------------------
+// File models. They hold values with defaults applied; positions live beside them in the parsed file's span table.
+
+export interface TeamConfig {
+  readonly manager?: string;
+  readonly cadence: string;
+  readonly graceDays: number;
+  readonly careerEvery: string;
+  readonly goalLength: string;
+}
+
+export const TEAM_DEFAULTS: TeamConfig = {
+  cadence: 'weekly',
+  graceDays: 2,
+  careerEvery: '8w',
+  goalLength: '8w',
+};
+
+export interface PausedPeriod extends Period {
+  readonly reason?: string;
+}
+
+export interface ReportProfile {
+  /** Empty when the file has no usable `name` (a schema finding says so); views fall back to the folder id. */
+  readonly name: string;
+  readonly role?: string;
+  readonly since?: IsoDate;
+  /** The report's own cadence, when it overrides the team's. */
+  readonly cadence?: string;
+  readonly paused: readonly PausedPeriod[];
+  readonly aspirations: readonly string[];
+}
+
+export type GoalStatus = 'active' | 'done' | 'dropped';
+
+export interface Goal {
+  readonly id: string;
+  readonly title: string;
+  readonly aspiration?: string;
+  readonly start: IsoDate;
+  /** As written; when absent the end is start + the team's goal-length (see `goalEnd`). */
+  readonly end?: IsoDate;
+  readonly status: GoalStatus;
+  readonly buddy?: string;
+  readonly success?: string;
+  /** Index in the `goals` list: the key to its positions. */
+  readonly index: number;
+}
+
+export type MeetingStatus = 'planned' | 'held' | 'skipped';
+export type MeetingKind = 'regular' | 'career';
+
+/** Items of lists keep their index in the file's list: the key to their positions. */
+export interface FeedbackItem {
+  readonly index: number;
+  readonly type: 'positive' | 'negative';
+  readonly text: string;
+  readonly delivered: boolean;
+}
+
+export interface ActionItem {
+  readonly index: number;
+  readonly text: string;
+  readonly owner: 'report' | 'manager';
+  readonly due?: IsoDate;
+  readonly done: boolean;
+}
+
+export interface Topic {
+  readonly index: number;
+  readonly text: string;
+}
+
+export interface GoalCheckIn {
+  readonly goalId: string;
+  readonly text: string;
+}
+
+export interface Meeting {
+  readonly date?: IsoDate;
+  readonly status: MeetingStatus;
+  readonly kind: MeetingKind;
+  readonly skipReason?: string;
+  readonly feedback: readonly FeedbackItem[];
+  readonly managerTopics: readonly Topic[];
+  readonly reportTopics: readonly Topic[];
+  readonly goals: readonly GoalCheckIn[];
+  readonly notes?: string;
+  readonly private?: string;
+  readonly actions: readonly ActionItem[];
+}
