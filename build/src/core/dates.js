@@ -101,16 +101,24 @@ function countedDaysBetween(after, until, periods) {
  * leave pushes it back. Returns undefined when an open-ended leave means it is never due.
  */
 function addCountedDays(after, days, periods) {
-    let candidate = addDays(after, days);
-    // Each pass pushes the date out by the paused days found so far; it settles within (number of periods + 1) passes.
-    for (let i = 0; i <= periods.length + 1; i++) {
-        const paused = pausedDaysBetween(after, candidate, periods);
-        const next = addDays(after, days + paused);
-        if (next === candidate)
-            return candidate;
-        candidate = next;
+    // Walk forward through the leaves in date order: the counted days between leaves are spent until none are left.
+    const sorted = [...periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    let cursor = after; // the last day already accounted for
+    let remaining = days;
+    for (const p of sorted) {
+        if (p.to !== undefined && p.to <= cursor)
+            continue;
+        if (p.from > cursor) {
+            const available = daysBetween(cursor, p.from) - 1;
+            if (remaining <= available)
+                return addDays(cursor, remaining);
+            remaining -= available;
+        }
+        if (p.to === undefined)
+            return undefined;
+        cursor = p.to;
     }
-    return periods.some((p) => p.to === undefined) ? undefined : candidate;
+    return addDays(cursor, remaining);
 }
 /** True when `date` lies inside one of the periods. */
 function isInPeriod(date, periods) {

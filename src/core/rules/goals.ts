@@ -72,6 +72,7 @@ function unknownGoals(ctx: ReportContext): Finding[] {
   const ids = ctx.goals.map((g) => g.id);
   const known = new Set(ids);
   for (const m of ctx.meetings) {
+    if (m.file.syntaxErrors) continue;
     for (const c of m.value?.goals ?? []) {
       if (known.has(c.goalId)) continue;
       const suggestion = nearest(c.goalId, ids);

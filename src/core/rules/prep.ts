@@ -13,7 +13,8 @@ export function prepRules(ctx: ReportContext): Finding[] {
   const tomorrow = addDays(ctx.today, 1);
   for (const m of ctx.meetings) {
     const v = m.value;
-    if (!v) continue;
+    // A file with syntax errors shows those errors only: its content is a best guess.
+    if (!v || m.file.syntaxErrors) continue;
     const data = { report: ctx.report.id, meeting: m.ref.fileName };
     if (v.status === 'planned' && m.ref.date <= tomorrow && v.feedback.length === 0 && v.managerTopics.length === 0) {
       const when = relativeDay(m.ref.date, ctx.today);

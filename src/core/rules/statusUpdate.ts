@@ -27,7 +27,7 @@ export function statusUpdateRules(ctx: ReportContext): Finding[] {
   const out: Finding[] = [];
   for (const m of ctx.meetings) {
     const v = m.value;
-    if (!v) continue;
+    if (!v || m.file.syntaxErrors) continue;
     const check = (text: string, path: (string | number)[]): void => {
       const span = m.file.spans.get(pathKey(path));
       if (!span) return;

@@ -71,6 +71,8 @@ function unknownGoals(ctx) {
     const ids = ctx.goals.map((g) => g.id);
     const known = new Set(ids);
     for (const m of ctx.meetings) {
+        if (m.file.syntaxErrors)
+            continue;
         for (const c of m.value?.goals ?? []) {
             if (known.has(c.goalId))
                 continue;

@@ -12,7 +12,8 @@ function prepRules(ctx) {
     const tomorrow = (0, dates_1.addDays)(ctx.today, 1);
     for (const m of ctx.meetings) {
         const v = m.value;
-        if (!v)
+        // A file with syntax errors shows those errors only: its content is a best guess.
+        if (!v || m.file.syntaxErrors)
             continue;
         const data = { report: ctx.report.id, meeting: m.ref.fileName };
         if (v.status === 'planned' && m.ref.date <= tomorrow && v.feedback.length === 0 && v.managerTopics.length === 0) {

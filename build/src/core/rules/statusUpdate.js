@@ -20,7 +20,7 @@ function statusUpdateRules(ctx) {
     const out = [];
     for (const m of ctx.meetings) {
         const v = m.value;
-        if (!v)
+        if (!v || m.file.syntaxErrors)
             continue;
         const check = (text, path) => {
             const span = m.file.spans.get((0, parse_1.pathKey)(path));

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../../src/core/rules/registry';
+import { MEETING_FILE, REPORT_FILE, GOAL, TEAM_FILE } from '../../src/core/format/schema';
+import type { FieldType } from '../../src/core/format/schema';
+import { parseGoalsFile, parseMeetingFile, parseReportFile, parseTeamFile } from '../../src/core/format/files';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (p: string): string => readFileSync(path.join(ROOT, p), 'utf8');
+
+describe('docs stay true', () => {
+  it('docs/rules.md has a section and a table row with the default severity for every rule', () => {
+    const doc = read('docs/rules.md');
+    for (const r of RULES.values()) {
+      assert.ok(doc.includes(`\n## ${r.id}\n`), `section for ${r.id}`);
+      assert.ok(doc.includes(`| [${r.id}](#${r.id}) | ${r.severity} |`), `table row for ${r.id}`);
+      const section = doc.split(`\n## ${r.id}\n`)[1];
+      assert.ok(section.trimStart().startsWith(`**${r.severity[0].toUpperCase()}${r.severity.slice(1)}.**`), `severity in the section of ${r.id}`);
+    }
+  });
+
+  it('docs/format.md names every key of every file', () => {
+    const doc = read('docs/format.md');
+    const keys = (t: FieldType): string[] => (t.type === 'object' ? Object.entries(t.fields).flatMap(([k, f]) => [k, ...keys(f.type)]) : t.type === 'list' ? keys(t.items) : []);
+    for (const schema of [TEAM_FILE, REPORT_FILE, GOAL, MEETING_FILE]) {
+      for (const k of keys(schema)) assert.match(doc, new RegExp(`\`(?:[\\w.-]+\\.)?${k}\``), `${k} documented`);
+    }
+  });
+
+  it('the example files in docs/format.md are valid, with no finding at all', () => {
+    const doc = read('docs/format.md');
+    const blocks = [...doc.matchAll(/`one-on-ones\/([^`]+)`\n\n```yaml\n([\s\S]*?)```/g)];
+    assert.equal(blocks.length, 4);
+    for (const [, file, text] of blocks) {
+      const parsed = file.endsWith('team.yaml') ? parseTeamFile(file, text)
+        : file.endsWith('report.yaml') ? parseReportFile(file, text)
+          : file.endsWith('goals.yaml') ? parseGoalsFile(file, text)
+            : parseMeetingFile(file, text, '2026-11-24');
+      assert.deepEqual(parsed.file.findings, [], file);
+      assert.ok(parsed.value, file);
+    }
+  });
+
+  it('the README names the test command and the CLI', () => {
+    const readme = read('README.md');
+    assert.match(readme, /npm test/);
+    assert.match(readme, /one-on-ones check/);
+  });
+});

@@ -1,0 +1,51 @@
+/** An in-memory team folder for unit tests: files by team-relative path; folders are implied by the paths. */
+import type { EntryKind, FileContent, TeamFileSystem } from '../../../src/core/fs';
+
+export class MemoryFileSystem implements TeamFileSystem {
+  private readonly files = new Map<string, { text: string; version: number }>();
+  private counter = 0;
+  readonly reads: string[] = [];
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [p, t] of Object.entries(files)) this.write(p, t);
+  }
+
+  write(path: string, text: string): void {
+    this.files.set(path, { text, version: ++this.counter });
+  }
+
+  delete(path: string): void {
+    for (const p of [...this.files.keys()]) if (p === path || p.startsWith(`${path}/`)) this.files.delete(p);
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  async readDirectory(path: string): Promise<Array<[string, EntryKind]>> {
+    const prefix = path === '' ? '' : `${path}/`;
+    const out = new Map<string, EntryKind>();
+    for (const p of this.files.keys()) {
+      if (!p.startsWith(prefix)) continue;
+      const rest = p.slice(prefix.length).split('/');
+      out.set(rest[0], rest.length > 1 ? 'directory' : 'file');
+    }
+    if (out.size === 0 && path !== '') throw new Error(`ENOENT: ${path}`);
+    return [...out];
+  }
+
+  async readFile(path: string): Promise<FileContent> {
+    const f = this.files.get(path);
+    if (!f) throw new Error(`ENOENT: ${path}`);
+    this.reads.push(path);
+    return { text: f.text, version: String(f.version) };
+  }
+
+  async stat(path: string): Promise<{ kind: EntryKind; version: string } | undefined> {
+    const f = this.files.get(path);
+    if (f) return { kind: 'file', version: String(f.version) };
+    const prefix = `${path}/`;
+    for (const p of this.files.keys()) if (p.startsWith(prefix)) return { kind: 'directory', version: '0' };
+    return undefined;
+  }
+}
