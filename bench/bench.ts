@@ -1,2 +1,327 @@
-// placeholder replaced by the benchmark
-export {};
+/**
+ * `npm run bench`: how fast the core is on team folders of three sizes, against the physical floor.
+ *
+ * Each (size, scenario) runs in a fresh child process: one warm-up, then N measured runs (median, p95), and the
+ * child's peak RSS. The OS file cache is warm for every measured run (the warm-up reads the same files), so the
+ * figures compare CPU and system-call work, not the disk.
+ *
+ *   floor        list the layout, read and parse exactly the files the real index parsed (same run, same files)
+ *   naive        read and parse every file
+ *   cold index   the real core from nothing to every report's model and all diagnostics
+ *   incremental  one meeting file changed / added / deleted → updated diagnostics
+ *   activation   require() of the bundled extension entry in a fresh process
+ *
+ * Options: --sizes small,large,huge  --runs N (default 5)  --naive-huge (naive at the huge size: minutes)
+ *          --no-write (do not update bench/results.json)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, promises as fsp, readFile as readFileCb, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import { TeamChecker } from '../src/core/checker';
+import { addDays } from '../src/core/dates';
+import type { EntryKind, FileContent, TeamFileSystem } from '../src/core/fs';
+import { mapLimit } from '../src/core/fs';
+import { NodeTeamFileSystem } from '../src/node/nodeFs';
+import { BENCH_TODAY, ensureTeamFolder, SIZES } from './generate';
+
+const ROOT = path.resolve(__dirname, '..');
+const CACHE = path.join(ROOT, 'bench', 'cache');
+const RESULTS = path.join(ROOT, 'bench', 'results.json');
+
+type Scenario = 'floor' | 'naive' | 'cold' | 'incremental' | 'discover';
+
+interface ChildTask {
+  readonly scenario: Scenario;
+  readonly dir: string;
+  readonly runs: number;
+  readonly files?: string[];
+}
+
+interface ChildResult {
+  readonly times: number[];
+  readonly maxRssMb: number;
+  readonly extra?: Record<string, number[] | number | string[]>;
+}
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function p95(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
+}
+
+/** A file system that remembers which files were read: to learn what the index needs. */
+class RecordingFs implements TeamFileSystem {
+  readonly read: string[] = [];
+  constructor(private readonly inner: TeamFileSystem) {}
+  readDirectory(p: string): Promise<ReadonlyArray<readonly [string, EntryKind]>> {
+    return this.inner.readDirectory(p);
+  }
+  readFile(p: string): Promise<FileContent> {
+    this.read.push(p);
+    return this.inner.readFile(p);
+  }
+  stat(p: string): Promise<{ kind: EntryKind; version: string } | undefined> {
+    return this.inner.stat(p);
+  }
+}
+
+/** The real core, from nothing to what the trees and the Problems panel show. */
+async function coldIndex(dir: string, fs: TeamFileSystem = new NodeTeamFileSystem(dir)): Promise<number> {
+  const checker = await TeamChecker.open(fs, { today: BENCH_TODAY });
+  let n = checker.problems().length;
+  for (const r of checker.index.reports()) n += checker.context(r.id)?.openActions.length ?? 0;
+  return n;
+}
+
+/** Listing the layout the way any reader must: the team folder, each report folder, each meetings folder. */
+async function listLayout(dir: string): Promise<string[]> {
+  const all: string[] = [];
+  const top = await fsp.readdir(dir, { withFileTypes: true });
+  await mapLimit(top.filter((e) => e.isDirectory()), 32, async (e) => {
+    const inner = await fsp.readdir(path.join(dir, e.name));
+    for (const f of inner) if (f.endsWith('.yaml')) all.push(`${e.name}/${f}`);
+    if (inner.includes('meetings')) for (const f of await fsp.readdir(path.join(dir, e.name, 'meetings'))) all.push(`${e.name}/meetings/${f}`);
+  });
+  return all;
+}
+
+/** The fastest plain read on Node 20 for small files (the same call the index's Node adapter makes). */
+function readText(file: string): Promise<string> {
+  return new Promise((resolve, reject) => readFileCb(file, 'utf8', (err, text) => (err ? reject(err) : resolve(text))));
+}
+
+async function readAndParse(dir: string, files: readonly string[]): Promise<number> {
+  let n = 0;
+  await mapLimit(files, 32, async (f) => {
+    const text = await readText(path.join(dir, f));
+    n += parseDocument(text).errors.length;
+  });
+  return n;
+}
+
+async function runChild(task: ChildTask): Promise<ChildResult> {
+  const times: number[] = [];
+  const extra: Record<string, number[] | number | string[]> = {};
+  const once = async (): Promise<void> => {
+    switch (task.scenario) {
+      case 'floor':
+        await listLayout(task.dir);
+        await readAndParse(task.dir, task.files ?? []);
+        break;
+      case 'naive':
+        await readAndParse(task.dir, (await listLayout(task.dir)).concat(existsSync(path.join(task.dir, 'team.yaml')) ? ['team.yaml'] : []));
+        break;
+      case 'cold':
+        await coldIndex(task.dir);
+        break;
+      default:
+        break;
+    }
+  };
+  if (task.scenario === 'discover') {
+    const fs = new RecordingFs(new NodeTeamFileSystem(task.dir));
+    await coldIndex(task.dir, fs);
+    extra.files = fs.read;
+    const all = await listLayout(task.dir);
+    extra.totalFiles = all.length + 1;
+    return { times: [], maxRssMb: 0, extra };
+  }
+  if (task.scenario === 'incremental') {
+    return { ...(await incremental(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  }
+  await once(); // warm-up: JIT and the OS file cache
+  for (let i = 0; i < task.runs; i++) {
+    gc();
+    const t0 = now();
+    await once();
+    times.push(now() - t0);
+  }
+  return { times, maxRssMb: process.resourceUsage().maxRSS / 1024, extra };
+}
+
+/** One file changed, added, deleted, on reports spread over the folder; the files are restored afterwards. */
+async function incremental(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb'>> {
+  const checker = await TeamChecker.open(new NodeTeamFileSystem(task.dir), { today: BENCH_TODAY });
+  const reports = checker.index.reports();
+  const changed: number[] = [];
+  const added: number[] = [];
+  const deleted: number[] = [];
+  const iterations = Math.max(40, task.runs * 8);
+  for (let i = 0; i < iterations + 5; i++) {
+    const r = reports[(i * 37) % reports.length];
+    const newest = r.meetings[0];
+    const file = path.join(task.dir, newest.path);
+    const original = readFileSync(file, 'utf8');
+    // changed: a real edit (the newest 1:1 becomes skipped), then back
+    writeFileSync(file, original.replace(/^status: held$/m, 'status: skipped'));
+    let t0 = now();
+    await checker.applyChange(newest.path, 'changed');
+    const tChanged = now() - t0;
+    writeFileSync(file, original);
+    await checker.applyChange(newest.path, 'changed');
+    // added: today's 1:1
+    const rel = `${r.id}/meetings/${addDays(BENCH_TODAY, 0)}.yaml`;
+    writeFileSync(path.join(task.dir, rel), `date: ${BENCH_TODAY}\nstatus: planned\nprep:\n  manager:\n    topics: [Career check-in]\n`);
+    t0 = now();
+    await checker.applyChange(rel, 'created');
+    const tAdded = now() - t0;
+    unlinkSync(path.join(task.dir, rel));
+    t0 = now();
+    await checker.applyChange(rel, 'deleted');
+    const tDeleted = now() - t0;
+    if (i >= 5) {
+      // the first few are warm-up
+      changed.push(tChanged);
+      added.push(tAdded);
+      deleted.push(tDeleted);
+    }
+  }
+  return { times: changed, extra: { changed, added, deleted } };
+}
+
+/** require() of the bundled extension in a fresh Node process, with a stand-in `vscode` module. */
+function activationRuns(runs: number): number[] {
+  const entry = path.join(ROOT, 'out', 'extension.js');
+  const script = `
+    const Module = require('module');
+    const load = Module._load;
+    Module._load = function (request, ...rest) { return request === 'vscode' ? new Proxy({}, { get: () => new Proxy(function () {}, { get: () => undefined }) }) : load.call(this, request, ...rest); };
+    const t0 = process.hrtime.bigint();
+    require(${JSON.stringify(entry)});
+    process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));`;
+  const out: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`activation run failed: ${r.stderr}`);
+    if (i > 0) out.push(Number(r.stdout));
+  }
+  return out;
+}
+
+function child(task: ChildTask): ChildResult {
+  const taskFile = path.join(os.tmpdir(), `oneonones-bench-${process.pid}-${Date.now()}.json`);
+  writeFileSync(taskFile, JSON.stringify(task));
+  try {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', __filename, '--child', taskFile], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`bench child ${task.scenario} failed: ${r.stderr}`);
+    return JSON.parse(r.stdout) as ChildResult;
+  } finally {
+    unlinkSync(taskFile);
+  }
+}
+
+interface Row {
+  size: string;
+  scenario: string;
+  files: number;
+  median: number;
+  p95: number;
+  runs: number;
+  peakRssMb: number;
+}
+
+function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opt = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const runs = Math.max(5, Number(opt('--runs') ?? 5));
+  const sizes = (opt('--sizes') ?? SIZES.map((s) => s.name).join(',')).split(',').map((n) => {
+    const s = SIZES.find((x) => x.name === n);
+    if (!s) throw new Error(`unknown size ${n}`);
+    return s;
+  });
+  const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { rows: Row[] }) : undefined;
+  const rows: Row[] = [];
+  const ratios: Record<string, Record<string, number>> = {};
+  const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  log(`First-Class 1:1s benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${runs} runs after a warm-up`);
+
+  for (const size of sizes) {
+    const dir = ensureTeamFolder(CACHE, size, log);
+    const discover = child({ scenario: 'discover', dir, runs: 1 });
+    const needed = discover.extra!.files as string[];
+    const total = discover.extra!.totalFiles as number;
+    log(`${size.name}: ${total} files; the index reads ${needed.length}`);
+    const add = (scenario: string, files: number, r: ChildResult, times = r.times): void => {
+      rows.push({ size: size.name, scenario, files, median: median(times), p95: p95(times), runs: times.length, peakRssMb: Math.round(r.maxRssMb) });
+      log(`  ${scenario.padEnd(22)} ${fmt(median(times)).padStart(9)}`);
+    };
+    const floor = child({ scenario: 'floor', dir, runs, files: needed });
+    add('floor', needed.length, floor);
+    const cold = child({ scenario: 'cold', dir, runs });
+    add('cold index', needed.length, cold);
+    let naive: ChildResult | undefined;
+    if (size.name !== 'huge' || args.includes('--naive-huge')) {
+      naive = child({ scenario: 'naive', dir, runs });
+      add('naive', total, naive);
+    }
+    const inc = child({ scenario: 'incremental', dir, runs });
+    add('incremental: changed', 1, inc, inc.extra!.changed as number[]);
+    add('incremental: added', 1, inc, inc.extra!.added as number[]);
+    add('incremental: deleted', 1, inc, inc.extra!.deleted as number[]);
+    ratios[size.name] = { 'cold/floor': median(cold.times) / median(floor.times) };
+    if (naive) ratios[size.name]['cold/naive'] = median(cold.times) / median(naive.times);
+  }
+  const act = activationRuns(runs);
+  rows.push({ size: '-', scenario: 'activation require()', files: 1, median: median(act), p95: p95(act), runs: act.length, peakRssMb: 0 });
+
+  const header = '| size | scenario | files read | median | p95 | runs | peak RSS | previous median |';
+  const lines = [header, '|---|---|---:|---:|---:|---:|---:|---:|'];
+  for (const r of rows) {
+    const prev = previous?.rows.find((p) => p.size === r.size && p.scenario === r.scenario);
+    lines.push(`| ${r.size} | ${r.scenario} | ${r.files} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.runs} | ${r.peakRssMb ? `${r.peakRssMb} MB` : '-'} | ${prev ? fmt(prev.median) : '-'} |`);
+  }
+  console.log(lines.join('\n'));
+  console.log('');
+  for (const [size, rs] of Object.entries(ratios)) {
+    console.log(`${size}: ${Object.entries(rs).map(([k, v]) => `${k} = ${k === 'cold/naive' ? `1/${(1 / v).toFixed(0)}` : v.toFixed(2)}`).join(', ')}`);
+  }
+  if (!args.includes('--no-write')) {
+    writeFileSync(RESULTS, `${JSON.stringify({
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      runs,
+      rows,
+      ratios,
+    }, null, 2)}\n`);
+    log(`figures written to ${path.relative(process.cwd(), RESULTS)}`);
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const task = JSON.parse(readFileSync(process.argv[3], 'utf8')) as ChildTask;
+  runChild(task).then(
+    (r) => process.stdout.write(JSON.stringify(r)),
+    (e: unknown) => {
+      process.stderr.write(String((e as Error).stack ?? e));
+      process.exitCode = 1;
+    },
+  );
+} else if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${String((e as Error).stack ?? e)}\n`);
+    process.exitCode = 1;
+  });
+}
+

@@ -29,7 +29,7 @@ export interface CheckerOptions {
 
 /** Meetings parsed per step while filling a window: the first step covers the usual case in one go. */
 const FIRST_BATCH = 6;
-const NEXT_BATCH = 4;
+const NEXT_BATCH = 2;
 const REPORT_CONCURRENCY = 16;
 
 export class TeamChecker {

@@ -12,20 +12,49 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects `2026-02-30`, `2026-1-5`, times and zones). */
 export function isIsoDate(text: string): boolean {
-  return ISO_DATE.test(text) && isValid(parseISO(text));
+  return ISO_DATE.test(text) && dayNumber(text) !== undefined;
 }
 
-function toDate(date: IsoDate): Date {
-  return parseISO(date);
+// A team folder holds a few thousand distinct dates, each parsed thousands of times by the rules; date-fns does the
+// calendar work once per date and the memo answers after that. The memos are cleared when they grow large.
+const EPOCH = new Date(2000, 0, 1);
+const MEMO_LIMIT = 200_000;
+const dayNumbers = new Map<string, number | undefined>();
+const dateOfDay = new Map<number, IsoDate>();
+
+/** Days since 2000-01-01 (a calendar count, unaffected by DST); undefined for an invalid date. */
+function dayNumber(date: string): number | undefined {
+  if (dayNumbers.has(date)) return dayNumbers.get(date);
+  if (dayNumbers.size > MEMO_LIMIT) dayNumbers.clear();
+  const parsed = parseISO(date);
+  const n = isValid(parsed) ? differenceInCalendarDays(parsed, EPOCH) : undefined;
+  dayNumbers.set(date, n);
+  return n;
+}
+
+function fromDayNumber(n: number): IsoDate {
+  let s = dateOfDay.get(n);
+  if (s === undefined) {
+    if (dateOfDay.size > MEMO_LIMIT) dateOfDay.clear();
+    s = format(dfAddDays(EPOCH, n), 'yyyy-MM-dd');
+    dateOfDay.set(n, s);
+  }
+  return s;
+}
+
+function requireDay(date: IsoDate): number {
+  const n = dayNumber(date);
+  if (n === undefined) throw new RangeError(`Not a calendar date: ${date}`);
+  return n;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toDate(to), toDate(from));
+  return requireDay(to) - requireDay(from);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return format(dfAddDays(toDate(date), days), 'yyyy-MM-dd');
+  return fromDayNumber(requireDay(date) + days);
 }
 
 /** The local calendar date of a clock reading; used only at the edges (CLI, extension) to make "today". */

@@ -15,7 +15,13 @@ export type PathSegment = string | number;
 
 /** The key of a value's path in the span tables: segments joined by a character no YAML key here contains. */
 export function pathKey(path: readonly PathSegment[]): string {
-  return path.join('\u0000');
+  return path.join(SEP);
+}
+
+const SEP = '\u0000';
+
+function childKey(parent: string, segment: PathSegment): string {
+  return parent === '' ? String(segment) : `${parent}${SEP}${segment}`;
 }
 
 /** Converts offsets to positions for one file. */
@@ -108,7 +114,7 @@ export function parseYaml(path: string, text: string, schema: FieldType): YamlPa
     walker.schema([0, 0], `The ${schemaName(schema)} is empty: it needs ${requiredList(schema)}.`, true);
     return { file, raw: undefined };
   }
-  const raw = walker.read(root, schema, []);
+  const raw = walker.read(root, schema, '');
   return { file, raw: isPlainObject(raw) ? raw : undefined };
 }
 
@@ -167,7 +173,7 @@ class Walker {
   }
 
   /** Reads `node` as type `t`; returns undefined for a missing or invalid value (after reporting why). */
-  read(nodeIn: unknown, t: FieldType, path: PathSegment[], label = ''): unknown {
+  read(nodeIn: unknown, t: FieldType, key: string, label = ''): unknown {
     if (--this.budget < 0) {
       if (!this.budgetReported) {
         this.budgetReported = true;
@@ -179,7 +185,7 @@ class Walker {
     const node = this.resolve(nodeIn, ownSpan);
     // Spans are those of the text where the value is written (the alias), not of the anchor it points to.
     const span = ownSpan ?? this.spanOf(node);
-    if (span && !this.spans.has(pathKey(path))) this.spans.set(pathKey(path), span);
+    if (span && !this.spans.has(key)) this.spans.set(key, span);
     if (node === undefined || node === null) return undefined;
     if (isScalar(node) && node.value === null) return undefined;
     const what = label ? `\`${label}\`` : 'This value';
@@ -200,26 +206,26 @@ class Walker {
             this.schema(keySpan, `Keys in ${t.name} must be plain words.`);
             continue;
           }
-          const key = String(keyNode.value);
-          const childPath = [...path, key];
-          this.keySpans.set(pathKey(childPath), keySpan);
-          const field: Field | undefined = t.fields[key];
+          const name = String(keyNode.value);
+          const child = childKey(key, name);
+          this.keySpans.set(child, keySpan);
+          const field: Field | undefined = Object.prototype.hasOwnProperty.call(t.fields, name) ? t.fields[name] : undefined;
           if (!field) {
-            this.unknownKey(keySpan, key, t);
+            this.unknownKey(keySpan, name, t);
             continue;
           }
-          seen.add(key);
+          seen.add(name);
           const valueSpan = this.spanOf(pair.value);
-          if (valueSpan) this.spans.set(pathKey(childPath), valueSpan);
-          const v = this.read(pair.value, field.type, childPath, key);
-          if (v !== undefined) out[key] = v;
+          if (valueSpan) this.spans.set(child, valueSpan);
+          const v = this.read(pair.value, field.type, child, name);
+          if (v !== undefined) out[name] = v;
           else if (field.required && (pair.value === null || (isScalar(pair.value) && pair.value.value === null))) {
-            this.schema(keySpan, `\`${key}\` needs a value: ${describeType(field.type)}.`);
+            this.schema(keySpan, `\`${name}\` needs a value: ${describeType(field.type)}.`);
           }
         }
-        for (const [key, field] of Object.entries(t.fields)) {
-          if (field.required && !seen.has(key)) {
-            this.schema(at, `Missing \`${key}\` in ${t.name}: ${field.description}`);
+        for (const [name, field] of Object.entries(t.fields)) {
+          if (field.required && !seen.has(name)) {
+            this.schema(at, `Missing \`${name}\` in ${t.name}: ${field.description}`);
           }
         }
         return out;
@@ -237,10 +243,10 @@ class Walker {
             this.schema(keySpan, `Keys in ${t.name} must be plain words.`);
             continue;
           }
-          const key = String(keyNode.value);
-          const childPath = [...path, key];
-          this.keySpans.set(pathKey(childPath), keySpan);
-          out.set(key, this.read(pair.value, t.values, childPath, key) ?? '');
+          const name = String(keyNode.value);
+          const child = childKey(key, name);
+          this.keySpans.set(child, keySpan);
+          out.set(name, this.read(pair.value, t.values, child, name) ?? '');
         }
         return out;
       }
@@ -251,7 +257,7 @@ class Walker {
         }
         const out: unknown[] = [];
         node.items.forEach((item, i) => {
-          const v = this.read(item, t.items, [...path, i], label ? `${label}[${i + 1}]` : '');
+          const v = this.read(item, t.items, childKey(key, i), label ? `${label}[${i + 1}]` : '');
           // An empty `- ` line (while typing) is skipped, not an error; its index keeps the spans aligned.
           out.push(v);
         });

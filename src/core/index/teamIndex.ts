@@ -143,23 +143,24 @@ export class TeamIndex {
     if (!r) return [];
     return mapLimit(refs, IO_CONCURRENCY, async (ref) => {
       const cached = r.loaded.get(ref.fileName);
-      if (cached && options.revalidate) {
+      if (cached && !options.revalidate) return cached;
+      if (options.revalidate) {
+        // Read the version before the content: a write in between makes the next revalidation read again.
         const st = await this.fs.stat(ref.path);
-        if (st && st.version === cached.version) return cached;
-      } else if (cached) {
-        return cached;
+        if (cached && st && cached.version !== undefined && st.version === cached.version) return cached;
+        return this.readMeeting(r, ref, st?.version);
       }
-      return this.readMeeting(r, ref);
+      return this.readMeeting(r, ref, undefined);
     });
   }
 
-  private async readMeeting(r: MutableReport, ref: MeetingRef): Promise<LoadedMeeting> {
+  private async readMeeting(r: MutableReport, ref: MeetingRef, statVersion: string | undefined): Promise<LoadedMeeting> {
     let text = '';
     let version: string | undefined;
     try {
       const content = await this.fs.readFile(ref.path);
       text = content.text;
-      version = content.version;
+      version = content.version ?? statVersion;
       this.stats.filesRead++;
     } catch {
       // Deleted between the listing and the read: the watcher's delete event follows and removes it.
