@@ -1,0 +1,220 @@
+/**
+ * Minimal edits of YAML text. Each function returns one text edit (offset, length, new text) that changes only the
+ * value it is about: comments, key order, unknown keys, blank lines and quoting elsewhere stay byte-identical.
+ * The VS Code layer turns the edit into a WorkspaceEdit on the document; the tests apply it to a string.
+ */
+import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import type { Document, Node as YamlNode, YAMLMap, YAMLSeq } from 'yaml';
+
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+export type EditPath = ReadonlyArray<string | number>;
+export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue | undefined };
+
+export class YamlEditError extends Error {}
+
+export function applyEdit(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.offset) + edit.text + text.slice(edit.offset + edit.length);
+}
+
+function parse(text: string): Document.Parsed {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length > 0) throw new YamlEditError('The file has YAML syntax errors; fix them before editing it here.');
+  return doc;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl;
+}
+
+const PLAIN_SAFE = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^\n#]*$/;
+
+/** A scalar as YAML text. In flow context (inside `[...]` or `{...}`) strings are double-quoted unless plainly safe. */
+export function renderScalar(value: string | number | boolean | null, flow: boolean, indent: number, newline = '\n'): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'string') return String(value);
+  if (value.includes('\n')) {
+    if (flow || /^\s/.test(value)) return JSON.stringify(value);
+    const chomp = value.endsWith('\n') ? '' : '-';
+    const body = (value.endsWith('\n') ? value.slice(0, -1) : value).split('\n');
+    return `|${chomp}${body.map((l) => `${newline}${l === '' ? '' : ' '.repeat(indent) + l}`).join('')}`;
+  }
+  if (flow) {
+    // Plain only when it cannot be read as anything but this string and has no flow indicators.
+    return PLAIN_SAFE.test(value) && !/[,[\]{}]|: | $/.test(value) && readsBack(value) ? value : JSON.stringify(value);
+  }
+  const out = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  return out.includes('\n') ? JSON.stringify(value) : out;
+}
+
+function readsBack(plain: string): boolean {
+  try {
+    return parseDocument(plain).toJS() === plain;
+  } catch {
+    return false;
+  }
+}
+
+/** A value (scalar or collection) as block YAML lines, each indented by `indent` spaces, ending with a newline. */
+function renderBlock(value: PlainValue, indent: number, newline: string): string {
+  const text = stringify(value, { lineWidth: 0 });
+  return text.replace(/\n$/, '').split('\n').map((l) => (l === '' ? '' : ' '.repeat(indent) + l)).join(newline) + newline;
+}
+
+function renderFlow(value: PlainValue): string {
+  if (value === null || typeof value !== 'object') return renderScalar(value, true, 0);
+  if (Array.isArray(value)) return `[${value.map(renderFlow).join(', ')}]`;
+  return `{${Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => `${renderScalar(k, true, 0)}: ${renderFlow(v as PlainValue)}`).join(', ')}}`;
+}
+
+function newlineOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function nodeAt(doc: Document.Parsed, path: EditPath): unknown {
+  return path.length === 0 ? doc.contents : doc.getIn(path, true);
+}
+
+/** The last node inside a block collection (the last item, or the last pair's value, or its key when empty). */
+function lastContent(node: YAMLMap | YAMLSeq): YamlNode {
+  const last = node.items[node.items.length - 1] as unknown;
+  if (last && typeof last === 'object' && 'key' in (last as object)) {
+    const pair = last as { key: YamlNode; value: YamlNode | null };
+    return pair.value?.range && pair.value.range[1] > pair.key.range![1] ? pair.value : pair.key;
+  }
+  return (last as YamlNode | undefined) ?? (node as unknown as YamlNode);
+}
+
+/**
+ * Where a new line can go after a block collection's content: the start of the line after its last item, so that
+ * blank lines and comments after it stay where they are.
+ */
+function afterNode(text: string, collection: YAMLMap | YAMLSeq): { offset: number; prefix: string } {
+  const last = lastContent(collection);
+  let offset = last.range![1];
+  // A block scalar's range takes in the blank lines after it; the new line goes before them (not for `|+`, where
+  // they are content).
+  const keep = isScalar(last) && /^[|>][1-9]?\+/.test(text.slice(last.range![0], last.range![0] + 3));
+  while (!keep && offset > last.range![0] && text[offset - 1] === '\n') {
+    const prevStart = lineStart(text, offset - 1);
+    if (prevStart <= last.range![0] || text.slice(prevStart, offset - 1).trim() !== '') break;
+    offset = prevStart;
+  }
+  // Collections end at the start of the next line: that is the place. Scalars end where the value ends: go on to
+  // the end of that line (past a trailing comment) and then to the next line.
+  if (offset > 0 && text[offset - 1] === '\n') return { offset, prefix: '' };
+  offset = lineEnd(text, offset);
+  if (offset >= text.length && (text.length === 0 || text[text.length - 1] !== '\n')) return { offset: text.length, prefix: newlineOf(text) };
+  if (text[offset] === '\n') return { offset: offset + 1, prefix: '' };
+  if (text[offset] === '\r' && text[offset + 1] === '\n') return { offset: offset + 2, prefix: '' };
+  return { offset, prefix: '' };
+}
+
+/** Sets the value at `path` (a key in a mapping). Replaces an existing value, or adds the key at the mapping's end. */
+export function setValue(text: string, path: EditPath, value: PlainValue): TextEdit {
+  if (path.length === 0) throw new YamlEditError('No key given.');
+  const doc = parse(text);
+  const nl = newlineOf(text);
+  const parent = nodeAt(doc, path.slice(0, -1));
+  const key = path[path.length - 1];
+  if (!isMap(parent)) {
+    if (path.length === 1 && (parent === null || (isScalar(parent) && parent.value === null))) {
+      return { offset: text.length, length: 0, text: (text.length > 0 && !text.endsWith('\n') ? nl : '') + renderBlock({ [String(key)]: value }, 0, nl) };
+    }
+    throw new YamlEditError(`Cannot set ${path.join('.')}: its parent is not a mapping.`);
+  }
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+  if (pair) {
+    const v = pair.value as YamlNode | null;
+    const keyNode = pair.key as YamlNode;
+    const keyCol = columnOf(text, keyNode.range![0]);
+    if (v && v.range && (isScalar(v) || (value !== null && typeof value === 'object'))) {
+      if (isScalar(v) && v.value === null && v.range[0] === v.range[1]) {
+        // `key:` with nothing after it.
+        return insertAfterKey(text, keyNode, value, parent.flow ?? false, keyCol, nl);
+      }
+      const flow = parent.flow ?? false;
+      const rendered = value !== null && typeof value === 'object'
+        ? (flow || (v as YAMLMap).flow ? renderFlow(value) : nl + renderBlock(value, keyCol + 2, nl).replace(new RegExp(`${nl}$`), ''))
+        : renderScalar(value, flow, keyCol + 2, nl);
+      // Block scalars and block collections own the line breaks after them; those stay.
+      let end = v.range[1];
+      while (end > v.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+      return { offset: v.range[0], length: end - v.range[0], text: rendered };
+    }
+    if (!v) return insertAfterKey(text, keyNode, value, parent.flow ?? false, keyCol, nl);
+    throw new YamlEditError(`Cannot replace the value of ${path.join('.')}.`);
+  }
+  return addPair(text, parent, String(key), value, nl);
+}
+
+function insertAfterKey(text: string, keyNode: YamlNode, value: PlainValue, flow: boolean, keyCol: number, nl: string): TextEdit {
+  const colon = text.indexOf(':', keyNode.range![1]);
+  const at = colon + 1;
+  if (flow || value === null || typeof value !== 'object') {
+    return { offset: at, length: 0, text: ` ${flow ? renderFlow(value) : renderScalar(value as string, false, keyCol + 2, nl)}` };
+  }
+  const end = lineEnd(text, at);
+  return { offset: end, length: 0, text: nl + renderBlock(value, keyCol + 2, nl).replace(new RegExp(`${nl}$`), '') };
+}
+
+function addPair(text: string, map: YAMLMap, key: string, value: PlainValue, nl: string): TextEdit {
+  if (map.flow) {
+    const close = text.lastIndexOf('}', map.range![1]);
+    const sep = map.items.length > 0 ? ', ' : '';
+    return { offset: close, length: 0, text: `${sep}${renderScalar(key, true, 0)}: ${renderFlow(value)}` };
+  }
+  const first = map.items[0]?.key as YamlNode | undefined;
+  const indent = first?.range ? columnOf(text, first.range[0]) : 0;
+  const { offset, prefix } = afterNode(text, map);
+  return { offset, length: 0, text: prefix + renderBlock({ [key]: value }, indent, nl) };
+}
+
+/** Appends an item to the list at `path`; creates the list (as a block list) when the key is missing or empty. */
+export function appendItem(text: string, path: EditPath, item: PlainValue): TextEdit {
+  const doc = parse(text);
+  const nl = newlineOf(text);
+  const node = nodeAt(doc, path);
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return setValue(text, path, [item]);
+  if (!isSeq(node)) throw new YamlEditError(`${path.join('.')} is not a list.`);
+  const seq = node as YAMLSeq;
+  if (seq.flow) {
+    const close = text.lastIndexOf(']', seq.range![1]);
+    return { offset: close, length: 0, text: `${seq.items.length > 0 ? ', ' : ''}${renderFlow(item)}` };
+  }
+  const indent = columnOf(text, seq.range![0]);
+  const { offset, prefix } = afterNode(text, seq);
+  return { offset, length: 0, text: prefix + renderBlock([item], indent, nl) };
+}
+
+/** Renames the key at `path`, keeping its value and everything around it. */
+export function renameKey(text: string, path: EditPath, newKey: string): TextEdit {
+  const doc = parse(text);
+  const parent = nodeAt(doc, path.slice(0, -1));
+  const key = String(path[path.length - 1]);
+  if (!isMap(parent)) throw new YamlEditError(`Cannot rename ${path.join('.')}.`);
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  if (!pair || !(pair.key as YamlNode).range) throw new YamlEditError(`No key ${path.join('.')}.`);
+  const r = (pair.key as YamlNode).range!;
+  return { offset: r[0], length: r[1] - r[0], text: renderScalar(newKey, parent.flow ?? false, 0) };
+}
+
+/** Reads the plain value at a path (for commands that need to look before they edit). */
+export function readValue(text: string, path: EditPath): unknown {
+  const doc = parseDocument(text);
+  const node = nodeAt(doc, path);
+  return node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node;
+}
