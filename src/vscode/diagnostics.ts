@@ -1,0 +1,59 @@
+/** Problems from the core rules, as diagnostics on their files (open or not), with the rule id as a linked code. */
+import * as vscode from 'vscode';
+import type { Problem, Severity } from '../core/types';
+import type { TeamChange, TeamService } from './teamService';
+import { teamUri } from './teamFs';
+
+export const DIAGNOSTIC_SOURCE = 'First-Class 1:1s';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export class DiagnosticsAdapter implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('oneOnOnes');
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly service: TeamService, private readonly docsUri: vscode.Uri) {
+    this.subscription = service.onDidChange((c) => this.update(c));
+  }
+
+  toDiagnostic(p: Problem): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(
+      new vscode.Range(p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character),
+      p.message,
+      SEVERITY[p.severity],
+    );
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = { value: p.rule, target: this.docsUri.with({ fragment: p.rule }) };
+    if (p.rule === 'unknown-key') d.tags = [vscode.DiagnosticTag.Unnecessary];
+    return d;
+  }
+
+  private update(change: TeamChange): void {
+    const root = this.service.root;
+    const checker = this.service.checker;
+    if (!root || !checker) {
+      this.collection.clear();
+      return;
+    }
+    if (!change.files) {
+      this.collection.clear();
+      for (const [file, problems] of checker.problemsByFile()) this.collection.set(teamUri(root, file), problems.map((p) => this.toDiagnostic(p)));
+      return;
+    }
+    for (const [file, problems] of change.files) {
+      const uri = teamUri(root, file);
+      if (problems.length === 0) this.collection.delete(uri);
+      else this.collection.set(uri, problems.map((p) => this.toDiagnostic(p)));
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.collection.dispose();
+  }
+}

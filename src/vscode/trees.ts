@@ -1,0 +1,226 @@
+/**
+ * The sidebar trees. The providers only map the core's view models (src/core/views/model.ts) to TreeItems; the
+ * index behind them is the one TeamService owns. History pages are parsed lazily, 50 meetings at a time.
+ */
+import * as vscode from 'vscode';
+import { activeGoalViews, meetingView, openActionViews, reportView } from '../core/views/model';
+import type { ActionView, GoalView, MeetingView, ReportView } from '../core/views/model';
+import type { Problem, Range } from '../core/types';
+import type { TeamService } from './teamService';
+import { teamUri } from './teamFs';
+
+const HISTORY_PAGE = 50;
+
+export type ReportNode = { readonly kind: 'report'; readonly id: string };
+export type GroupNode = { readonly kind: 'group'; readonly reportId: string; readonly group: 'goals' | 'meetings' | 'actions' };
+export type LeafNode =
+  | { readonly kind: 'goal'; readonly view: GoalView }
+  | { readonly kind: 'meeting'; readonly view: MeetingView; readonly reportId: string }
+  | { readonly kind: 'more'; readonly reportId: string; readonly shown: number }
+  | { readonly kind: 'action'; readonly view: ActionView; readonly reportId: string };
+export type ReportsNode = ReportNode | GroupNode | LeafNode;
+
+function openAt(root: vscode.Uri, file: string, range: Range | undefined): vscode.Command {
+  const options: vscode.TextDocumentShowOptions = range
+    ? { selection: new vscode.Range(range.start.line, range.start.character, range.start.line, range.start.character), preview: true }
+    : { preview: true };
+  return { command: 'vscode.open', title: 'Open', arguments: [teamUri(root, file), options] };
+}
+
+function goalItem(root: vscode.Uri, v: GoalView): vscode.TreeItem {
+  const item = new vscode.TreeItem(v.label, vscode.TreeItemCollapsibleState.None);
+  item.id = `goal:${v.reportId}:${v.goalId}`;
+  item.description = v.description;
+  item.tooltip = v.tooltip;
+  item.iconPath = new vscode.ThemeIcon(v.expired ? 'warning' : 'target', v.expired ? new vscode.ThemeColor('list.warningForeground') : undefined);
+  item.contextValue = 'goal';
+  item.command = openAt(root, v.file, v.range);
+  return item;
+}
+
+export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ReportsNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly nodes = new Map<string, ReportNode>();
+  private readonly shown = new Map<string, number>();
+  private readonly subscription: vscode.Disposable;
+  private problems: Problem[] | undefined;
+
+  constructor(private readonly service: TeamService) {
+    this.subscription = service.onDidChange((c) => {
+      this.problems = undefined;
+      if (!c.reports || c.reports.size > 20) this.emitter.fire(undefined);
+      else for (const id of c.reports) this.emitter.fire(this.nodes.has(id) ? this.nodes.get(id) : undefined);
+    });
+  }
+
+  private reportNode(id: string): ReportNode {
+    let n = this.nodes.get(id);
+    if (!n) {
+      n = { kind: 'report', id };
+      this.nodes.set(id, n);
+    }
+    return n;
+  }
+
+  /** The view model of a report row (also used by commands and tests). */
+  reportView(id: string): ReportView | undefined {
+    const checker = this.service.checker;
+    const ctx = checker?.context(id);
+    if (!ctx || !checker) return undefined;
+    this.problems ??= checker.problems();
+    return reportView(ctx, this.problems);
+  }
+
+  async getChildren(element?: ReportsNode): Promise<ReportsNode[]> {
+    const checker = this.service.checker;
+    if (!checker) return [];
+    if (!element) {
+      const reports = checker.index.reports().map((r) => ({ id: r.id, name: checker.index.displayName(r) }));
+      reports.sort((a, b) => a.name.localeCompare(b.name));
+      const ids = new Set(reports.map((r) => r.id));
+      for (const id of [...this.nodes.keys()]) if (!ids.has(id)) this.nodes.delete(id);
+      return reports.map((r) => this.reportNode(r.id));
+    }
+    const ctx = checker.context(element.kind === 'report' ? element.id : element.kind === 'group' ? element.reportId : '');
+    if (!ctx) return [];
+    if (element.kind === 'report') {
+      return (['goals', 'meetings', 'actions'] as const).map((group) => ({ kind: 'group', reportId: element.id, group }));
+    }
+    if (element.kind !== 'group') return [];
+    switch (element.group) {
+      case 'goals':
+        return activeGoalViews(ctx).map((view) => ({ kind: 'goal', view }));
+      case 'actions':
+        return openActionViews(ctx).map((view) => ({ kind: 'action', view, reportId: element.reportId }));
+      case 'meetings': {
+        const refs = ctx.report.meetings;
+        const count = Math.min(refs.length, this.shown.get(element.reportId) ?? HISTORY_PAGE);
+        const page = refs.slice(0, count);
+        // Parse what this page shows (cached by file version); the rules' window is parsed already.
+        const loaded = await checker.index.loadMeetings(element.reportId, page, { revalidate: false });
+        const nodes: ReportsNode[] = page.map((ref, i) => ({ kind: 'meeting', reportId: element.reportId, view: meetingView(ref, loaded[i], ctx.today) }));
+        if (count < refs.length) nodes.push({ kind: 'more', reportId: element.reportId, shown: count });
+        return nodes;
+      }
+    }
+  }
+
+  /** Shows the next page of a report's history. */
+  showMore(reportId: string): void {
+    this.shown.set(reportId, (this.shown.get(reportId) ?? HISTORY_PAGE) + HISTORY_PAGE);
+    this.emitter.fire(this.nodes.get(reportId));
+  }
+
+  getTreeItem(element: ReportsNode): vscode.TreeItem {
+    const root = this.service.root!;
+    const checker = this.service.checker;
+    switch (element.kind) {
+      case 'report': {
+        const v = this.reportView(element.id);
+        const item = new vscode.TreeItem(v?.label ?? element.id, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `report:${element.id}`;
+        if (!v) return item;
+        item.description = v.description;
+        // A plain-text tooltip: report data never becomes markdown or command links.
+        item.tooltip = v.tooltip;
+        item.iconPath = v.health === 'overdue'
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+          : new vscode.ThemeIcon(v.health === 'paused' ? 'debug-pause' : 'person');
+        item.contextValue = 'report';
+        item.resourceUri = teamUri(root, v.reportFile);
+        return item;
+      }
+      case 'group': {
+        const ctx = checker?.context(element.reportId);
+        const count = !ctx ? 0 : element.group === 'goals' ? ctx.activeGoals.length : element.group === 'actions' ? ctx.openActions.length : ctx.report.meetings.length;
+        const label = element.group === 'goals' ? 'Goals' : element.group === 'actions' ? 'Open actions' : '1:1s';
+        const item = new vscode.TreeItem(label, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `${element.group}:${element.reportId}`;
+        item.description = String(count);
+        item.iconPath = new vscode.ThemeIcon(element.group === 'goals' ? 'target' : element.group === 'actions' ? 'checklist' : 'history');
+        return item;
+      }
+      case 'goal':
+        return goalItem(root, element.view);
+      case 'meeting': {
+        const v = element.view;
+        const item = new vscode.TreeItem(v.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `meeting:${v.file}`;
+        item.description = v.description;
+        item.iconPath = new vscode.ThemeIcon(v.career ? 'star-full' : v.description.includes('skipped') ? 'circle-slash' : v.description.includes('planned') ? 'calendar' : 'comment-discussion');
+        item.command = openAt(root, v.file, undefined);
+        item.contextValue = 'meeting';
+        item.resourceUri = teamUri(root, v.file);
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem('Show older 1:1s…', vscode.TreeItemCollapsibleState.None);
+        item.id = `more:${element.reportId}:${element.shown}`;
+        item.command = { command: 'oneOnOnes.showMoreHistory', title: 'Show older 1:1s', arguments: [element.reportId] };
+        return item;
+      }
+      case 'action': {
+        const v = element.view;
+        const item = new vscode.TreeItem(v.label, vscode.TreeItemCollapsibleState.None);
+        item.description = v.description;
+        item.iconPath = new vscode.ThemeIcon(v.overdue ? 'warning' : 'circle-large-outline', v.overdue ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.command = openAt(root, v.file, v.range);
+        return item;
+      }
+    }
+  }
+
+  getParent(element: ReportsNode): ReportsNode | undefined {
+    if (element.kind === 'report') return undefined;
+    if (element.kind === 'group') return this.reportNode(element.reportId);
+    if (element.kind === 'goal') return { kind: 'group', reportId: element.view.reportId, group: 'goals' };
+    return { kind: 'group', reportId: element.reportId, group: element.kind === 'action' ? 'actions' : 'meetings' };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
+
+export type GoalsNode = { readonly kind: 'report'; readonly id: string; readonly name: string } | { readonly kind: 'goal'; readonly view: GoalView };
+
+/** Every active goal across the team, grouped by report; the report whose goal ends soonest comes first. */
+export class GoalsTreeProvider implements vscode.TreeDataProvider<GoalsNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<GoalsNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly service: TeamService) {
+    this.subscription = service.onDidChange(() => this.emitter.fire(undefined));
+  }
+
+  getChildren(element?: GoalsNode): GoalsNode[] {
+    const checker = this.service.checker;
+    if (!checker) return [];
+    if (!element) {
+      const groups = checker.index.reports()
+        .map((r) => ({ id: r.id, name: checker.index.displayName(r), goals: activeGoalViews(checker.context(r.id)!) }))
+        .filter((g) => g.goals.length > 0);
+      groups.sort((a, b) => (a.goals[0].end < b.goals[0].end ? -1 : a.goals[0].end > b.goals[0].end ? 1 : a.name.localeCompare(b.name)));
+      return groups.map((g) => ({ kind: 'report', id: g.id, name: g.name }));
+    }
+    if (element.kind === 'goal') return [];
+    return activeGoalViews(checker.context(element.id)!).map((view) => ({ kind: 'goal', view }));
+  }
+
+  getTreeItem(element: GoalsNode): vscode.TreeItem {
+    if (element.kind === 'goal') return goalItem(this.service.root!, element.view);
+    const item = new vscode.TreeItem(element.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `goals-report:${element.id}`;
+    item.iconPath = new vscode.ThemeIcon('person');
+    item.contextValue = 'report';
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Every write the extension makes goes through here: only in a trusted workspace, only inside the team folder, never
+ * through a symbolic link, and always as a WorkspaceEdit (so it is undoable and lands in open editors) whose result
+ * is checked. New files are created with their contents in one step.
+ */
+import * as vscode from 'vscode';
+import type { TextEdit } from '../core/edit/yamlEdit';
+import { teamPath, teamUri } from './teamFs';
+
+export class WriteRefused extends Error {}
+
+export function requireTrust(): void {
+  if (!vscode.workspace.isTrusted) {
+    throw new WriteRefused('First-Class 1:1s does not change files in Restricted Mode. Trust this workspace to write 1:1 notes.');
+  }
+}
+
+/** Refuses a target outside the team folder or any symbolic link between the team folder and the target. */
+async function checkTarget(root: vscode.Uri, uri: vscode.Uri): Promise<void> {
+  const rel = teamPath(root, uri);
+  if (rel === undefined || rel === '') throw new WriteRefused(`Refusing to write outside the team folder: ${uri.fsPath}`);
+  const parts = rel.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    let st: vscode.FileStat;
+    try {
+      st = await vscode.workspace.fs.stat(teamUri(root, parts.slice(0, i).join('/')));
+    } catch {
+      return; // does not exist yet: nothing below it can be a link
+    }
+    if (st.type & vscode.FileType.SymbolicLink) throw new WriteRefused(`Refusing to write through a symbolic link: ${parts.slice(0, i).join('/')}`);
+  }
+}
+
+export async function createFile(root: vscode.Uri, path: string, text: string): Promise<vscode.Uri> {
+  requireTrust();
+  const uri = teamUri(root, path);
+  await checkTarget(root, uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused(`Could not create ${path} (does it exist already?).`);
+  return uri;
+}
+
+/**
+ * Applies edits computed from the document's current text. `compute` gets that text and returns the edit; it runs
+ * on the document version the edit is applied to, so a concurrent change cannot make it stale. The document is
+ * saved afterwards if it had no unsaved changes before (the user's own unsaved work is left for them to save).
+ */
+export async function editFile(root: vscode.Uri, path: string, compute: (text: string) => TextEdit): Promise<vscode.TextDocument> {
+  requireTrust();
+  const uri = teamUri(root, path);
+  await checkTarget(root, uri);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const wasDirty = doc.isDirty;
+  const version = doc.version;
+  const e = compute(doc.getText());
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
+  if (doc.version !== version) throw new WriteRefused(`${path} changed while the edit was prepared; try again.`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused(`Could not edit ${path}.`);
+  if (!wasDirty) await doc.save();
+  return doc;
+}
+
+/** A WorkspaceEdit for a code action (applied by VS Code when the user picks the fix). */
+export function workspaceEditFor(doc: vscode.TextDocument, e: TextEdit): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
+  return edit;
+}

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { api, d, eventually, exists, read, teamFile, today } from './helpers';
+
+describe('commands', () => {
+  it('are in the palette with the 1:1s category', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['startNote', 'addReport', 'addGoal', 'markSkipped', 'openTeamFolder', 'refresh', 'pauseCadence']) assert.ok(all.includes(`oneOnOnes.${id}`), id);
+    const manifest = vscode.extensions.getExtension('first-class-one-on-ones.first-class-one-on-ones')!.packageJSON as { contributes: { commands: Array<{ category: string; icon: string }> } };
+    assert.ok(manifest.contributes.commands.every((c) => c.category === '1:1s' && c.icon.startsWith('$(')));
+  });
+
+  it('Start 1:1 Note prepares today\'s file from what is still open, and opens it; again makes -2', async () => {
+    await api();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOnes.startNote', 'ana-ferreira');
+    assert.ok(uri.path.endsWith(`ana-ferreira/meetings/${today}.yaml`));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    const note = parse(await read(`ana-ferreira/meetings/${today}.yaml`)) as Record<string, unknown>;
+    assert.equal(note.date, today);
+    assert.equal(note.status, 'planned');
+    assert.deepEqual(note.goals, { demo: '', mentor: '' });
+    assert.deepEqual(note.actions, [{ text: 'Share the planning template', owner: 'manager', due: d(-5), done: false }]);
+    assert.deepEqual((note.prep as { manager: { feedback: unknown } }).manager.feedback, [{ type: 'negative', text: 'Decisions not written down', delivered: false }]);
+    const second = await vscode.commands.executeCommand<vscode.Uri>('oneOnOnes.startNote', { id: 'ana-ferreira' });
+    assert.ok(second.path.endsWith(`ana-ferreira/meetings/${today}-2.yaml`));
+    await vscode.workspace.fs.delete(second);
+    const a = await api();
+    await eventually(() => assert.ok(!a.service.checker!.index.report('ana-ferreira')!.meetings.some((m) => m.fileName === `${today}-2.yaml`)));
+  });
+
+  it('Mark 1:1 Skipped marks today\'s planned 1:1 skipped, with the reason', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOnes.markSkipped', 'ana-ferreira', { reason: 'Ana was ill' });
+    assert.ok(uri.path.endsWith(`ana-ferreira/meetings/${today}.yaml`));
+    const text = await read(`ana-ferreira/meetings/${today}.yaml`);
+    assert.match(text, /^status: skipped$/m);
+    assert.match(text, /^skip-reason: Ana was ill$/m);
+    assert.match(text, /^# 1:1 with Ana Lúcia Ferreira/, 'the rest of the file is untouched');
+  });
+
+  it('Add Report makes a folder with a safe id and report.yaml', async () => {
+    const a = await api();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOnes.addReport', { name: 'Zoë Müller', role: 'Data Scientist', cadence: 'biweekly' });
+    assert.ok(uri.path.endsWith('one-on-ones/zoe-muller/report.yaml'));
+    assert.deepEqual(parse(await read('zoe-muller/report.yaml')), { name: 'Zoë Müller', role: 'Data Scientist', since: today, cadence: 'biweekly', aspirations: [] });
+    const rows = (await a.reports.getChildren()).map((n) => a.reports.getTreeItem(n).label);
+    assert.ok(rows.includes('Zoë Müller'));
+  });
+
+  it('Add Two-Month Goal appends a goal that ends after the goal length, keeping the file\'s comments', async () => {
+    await vscode.commands.executeCommand('oneOnOnes.addGoal', 'ana-ferreira', { title: 'Better communication with non-technical people', aspiration: 'Move into management' });
+    const text = await read('ana-ferreira/goals.yaml');
+    assert.match(text, /# an old one, still marked active/);
+    const goals = (parse(text) as { goals: Array<Record<string, string>> }).goals;
+    assert.deepEqual(goals[2], { id: 'better-communication-with-non', title: 'Better communication with non-technical people', aspiration: 'Move into management', start: today, end: d(56), status: 'active' });
+    await vscode.commands.executeCommand('oneOnOnes.addGoal', 'cy', { title: 'Mentor a new employee', aspiration: null });
+    assert.deepEqual((parse(await read('cy/goals.yaml')) as { goals: unknown[] }).goals.length, 1);
+  });
+
+  it('Pause Cadence adds a leave to report.yaml', async () => {
+    await vscode.commands.executeCommand('oneOnOnes.pauseCadence', 'bo-chen', { from: d(1), to: d(20), reason: 'holiday' });
+    assert.deepEqual((parse(await read('bo-chen/report.yaml')) as { paused: unknown }).paused, [{ from: d(1), to: d(20), reason: 'holiday' }]);
+  });
+
+  it('Open Team Folder and Refresh run', async () => {
+    await vscode.commands.executeCommand('oneOnOnes.openTeamFolder');
+    await vscode.commands.executeCommand('oneOnOnes.refresh');
+    const a = await api();
+    assert.ok(a.service.checker?.index.report('zoe-muller'));
+  });
+
+  it('never writes through a symbolic link out of the team folder', async function () {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'oneonones-outside-'));
+    try {
+      fs.symlinkSync(outside, teamFile('bo-chen/meetings').fsPath.replace(/meetings$/, 'linked'));
+      fs.mkdirSync(teamFile('dee').fsPath);
+      fs.writeFileSync(teamFile('dee/report.yaml').fsPath, 'name: Dee\n');
+      fs.symlinkSync(outside, teamFile('dee/meetings').fsPath);
+      await vscode.commands.executeCommand('oneOnOnes.refresh');
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOnes.startNote', 'dee');
+      assert.equal(uri, undefined);
+      assert.deepEqual(fs.readdirSync(outside), [], 'nothing was written outside');
+      assert.equal(await exists(`dee/meetings/${today}.yaml`), false);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
