@@ -110,7 +110,11 @@ export interface GoalCheckIn {
 
 export interface Meeting {
   readonly date?: IsoDate;
-  readonly status: MeetingStatus;
+  /**
+   * Undefined when it cannot be read (an invalid value, an empty file, a file with syntax errors that does not say):
+   * such a 1:1 never counts as held, so a broken file cannot hide an overdue 1:1.
+   */
+  readonly status: MeetingStatus | undefined;
   readonly kind: MeetingKind;
   readonly skipReason?: string;
   readonly feedback: readonly FeedbackItem[];

@@ -84,6 +84,14 @@ describe('format: parsing and validation', () => {
     });
   }
 
+  it('meeting: status is held by default, and unreadable (never held) when invalid, empty or broken', () => {
+    assert.equal(parseMeetingFile('m', 'date: 2026-11-24\n', '2026-11-24').value?.status, 'held');
+    assert.equal(parseMeetingFile('m', 'date: 2026-11-24\nstatus: hled\n', '2026-11-24').value?.status, undefined);
+    assert.equal(parseMeetingFile('m', '', '2026-11-24').value?.status, undefined);
+    assert.equal(parseMeetingFile('m', 'date: 2026-11-24\nnotes: "unclosed\n', '2026-11-24').value?.status, undefined);
+    assert.equal(parseMeetingFile('m', 'date: 2026-11-24\nstatus: skipped\nnotes: [unclosed\n', '2026-11-24').value?.status, 'skipped');
+  });
+
   it('meeting: bad enum values list what is allowed', () => {
     const { file } = parseMeetingFile('m', 'date: 2026-11-24\nstatus: hled\nkind: carreer\n', '2026-11-24');
     assert.deepEqual(file.findings.map(at), ['2:9-2:13 schema', '3:7-3:14 schema']);
@@ -121,7 +129,7 @@ describe('format: parsing and validation', () => {
 
   it('a top-level list instead of a mapping is a schema error, not a crash', () => {
     const { file, value } = parseMeetingFile('m', '- a\n- b\n', '2026-11-24');
-    assert.equal(value?.status, 'held');
+    assert.equal(value?.status, undefined, 'an unreadable 1:1 does not count as held');
     assert.match(file.findings[0].message, /must be a mapping \(meeting file\)/);
   });
 

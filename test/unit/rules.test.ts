@@ -188,15 +188,15 @@ describe('rules', () => {
     });
 
     it('feedback-one-sided: 3+ items in the last 5 held 1:1s, all of one kind', async () => {
-      const positive = (): MeetingSpec => ({ feedback: [{ type: 'positive', text: 'Nice' }] });
+      const positive = (_: string, i: number): MeetingSpec => ({ feedback: [{ type: 'positive', text: `Nice work ${i}` }] });
       const [p] = ofRule((await check(healthy({}, positive))).problems, 'feedback-one-sided');
       assert.match(p.message, /All 5 feedback items in the last 5 1:1s with Alice Example were positive/);
-      const negative = (): MeetingSpec => ({ feedback: [{ type: 'negative', text: 'Late' }] });
+      const negative = (_: string, i: number): MeetingSpec => ({ feedback: [{ type: 'negative', text: `Late again ${i}` }] });
       assert.match(ofRule((await check(healthy({}, negative))).problems, 'feedback-one-sided')[0].message, /were negative/);
     });
 
     it('feedback-one-sided: not with one item of the other kind, nor with fewer than 3 items', async () => {
-      const mixed = (_: string, i: number): MeetingSpec => ({ feedback: [{ type: i === 4 ? 'negative' : 'positive', text: 'x' }] });
+      const mixed = (_: string, i: number): MeetingSpec => ({ feedback: [{ type: i === 4 ? 'negative' : 'positive', text: `item ${i}` }] });
       assert.deepEqual(ofRule((await check(healthy({}, mixed))).problems, 'feedback-one-sided'), []);
       // Older one-sidedness outside the last five does not count.
       const old = (_: string, i: number): MeetingSpec => (i >= 5 ? { feedback: [{ type: 'positive', text: 'x' }] } : {});
@@ -284,11 +284,17 @@ describe('rules', () => {
     });
   });
 
-  it('a meeting file with a syntax error reports only the error, and still counts as a 1:1', async () => {
-    const broken = `date: ${d(-1)}\nnotes: [unclosed\nstatus: held\n`;
-    const { problems } = await check({ ...healthy({ meetings: weekly(d(-10), 8) }), [`alice/meetings/${d(-1)}.yaml`]: broken });
-    assert.deepEqual(problems.map((p) => p.rule), ['yaml-syntax']);
-    const without = await check(healthy({ meetings: weekly(d(-10), 8) }));
-    assert.deepEqual(without.problems.map((p) => p.rule), ['cadence-overdue']);
+  it('a broken, empty or invalid-status meeting file shows its own error and never counts as held', async () => {
+    const base = healthy({ meetings: weekly(d(-10), 8) });
+    for (const broken of [`date: ${d(-1)}\nnotes: "unclosed\n`, '', `date: ${d(-1)}\nstatus: hled\n`]) {
+      const { problems } = await check({ ...base, [`alice/meetings/${d(-1)}.yaml`]: broken });
+      const rules = problems.map((p) => p.rule).sort();
+      assert.deepEqual(rules, ['cadence-overdue', broken === '' || broken.includes('hled') ? 'schema' : 'yaml-syntax'].sort(), JSON.stringify(broken));
+    }
+  });
+
+  it('feedback carried over to the next 1:1 counts once for the balance', async () => {
+    const same = (): MeetingSpec => ({ feedback: [{ type: 'positive', text: 'Great demo', delivered: false }] });
+    assert.deepEqual(ofRule((await check(healthy({}, same))).problems, 'feedback-one-sided'), []);
   });
 });

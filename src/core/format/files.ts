@@ -163,7 +163,7 @@ export function parseMeetingFile(path: string, text: string, fileDate: string | 
   }
   const value: Meeting = {
     date,
-    status: (s(r.status) as Meeting['status'] | undefined) ?? 'held',
+    status: meetingStatus(raw, file, text),
     kind: (s(r.kind) as Meeting['kind'] | undefined) ?? 'regular',
     skipReason: s(r['skip-reason']),
     feedback,
@@ -175,6 +175,14 @@ export function parseMeetingFile(path: string, text: string, fileDate: string | 
     actions,
   };
   return { file, value };
+}
+
+/** `held` by default, but only for a readable file that does not say otherwise (see Meeting.status). */
+function meetingStatus(raw: Record<string, unknown> | undefined, file: YamlFile, text: string): Meeting['status'] {
+  const written = raw ? s(raw.status) : undefined;
+  if (written !== undefined) return written as Meeting['status'];
+  if (!raw || file.syntaxErrors || file.spans.has('status')) return undefined; // unreadable, or present but invalid
+  return text.trim() === '' ? undefined : 'held';
 }
 
 function nonEmptyStrings(v: unknown): Topic[] {

@@ -41,7 +41,14 @@ export function prepRules(ctx: ReportContext): Finding[] {
   }
 
   const recent = ctx.held.slice(0, BALANCE_WINDOW);
-  const items = recent.flatMap((m) => m.value?.feedback ?? []);
+  // Undelivered feedback is carried into the next 1:1: the same item (type and text) counts once.
+  const seen = new Set<string>();
+  const items = recent.flatMap((m) => m.value?.feedback ?? []).filter((f) => {
+    const key = `${f.type}\u0000${f.text.trim().toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (items.length >= BALANCE_MIN_ITEMS) {
     const positive = items.filter((f) => f.type === 'positive').length;
     if (positive === items.length || positive === 0) {

@@ -114,7 +114,7 @@ export function meetingView(ref: MeetingRef, loaded: LoadedMeeting | undefined, 
   const parts: string[] = [];
   if (v) {
     if (v.kind === 'career') parts.push('career');
-    parts.push(v.status === 'held' && ref.date > today ? 'planned' : v.status);
+    parts.push(v.status === undefined ? 'status unreadable' : v.status === 'held' && ref.date > today ? 'planned' : v.status);
     if (v.status === 'skipped' && v.skipReason) parts.push(v.skipReason);
   }
   if (ref.date >= today) parts.push(relativeDay(ref.date, today));
