@@ -4,7 +4,8 @@
 //
 //   node test/integration/runners/codeServer.mjs --tests <compiled suite index, without .js> \
 //        [--extension <ext folder, default: cwd>] [--workspace <folder, copied fresh per run>] [--grep <pattern>] \
-//        [--timeout <ms, default 600000>] [--keep] [--verbose]
+//        [--timeout <ms, default 600000>] [--keep] [--verbose] [--restricted]
+//   --restricted: Workspace Trust on and the workspace left untrusted (Restricted Mode), for the restricted suite.
 //
 // Environment equivalents: ONEONONES_EXTENSION, ONEONONES_TESTS, ONEONONES_WORKSPACE, ONEONONES_TEST_GREP,
 // ONEONONES_INTEGRATION_TIMEOUT_MS, ONEONONES_KEEP_RUN=1, ONEONONES_VSCODE_VERBOSE=1 (flags win).
@@ -96,6 +97,9 @@ async function main(args) {
         ONEONONES_TEST_LOG: logFile,
         ...(args.grep ? { ONEONONES_TEST_GREP: args.grep } : {}),
       },
+      // Restricted Mode: the trust feature on, no start-up prompt, so the folder stays untrusted.
+      workspaceTrust: Boolean(args.values.restricted),
+      settings: args.values.restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {},
       // Safety net if this runner is SIGKILLed: the browser dies with us, the server exits after ~2-3 idle minutes.
       idleTimeoutSeconds: 120,
       verbose: args.verbose,
@@ -168,7 +172,7 @@ async function main(args) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseRunnerArgs('test/integration/runners/codeServer.mjs');
+  const args = parseRunnerArgs('test/integration/runners/codeServer.mjs', { restricted: { type: 'boolean' } });
   process.exitCode = await main(args);
   // Everything is closed by now; if some stray handle still keeps the event loop alive, do not hang CI over it.
   setTimeout(() => process.exit(process.exitCode), 10_000).unref();

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// UI checks in a real VS Code workbench (code-server + headless Debian Chromium), as a user sees it:
+// the activity-bar icon, the tree rows, a command run from the command palette, the Problems count; and a
+// screenshot of the tree (test-results/tree.png; with UPDATE_SCREENSHOTS=1 also media/screenshot-tree.png for the
+// README). The workspace is a fresh copy of examples/demo-team. Expected values come from the demo's files and
+// from the core engine, never typed in here.
+//
+// Last stdout line: `ui: N passed, N failed`; with $TEST_REPORT_DIR the counts also go to <dir>/ui.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { startCodeServer, launchBrowser, makeRunDir } from '../../scripts/vscode/server.mjs';
+import { writeCiReport } from '../integration/runners/common.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const { parse } = require('yaml');
+const { TeamChecker } = require(path.join(ROOT, 'build/src/core/checker.js'));
+const { isoDateOf } = require(path.join(ROOT, 'build/src/core/dates.js'));
+const { NodeTeamFileSystem } = require(path.join(ROOT, 'build/src/node/nodeFs.js'));
+
+const TIMEOUT_MS = Number(process.env.ONEONONES_UI_TIMEOUT_MS ?? 240_000);
+const results = [];
+const log = (s) => process.stderr.write(`[ui] ${s}\n`);
+
+async function check(title, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ title, ok: true });
+    process.stdout.write(`  ✔ ${title} (${Date.now() - started} ms)\n`);
+  } catch (e) {
+    results.push({ title, ok: false, message: String(e?.message ?? e) });
+    process.stdout.write(`  ✖ ${title}\n      ${String(e?.message ?? e).split('\n').join('\n      ')}\n`);
+  }
+}
+
+function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function main() {
+  const runDir = makeRunDir(ROOT);
+  const workspace = path.join(runDir, 'demo-team');
+  fs.cpSync(path.join(ROOT, 'examples/demo-team'), workspace, { recursive: true });
+  let server;
+  let browser;
+  const watchdog = setTimeout(() => {
+    process.stdout.write(`[ui] TIMEOUT after ${TIMEOUT_MS} ms\n`);
+    finish(1);
+  }, TIMEOUT_MS);
+  const cleanup = async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+  };
+  const finish = async (code) => {
+    clearTimeout(watchdog);
+    await cleanup();
+    const passed = results.filter((r) => r.ok).length;
+    const failed = results.length - passed + (code !== 0 && results.every((r) => r.ok) ? 1 : 0);
+    process.env.TEST_SUITE_NAME = 'ui';
+    writeCiReport({ passed, failed, pending: 0 }, results.filter((r) => !r.ok).map((r) => ({ title: r.title, message: r.message })));
+    if (failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
+    else log(`run folder kept: ${runDir}`);
+    process.stdout.write(`ui: ${passed} passed, ${failed} failed\n`);
+    process.exit(failed > 0 || passed === 0 ? 1 : 0);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void finish(1));
+
+  try {
+    server = await startCodeServer({ root: ROOT, runDir, workspace, extensionDevelopmentPath: ROOT, idleTimeoutSeconds: 120 });
+    browser = await launchBrowser({ runDir });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+
+    const names = fs.readdirSync(workspace, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && fs.existsSync(path.join(workspace, e.name, 'report.yaml')) && /^[a-z0-9][a-z0-9-]*$/.test(e.name))
+      .map((e) => parse(fs.readFileSync(path.join(workspace, e.name, 'report.yaml'), 'utf8')).name)
+      .sort((a, b) => a.localeCompare(b));
+    const reportsView = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'Reports' }) });
+    const rowNames = async () => (await reportsView.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')))
+      .filter((l) => l.includes('\nCadence: '))
+      .map((l) => l.split('\n')[0]);
+
+    await check('the activity bar has the 1:1s icon, and it opens the Reports view', async () => {
+      const icon = page.locator('.activitybar .action-item[role="tab"]').filter({ has: page.locator('a[aria-label="1:1s"]') });
+      await icon.waitFor({ timeout: 30_000 });
+      await icon.click();
+      await reportsView.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+    });
+
+    await check('the Reports view lists every report of the team folder by name', async () => {
+      await page.waitForFunction(
+        (n) => [...document.querySelectorAll('.pane .monaco-list-row')].filter((e) => (e.getAttribute('aria-label') ?? '').includes('\nCadence: ')).length >= n,
+        names.length, { timeout: 30_000 });
+      const rows = await rowNames();
+      expect(JSON.stringify(rows) === JSON.stringify(names), `rows ${JSON.stringify(rows)} ≠ reports ${JSON.stringify(names)}`);
+    });
+
+    await check('the Problems count in the status bar matches the rules for today', async () => {
+      const fsys = new NodeTeamFileSystem(workspace);
+      const checker = await TeamChecker.open(fsys, { today: isoDateOf(new Date()) });
+      const problems = checker.problems();
+      const n = (s) => problems.filter((p) => p.severity === s).length;
+      const expected = `Errors: ${n('error')}, Warnings: ${n('warning')}, Infos: ${n('info')}`;
+      await page.locator('.statusbar-item', { has: page.locator(`[aria-label="${expected}"]`) }).or(page.locator(`.statusbar-item[aria-label="${expected}"]`)).first()
+        .waitFor({ timeout: 20_000 })
+        .catch(async () => {
+          const seen = await page.locator('.statusbar-item').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter((l) => l?.startsWith('Errors')));
+          throw new Error(`expected "${expected}", status bar says ${JSON.stringify(seen)}`);
+        });
+    });
+
+    await check('1:1s: Add Report from the command palette adds a report to the tree and the team folder', async () => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill('>1:1s: Add Report');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Add Report' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Their name' }).waitFor({ timeout: 10_000 });
+      await input.fill('Priya Natarajan');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Their role' }).waitFor({ timeout: 10_000 });
+      await input.fill('Site Reliability Engineer');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'biweekly' }).waitFor({ timeout: 10_000 });
+      await input.fill('biweekly');
+      await page.keyboard.press('Enter');
+      const file = path.join(workspace, 'priya-natarajan', 'report.yaml');
+      const deadline = Date.now() + 15_000;
+      while (!fs.existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(fs.existsSync(file), 'priya-natarajan/report.yaml was created');
+      const report = parse(fs.readFileSync(file, 'utf8'));
+      expect(report.name === 'Priya Natarajan' && report.role === 'Site Reliability Engineer' && report.cadence === 'biweekly', `report.yaml: ${JSON.stringify(report)}`);
+      await page.waitForFunction(() => [...document.querySelectorAll('.pane .monaco-list-row')].some((e) => e.getAttribute('aria-label')?.startsWith('Priya Natarajan\n')), null, { timeout: 15_000 });
+    });
+
+    await check('screenshot of the tree with a report expanded', async () => {
+      await page.keyboard.press('Escape');
+      // A wider sidebar, so descriptions are readable: drag the tall vertical sash right of the sidebar.
+      const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }));
+      const i = sashes.findIndex(([x, , , h]) => x > 200 && x < 500 && h > 500);
+      if (i >= 0) {
+        const [x, y, w] = sashes[i];
+        await page.mouse.move(x + w / 2, y + 300);
+        await page.mouse.down();
+        await page.mouse.move(x + w / 2 + 230, y + 300, { steps: 10 });
+        await page.mouse.up();
+      }
+      // Expand the last report and its groups (a click toggles a row open).
+      const rows = reportsView.locator('.monaco-list-row');
+      const labelsNow = async () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const person = names[names.length - 1];
+      let labels = await labelsNow();
+      const index = labels.findIndex((l) => l.startsWith(`${person}\n`));
+      expect(index >= 0, `no row for ${person}`);
+      await rows.nth(index).click();
+      await page.waitForTimeout(300);
+      for (const group of ['Goals', '1:1s']) {
+        labels = await labelsNow();
+        const g = labels.findIndex((l, k) => k > index && (l === group || l.startsWith(`${group} `) || l.startsWith(`${group},`)));
+        if (g >= 0) {
+          await rows.nth(g).click();
+          await page.waitForTimeout(300);
+        }
+      }
+      await page.mouse.move(1300, 800);
+      await page.waitForTimeout(800);
+      fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+      const shot = path.join(ROOT, 'test-results', 'tree.png');
+      // The activity bar and the sidebar only (the editor area shows whatever the previous check opened).
+      const side = await page.locator('.part.sidebar').boundingBox();
+      await page.screenshot({ path: shot, clip: { x: 0, y: 0, width: Math.round((side?.x ?? 0) + (side?.width ?? 700)) + 2, height: 900 } });
+      expect(fs.statSync(shot).size > 10_000, 'the screenshot has content');
+      if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, path.join(ROOT, 'media', 'screenshot-tree.png'));
+    });
+  } catch (e) {
+    results.push({ title: 'ui runner', ok: false, message: String(e?.stack ?? e) });
+    process.stdout.write(`  ✖ ui runner: ${String(e?.message ?? e)}\n`);
+  }
+  await finish(0);
+}
+
+await main();
