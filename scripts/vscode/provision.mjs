@@ -92,7 +92,10 @@ function cleanNpmEnv(extra) {
     if (['npm_config_prefix', 'npm_config_global', 'npm_config_local_prefix', 'npm_config_ignore_scripts',
       'npm_config_dry_run', 'npm_config_package_lock_only', 'npm_config_workspace', 'npm_config_workspaces',
       'npm_config_include_workspace_root', 'npm_config_omit', 'npm_config_production', 'npm_config_nodedir',
-      'init_cwd'].includes(lk)) delete env[k];
+      'init_cwd',
+      // Under `npm run`, the outer npm (on Node 20) exports its identity; inherited, it would become the nested npm's
+      // own config, and code-server's postinstall reads the Node major from npm_config_user_agent ("node/v20").
+      'npm_config_user_agent', 'npm_node_execpath', 'node'].includes(lk)) delete env[k];
   }
   return { ...env, ...extra };
 }
