@@ -60,10 +60,13 @@ describe('diagnostics and quick fixes', () => {
 
   it('updates when a file is fixed on disk, and clears a deleted file', async () => {
     const path = `ana-ferreira/meetings/${d(-1)}.yaml`;
-    await write(path, `date: ${d(-1)}\nstatus: hled\n`);
+    // A held 1:1 (the default status) with a bad `kind`: the file gets its schema error, and the 1:1 still counts.
+    await write(path, `date: ${d(-1)}\nkind: carreer\nprep:\n  manager:\n    feedback: [{type: positive, text: Clear plan}]\n`);
     await eventually(() => assert.equal(diagnostics(path, 'schema').length, 1));
-    assert.match(diagnostics(path, 'schema')[0].message, /`status` must be one of: planned, held, skipped \(got `hled`\)/);
+    assert.match(diagnostics(path, 'schema')[0].message, /`kind` must be one of: regular, career \(got `carreer`\)/);
     await eventually(() => assert.deepEqual(diagnostics('ana-ferreira/report.yaml', 'cadence-overdue'), []), 5000);
+    await write(path, `date: ${d(-1)}\nkind: career\nprep:\n  manager:\n    feedback: [{type: positive, text: Clear plan}]\n`);
+    await eventually(() => assert.deepEqual(diagnostics(path, 'schema'), []));
     await vscode.workspace.fs.delete(teamFile(path));
     await eventually(() => assert.deepEqual(diagnostics(path), []));
     await eventually(() => assert.equal(diagnostics('ana-ferreira/report.yaml', 'cadence-overdue').length, 1));
