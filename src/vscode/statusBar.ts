@@ -41,6 +41,11 @@ export class StatusBarAdapter implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** For tests: what a click runs. */
+  get command(): vscode.Command | undefined {
+    return typeof this.item.command === 'object' ? this.item.command : undefined;
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.item.dispose();

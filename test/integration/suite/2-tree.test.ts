@@ -82,5 +82,7 @@ describe('the reports tree', () => {
   it('the status bar counts overdue 1:1s', async () => {
     const a = await api();
     assert.equal(a.statusBar.text, '$(warning) 2 overdue 1:1s');
+    // A click starts a note for the most overdue report: Cy (13 days past the cadence) before Ana (5).
+    assert.deepEqual([a.statusBar.command?.command, a.statusBar.command?.arguments], ['oneOnOnes.startNote', ['cy']]);
   });
 });
