@@ -153,6 +153,14 @@ export function setValue(text: string, path: EditPath, value: PlainValue): TextE
       // Block scalars and block collections own the line breaks after them; those stay.
       let end = v.range[1];
       while (end > v.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+      // A comment after the old value on its line would end up inside a new block scalar: it moves onto the block
+      // header (`| # comment`), where it stays a comment.
+      const eol = lineEnd(text, end);
+      const rest = text.slice(end, text[eol - 1] === '\r' ? eol - 1 : eol);
+      if (/^[|>]/.test(rendered) && rendered.includes(nl) && rest.trim() !== '') {
+        const header = rendered.slice(0, rendered.indexOf(nl));
+        return { offset: v.range[0], length: end + rest.length - v.range[0], text: header + rest + rendered.slice(header.length) };
+      }
       return { offset: v.range[0], length: end - v.range[0], text: rendered };
     }
     if (!v) return insertAfterKey(text, keyNode, value, parent.flow ?? false, keyCol, nl);
@@ -210,11 +218,4 @@ export function renameKey(text: string, path: EditPath, newKey: string): TextEdi
   if (!pair || !(pair.key as YamlNode).range) throw new YamlEditError(`No key ${path.join('.')}.`);
   const r = (pair.key as YamlNode).range!;
   return { offset: r[0], length: r[1] - r[0], text: renderScalar(newKey, parent.flow ?? false, 0) };
-}
-
-/** Reads the plain value at a path (for commands that need to look before they edit). */
-export function readValue(text: string, path: EditPath): unknown {
-  const doc = parseDocument(text);
-  const node = nodeAt(doc, path);
-  return node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node;
 }
