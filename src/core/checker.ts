@@ -83,22 +83,30 @@ export class TeamChecker {
    * have changed (an empty list means: clear that file).
    */
   async applyChange(path: string, kind: ChangeKind): Promise<Map<string, Problem[]>> {
-    const before = this.filesWithFindings();
     const effect = await this.index.applyChange(path, kind);
+    // Only the reports the change touched are looked at: the cost of a change does not grow with the team.
+    const ids = effect.reports === 'all' ? [...new Set([...this.findings.keys(), ...this.index.reports().map((r) => r.id)])] : [...effect.reports];
+    const touched = new Set<string>([path]);
+    const collect = (): void => {
+      for (const f of this.teamFindings) touched.add(f.file);
+      for (const id of ids) for (const f of this.findings.get(id) ?? []) touched.add(f.file);
+    };
+    collect(); // files that had problems before
     if (effect.reports === 'all') {
       await this.checkAll();
     } else {
       this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
-      for (const id of effect.reports) {
+      for (const id of ids) {
         const r = this.index.report(id);
         if (r) await this.checkReport(r);
         else this.findings.delete(id);
       }
     }
-    const touched = new Set([...before, ...this.filesWithFindings(), path]);
-    const byFile = this.problemsByFile();
+    collect(); // and files that have problems now
     const out = new Map<string, Problem[]>();
-    for (const f of touched) out.set(f, byFile.get(f) ?? []);
+    for (const f of touched) out.set(f, []);
+    const found = [this.teamFindings, ...ids.map((id) => this.findings.get(id) ?? [])];
+    for (const p of this.withSeverity(found, (f) => touched.has(f.file))) out.get(p.file)!.push(p);
     return out;
   }
 
@@ -121,15 +129,19 @@ export class TeamChecker {
   }
 
   problems(): Problem[] {
+    return this.withSeverity([this.teamFindings, ...this.findings.values()]);
+  }
+
+  /** Findings with the severity the settings give their rule; rules switched off are left out. */
+  private withSeverity(groups: Iterable<readonly Finding[]>, keep: (f: Finding) => boolean = () => true): Problem[] {
     const out: Problem[] = [];
-    const add = (fs: readonly Finding[]): void => {
+    for (const fs of groups) {
       for (const f of fs) {
+        if (!keep(f)) continue;
         const severity = severityOf(f.rule, this.settings);
         if (severity) out.push({ ...f, severity });
       }
-    };
-    add(this.teamFindings);
-    for (const fs of this.findings.values()) add(fs);
+    }
     return out;
   }
 
@@ -141,13 +153,6 @@ export class TeamChecker {
       else map.set(p.file, [p]);
     }
     return map;
-  }
-
-  private filesWithFindings(): Set<string> {
-    const files = new Set<string>();
-    for (const f of this.teamFindings) files.add(f.file);
-    for (const fs of this.findings.values()) for (const f of fs) files.add(f.file);
-    return files;
   }
 
   private async checkReport(r: ReportEntry): Promise<void> {
