@@ -143,7 +143,8 @@ function prepareInstallDir(dir, name) {
     JSON.stringify({ name, private: true, description: 'Cache created by scripts/vscode/provision.mjs; safe to delete.' }, null, 2) + '\n');
 }
 
-function pidAlive(pid) {
+/** True when a process with this pid exists (EPERM: it exists, but is someone else's). */
+export function pidAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;

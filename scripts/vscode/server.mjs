@@ -26,7 +26,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { provisionCodeServer, DEFAULT_ROOT } from './provision.mjs';
+import { provisionCodeServer, DEFAULT_ROOT, pidAlive } from './provision.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -126,14 +126,6 @@ function sweepStaleSocketDirs(base) {
   }
 }
 
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-}
 
 /** The user settings of every run. Keeps the workbench quiet, offline and deterministic. */
 export function defaultSettings({ workspaceTrust = false } = {}) {

@@ -10,7 +10,9 @@ import type { TeamService } from './teamService';
 import { workspaceEditFor } from './writes';
 
 export class QuickFixProvider implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  static get kinds(): vscode.CodeActionKind[] {
+    return [vscode.CodeActionKind.QuickFix];
+  }
 
   constructor(private readonly service: TeamService) {}
 

@@ -6,12 +6,19 @@ import { teamUri } from './teamFs';
 
 export const DIAGNOSTIC_SOURCE = 'First-Class 1:1s';
 
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
+/** Loading this module touches no VS Code API: the mapping is made when first needed. */
+function severity(s: Severity): vscode.DiagnosticSeverity {
+  switch (s) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'info':
+      return vscode.DiagnosticSeverity.Information;
+    case 'hint':
+      return vscode.DiagnosticSeverity.Hint;
+  }
+}
 
 export class DiagnosticsAdapter implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('oneOnOnes');
@@ -25,7 +32,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
     const d = new vscode.Diagnostic(
       new vscode.Range(p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character),
       p.message,
-      SEVERITY[p.severity],
+      severity(p.severity),
     );
     d.source = DIAGNOSTIC_SOURCE;
     d.code = { value: p.rule, target: this.docsUri.with({ fragment: p.rule }) };

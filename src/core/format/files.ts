@@ -15,7 +15,7 @@ import type {
   Topic,
 } from '../types';
 import { TEAM_DEFAULTS } from '../types';
-import { pathKey, rangeOfPath, parseYaml } from './parse';
+import { rangeOfPath, parseYaml } from './parse';
 import type { YamlFile } from './parse';
 import { GOALS_FILE, MEETING_FILE, MEETING_FILE_NAME, REPORT_FILE, TEAM_FILE } from './schema';
 
@@ -193,4 +193,3 @@ function nonEmptyStrings(v: unknown): Topic[] {
   return out;
 }
 
-export { pathKey };

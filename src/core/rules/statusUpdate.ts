@@ -17,8 +17,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\s*[-*]?\s*(?:done|todo|to do|doing|status|progress|yesterday|today|update)\s*:/i, 'a stand-up list'],
 ];
 
-/** Why a line reads like a status update, or undefined. Exported for the docs' examples and the tests. */
-export function statusUpdateReason(line: string): string | undefined {
+/** Why a line reads like a status update, or undefined. */
+function statusUpdateReason(line: string): string | undefined {
   for (const [re, why] of PATTERNS) if (re.test(line)) return why;
   return undefined;
 }
