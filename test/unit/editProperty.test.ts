@@ -4,8 +4,8 @@
  * and differ from the input only inside the one replaced span. Seeded, so a failure names a reproducible case.
  */
 import * as assert from 'node:assert/strict';
-import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Node as YamlNode, Scalar } from 'yaml';
 import { appendItem, applyEdit, setValue } from '../../src/core/edit/yamlEdit';
 import type { EditPath, PlainValue } from '../../src/core/edit/yamlEdit';
 
