@@ -178,6 +178,16 @@ describe('format: parsing and validation', () => {
     assert.ok(bomb.file.findings.length > 0);
   });
 
+  it('hostile input gives findings, never an exception', () => {
+    const deep = `notes: ${'['.repeat(5000)}${']'.repeat(5000)}\ndate: 2026-11-24\n`;
+    const nested = `prep:\n${Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')}\n`;
+    for (const text of [deep, nested, '\u0000\u0001binary\uFFFD', 'a: !!js/function "x"\n', `${'x'.repeat(200_000)}: 1\n`, '? [a, b]\n: c\n', '---\nname: A\n---\nname: B\n']) {
+      assert.doesNotThrow(() => parseMeetingFile('m', text, '2026-11-24'));
+      assert.doesNotThrow(() => parseReportFile('r', text));
+    }
+    assert.ok(parseMeetingFile('m', deep, '2026-11-24').file.findings.length > 0);
+  });
+
   it('suggests near keys by edit distance, including swapped letters', () => {
     assert.equal(editDistance('stauts', 'status'), 1);
     assert.equal(nearest('stauts', ['status', 'notes']), 'status');

@@ -73,6 +73,8 @@ export interface YamlParseResult {
 
 /** Nodes visited in one file at most: a guard against alias bombs ("billion laughs"). */
 const NODE_BUDGET = 200_000;
+/** Nesting deeper than any real team file; beyond it the walk stops (and cannot overflow the stack). */
+const MAX_DEPTH = 64;
 
 export function rangeOfPath(file: YamlFile, path: readonly PathSegment[], which: 'value' | 'key' = 'value', firstLine = true): Range {
   const k = pathKey(path);
@@ -114,7 +116,14 @@ export function parseYaml(path: string, text: string, schema: FieldType): YamlPa
     walker.schema([0, 0], `The ${schemaName(schema)} is empty: it needs ${requiredList(schema)}.`, true);
     return { file, raw: undefined };
   }
-  const raw = walker.read(root, schema, '');
+  let raw: unknown;
+  try {
+    raw = walker.read(root, schema, '', '', 0);
+  } catch (e) {
+    // Last line of defence: whatever a hostile file does, it becomes a finding on that file, never a crash.
+    findings.push({ file: path, range: lines.range([0, 0]), rule: 'schema', message: `The file could not be read: ${(e as Error).message}` });
+    raw = undefined;
+  }
   return { file, raw: isPlainObject(raw) ? raw : undefined };
 }
 
@@ -173,7 +182,11 @@ class Walker {
   }
 
   /** Reads `node` as type `t`; returns undefined for a missing or invalid value (after reporting why). */
-  read(nodeIn: unknown, t: FieldType, key: string, label = ''): unknown {
+  read(nodeIn: unknown, t: FieldType, key: string, label = '', depth = 0): unknown {
+    if (depth > MAX_DEPTH) {
+      this.schema(this.spanOf(nodeIn) ?? [0, 0], `Nested more than ${MAX_DEPTH} levels deep; the rest is ignored.`, true);
+      return undefined;
+    }
     if (--this.budget < 0) {
       if (!this.budgetReported) {
         this.budgetReported = true;
@@ -217,7 +230,7 @@ class Walker {
           seen.add(name);
           const valueSpan = this.spanOf(pair.value);
           if (valueSpan) this.spans.set(child, valueSpan);
-          const v = this.read(pair.value, field.type, child, name);
+          const v = this.read(pair.value, field.type, child, name, depth + 1);
           if (v !== undefined) out[name] = v;
           else if (field.required && (pair.value === null || (isScalar(pair.value) && pair.value.value === null))) {
             this.schema(keySpan, `\`${name}\` needs a value: ${describeType(field.type)}.`);
@@ -246,7 +259,7 @@ class Walker {
           const name = String(keyNode.value);
           const child = childKey(key, name);
           this.keySpans.set(child, keySpan);
-          out.set(name, this.read(pair.value, t.values, child, name) ?? '');
+          out.set(name, this.read(pair.value, t.values, child, name, depth + 1) ?? '');
         }
         return out;
       }
@@ -257,7 +270,7 @@ class Walker {
         }
         const out: unknown[] = [];
         node.items.forEach((item, i) => {
-          const v = this.read(item, t.items, childKey(key, i), label ? `${label}[${i + 1}]` : '');
+          const v = this.read(item, t.items, childKey(key, i), label ? `${label}[${i + 1}]` : '', depth + 1);
           // An empty `- ` line (while typing) is skipped, not an error; its index keeps the spans aligned.
           out.push(v);
         });
