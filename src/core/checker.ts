@@ -9,7 +9,7 @@ import type { Finding } from './findings';
 import type { TeamFileSystem } from './fs';
 import { mapLimit } from './fs';
 import { TeamIndex } from './index/teamIndex';
-import type { ChangeKind, ReportEntry } from './index/teamIndex';
+import type { ChangeEffect, ChangeKind, ReportEntry } from './index/teamIndex';
 import { actionRules } from './rules/actions';
 import { cadenceRules } from './rules/cadence';
 import { buildReportContext } from './rules/context';
@@ -83,7 +83,15 @@ export class TeamChecker {
    * have changed (an empty list means: clear that file).
    */
   async applyChange(path: string, kind: ChangeKind): Promise<Map<string, Problem[]>> {
-    const effect = await this.index.applyChange(path, kind);
+    return this.recheck(path, await this.index.applyChange(path, kind));
+  }
+
+  /** An editor's unsaved text for a file (or `undefined`: the file on disk again); re-checks like a change. */
+  async setOverlay(path: string, text: string | undefined): Promise<Map<string, Problem[]>> {
+    return this.recheck(path, await this.index.setOverlay(path, text));
+  }
+
+  private async recheck(path: string, effect: ChangeEffect): Promise<Map<string, Problem[]>> {
     // Only the reports the change touched are looked at: the cost of a change does not grow with the team.
     const ids = effect.reports === 'all' ? [...new Set([...this.findings.keys(), ...this.index.reports().map((r) => r.id)])] : [...effect.reports];
     const touched = new Set<string>([path]);

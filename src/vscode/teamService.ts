@@ -13,6 +13,8 @@ import { teamPath, WorkspaceTeamFileSystem } from './teamFs';
 
 export const CONFIG = 'oneOnOnes';
 const DEBOUNCE_MS = 150;
+/** Typing pauses this long before the problems of the unsaved text are computed. */
+const EDIT_DEBOUNCE_MS = 250;
 const DAY_CHECK_MS = 5 * 60 * 1000;
 
 export interface TeamChange {
@@ -56,6 +58,12 @@ export class TeamService implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       vscode.workspace.onDidOpenTextDocument((doc) => this.documentOpened(doc)),
+      // Problems follow the text as it is typed: unsaved text stands in for the file until it is saved or closed.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.documentEdited(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.dropOverlay(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.dropOverlay(doc)),
     );
     const dayTimer = setInterval(() => this.checkDay(), DAY_CHECK_MS);
     this.disposables.push({ dispose: () => clearInterval(dayTimer) });
@@ -163,6 +171,48 @@ export class TeamService implements vscode.Disposable {
     });
   }
 
+  private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly overlaid = new Set<string>();
+
+  private teamYamlPath(doc: vscode.TextDocument): string | undefined {
+    const root = this.rootValue;
+    if (!root || !this.checkerValue) return undefined;
+    const rel = teamPath(root, doc.uri);
+    return rel && rel.endsWith('.yaml') && !rel.split('/').some((p) => p.startsWith('.')) ? rel : undefined;
+  }
+
+  private documentEdited(doc: vscode.TextDocument): void {
+    const rel = this.teamYamlPath(doc);
+    if (!rel) return;
+    clearTimeout(this.editTimers.get(rel));
+    this.editTimers.set(rel, setTimeout(() => {
+      this.editTimers.delete(rel);
+      if (doc.isClosed) return;
+      const text = doc.getText();
+      this.enqueue(async () => {
+        const checker = this.checkerValue;
+        if (!checker) return;
+        this.overlaid.add(rel);
+        const files = await checker.setOverlay(rel, text);
+        this.emitter.fire({ files, reports: new Set([rel.split('/')[0]]) });
+      });
+    }, EDIT_DEBOUNCE_MS));
+  }
+
+  private dropOverlay(doc: vscode.TextDocument): void {
+    const rel = this.teamYamlPath(doc);
+    if (!rel) return;
+    clearTimeout(this.editTimers.get(rel));
+    this.editTimers.delete(rel);
+    if (!this.overlaid.delete(rel)) return;
+    this.enqueue(async () => {
+      const checker = this.checkerValue;
+      if (!checker) return;
+      const files = await checker.setOverlay(rel, undefined);
+      this.emitter.fire({ files, reports: new Set([rel.split('/')[0]]) });
+    });
+  }
+
   private checkDay(): void {
     const today = this.today;
     const checker = this.checkerValue;
@@ -185,6 +235,7 @@ export class TeamService implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    for (const t of this.editTimers.values()) clearTimeout(t);
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }

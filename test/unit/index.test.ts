@@ -153,6 +153,17 @@ describe('team index', () => {
       assert.equal(fresh.value?.status, 'skipped');
     });
 
+    it('unsaved editor text stands in for the file until it is dropped', async () => {
+      const fs = new MemoryFileSystem(longHistory(12));
+      const checker = await TeamChecker.open(fs, { today: TODAY });
+      const path = 'alice/report.yaml';
+      let changed = await checker.setOverlay(path, 'name: Alice\ncadence: hourly\n');
+      assert.deepEqual(changed.get(path)!.map((p) => p.rule), ['schema']);
+      assert.match(fs.has(path) ? (await fs.readFile(path)).text : '', /^name: Alice\n$/, 'the file on disk is untouched');
+      changed = await checker.setOverlay(path, undefined);
+      assert.deepEqual(changed.get(path), []);
+    });
+
     it('a new day re-runs the rules without re-reading files', async () => {
       const fs = new MemoryFileSystem(longHistory(12));
       const checker = await TeamChecker.open(fs, { today: TODAY });

@@ -80,6 +80,8 @@ export class TeamIndex {
   private readonly entries = new Map<string, MutableReport>();
   /** Files and folders at the top level that are not part of the layout. */
   private topFindings: Finding[] = [];
+  /** Unsaved editor text by path: it takes the place of the file on disk until it is saved or closed. */
+  private readonly overlays = new Map<string, string>();
   /** Counts of what was read, for the benchmark and tests: the index must not read more than it needs. */
   readonly stats = { filesRead: 0, meetingsParsed: 0, directoriesListed: 0 };
 
@@ -158,10 +160,9 @@ export class TeamIndex {
     let text = '';
     let version: string | undefined;
     try {
-      const content = await this.fs.readFile(ref.path);
+      const content = await this.read(ref.path);
       text = content.text;
       version = content.version ?? statVersion;
-      this.stats.filesRead++;
     } catch {
       // Deleted between the listing and the read: the watcher's delete event follows and removes it.
     }
@@ -343,15 +344,40 @@ export class TeamIndex {
     r.layoutFindings = [...own, ...meetingFindings];
   }
 
+  /** The text of a file: the editor's unsaved text when there is one, else the file on disk. */
+  private async read(path: string): Promise<{ text: string; version?: string }> {
+    const overlay = this.overlays.get(path);
+    if (overlay !== undefined) return { text: overlay, version: `overlay:${overlay.length}:${hash(overlay)}` };
+    const content = await this.fs.readFile(path);
+    this.stats.filesRead++;
+    return content;
+  }
+
+  /**
+   * Uses `text` in place of the file on disk (an editor's unsaved changes), or the disk again with `undefined`.
+   * Re-checks like a change of that file.
+   */
+  async setOverlay(path: string, text: string | undefined): Promise<ChangeEffect> {
+    if (text === undefined) this.overlays.delete(path);
+    else this.overlays.set(path, text);
+    return this.applyChange(path, 'changed');
+  }
+
   private async readParsed<T>(path: string, parse: (path: string, text: string) => Parsed<T>): Promise<Parsed<T> | undefined> {
     try {
-      const { text } = await this.fs.readFile(path);
-      this.stats.filesRead++;
+      const { text } = await this.read(path);
       return parse(path, text);
     } catch {
       return undefined;
     }
   }
+}
+
+/** A short, cheap fingerprint of a text (FNV-1a), for overlay versions. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 /** A folder name turned into a valid report id: `Alice Smith` → `alice-smith`. */

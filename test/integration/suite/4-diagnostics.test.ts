@@ -86,3 +86,19 @@ describe('diagnostics and quick fixes', () => {
     await eventually(() => assert.equal(diagnostics('cy/report.yaml', 'no-first-meeting')[0]?.severity, vscode.DiagnosticSeverity.Warning));
   });
 });
+
+describe('problems while typing', () => {
+  it('follow unsaved edits, and the file on disk again when the edit is undone and closed', async () => {
+    const path = 'cy/report.yaml';
+    const uri = teamFile(path);
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    assert.ok(await editor.edit((b) => b.insert(end, 'cadence: hourly\n')));
+    assert.ok(editor.document.isDirty, 'not saved');
+    await eventually(() => assert.match(diagnostics(path, 'schema')[0]?.message ?? '', /`cadence` must be `weekly`, `biweekly`, or a duration/));
+    await vscode.commands.executeCommand('undo');
+    await eventually(() => assert.deepEqual(diagnostics(path, 'schema'), []));
+    assert.equal(diagnostics(path, 'no-first-meeting').length, 1);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
