@@ -4,9 +4,9 @@
  * and differ from the input only inside the one replaced span. Seeded, so a failure names a reproducible case.
  */
 import * as assert from 'node:assert/strict';
-import { Document, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Lexer, parseDocument, visit } from 'yaml';
 import type { Node as YamlNode, Scalar } from 'yaml';
-import { appendItem, applyEdit, setValue } from '../../src/core/edit/yamlEdit';
+import { appendItem, applyEdit, moveItem, removeItem, setValue } from '../../src/core/edit/yamlEdit';
 import type { EditPath, PlainValue } from '../../src/core/edit/yamlEdit';
 
 function rng(seed: number): () => number {
@@ -76,22 +76,12 @@ function render(r: R, value: PlainValue): string {
   return text;
 }
 
-/** Every comment in a document, as a sorted list (edits must not drop, add or change any). */
+/**
+ * Every comment in a document, as a sorted list (edits must not drop, add or change any). Taken from the lexer's
+ * tokens: exact, whatever node the parser would attach a comment to.
+ */
 function comments(text: string): string[] {
-  const doc = parseDocument(text);
-  const out: string[] = [];
-  const add = (c: string | null | undefined): void => {
-    if (c) out.push(...c.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
-  };
-  add(doc.commentBefore);
-  add(doc.comment);
-  visit(doc, (_, node) => {
-    if (node && typeof node === 'object' && 'commentBefore' in node) {
-      add((node as YamlNode).commentBefore);
-      add((node as YamlNode).comment);
-    }
-  });
-  return out.sort();
+  return [...new Lexer().lex(text)].filter((t) => t.startsWith('#')).map((t) => t.trim()).sort();
 }
 
 type Target = { kind: 'scalar' | 'map' | 'seq'; path: EditPath; inFlow: boolean };
@@ -164,6 +154,40 @@ describe('YAML edits: properties over random documents', () => {
       assert.equal(out.slice(0, edit.offset), text.slice(0, edit.offset));
       assert.equal(out.slice(edit.offset + edit.text.length), text.slice(edit.offset + edit.length));
       if (text.includes('\r\n')) assert.ok(!/[^\r]\n/.test(out), `${label}: line ends kept`);
+      edits++;
+    }
+    assert.ok(edits > CASES * 0.9, `${edits} edits checked`);
+  });
+
+  it(`${CASES} random documents × removing or moving a list item: exact, comments kept (or gone with the item)`, () => {
+    let edits = 0;
+    for (let seed = 1; seed <= CASES; seed++) {
+      const r = rng(seed * 7 + 3);
+      const root: Record<string, PlainValue> = {};
+      for (let i = 0; i < 2 + Math.floor(r() * 3); i++) root[pick(r, KEYS)] = randomValue(r, 3);
+      root.list = Array.from({ length: 1 + Math.floor(r() * 4) }, () => randomValue(r, 2));
+      const text = render(r, root);
+      const before = parseDocument(text);
+      if (before.errors.length > 0) continue;
+      const seqs = targets(text).filter((t) => t.kind === 'seq');
+      const t = pick(r, seqs);
+      const items = getIn(before.toJS(), t.path) as unknown[];
+      const from = Math.floor(r() * items.length);
+      const remove = r() < 0.5;
+      const to = Math.floor(r() * items.length);
+      const edit = remove ? removeItem(text, t.path, from) : moveItem(text, t.path, from, to);
+      const next = [...items];
+      const [moved] = next.splice(from, 1);
+      if (!remove) next.splice(to, 0, moved);
+      const out = applyEdit(text, edit);
+      const label = `seed ${seed}: ${remove ? 'remove' : `move to ${to}`} item ${from} of ${JSON.stringify(t.path)}\n${text}\n→\n${out}`;
+      const after = parseDocument(out);
+      assert.deepEqual(after.errors.map((e) => e.message), [], label);
+      assert.deepEqual(after.toJS(), setIn(before.toJS(), t.path, next), label);
+      const was = comments(text);
+      const now = comments(out);
+      if (remove) assert.ok(now.every((c) => was.includes(c)) && now.length <= was.length, label);
+      else assert.deepEqual(now, was, label);
       edits++;
     }
     assert.ok(edits > CASES * 0.9, `${edits} edits checked`);

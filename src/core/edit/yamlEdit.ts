@@ -130,6 +130,11 @@ export function setValue(text: string, path: EditPath, value: PlainValue): TextE
   const nl = newlineOf(text);
   const parent = nodeAt(doc, path.slice(0, -1));
   const key = path[path.length - 1];
+  if (isSeq(parent) && typeof key === 'number') {
+    const item = parent.items[key] as YamlNode | null | undefined;
+    if (!item?.range) throw new YamlEditError(`No item ${key + 1} in ${path.slice(0, -1).join('.')}.`);
+    return replaceNode(text, item, value, parent.flow ?? false, columnOf(text, item.range[0]), nl, path);
+  }
   if (!isMap(parent)) {
     if (path.length === 1 && (parent === null || (isScalar(parent) && parent.value === null))) {
       return { offset: text.length, length: 0, text: (text.length > 0 && !text.endsWith('\n') ? nl : '') + renderBlock({ [String(key)]: value }, 0, nl) };
@@ -141,32 +146,45 @@ export function setValue(text: string, path: EditPath, value: PlainValue): TextE
     const v = pair.value as YamlNode | null;
     const keyNode = pair.key as YamlNode;
     const keyCol = columnOf(text, keyNode.range![0]);
-    if (v && v.range && (isScalar(v) || (value !== null && typeof value === 'object'))) {
-      if (isScalar(v) && v.value === null && v.range[0] === v.range[1]) {
-        // `key:` with nothing after it.
-        return insertAfterKey(text, keyNode, value, parent.flow ?? false, keyCol, nl);
-      }
-      const flow = parent.flow ?? false;
-      const rendered = value !== null && typeof value === 'object'
-        ? (flow || (v as YAMLMap).flow ? renderFlow(value) : nl + renderBlock(value, keyCol + 2, nl).replace(new RegExp(`${nl}$`), ''))
-        : renderScalar(value, flow, keyCol + 2, nl);
-      // Block scalars and block collections own the line breaks after them; those stay.
-      let end = v.range[1];
-      while (end > v.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-      // A comment after the old value on its line would end up inside a new block scalar: it moves onto the block
-      // header (`| # comment`), where it stays a comment.
-      const eol = lineEnd(text, end);
-      const rest = text.slice(end, text[eol - 1] === '\r' ? eol - 1 : eol);
-      if (/^[|>]/.test(rendered) && rendered.includes(nl) && rest.trim() !== '') {
-        const header = rendered.slice(0, rendered.indexOf(nl));
-        return { offset: v.range[0], length: end + rest.length - v.range[0], text: header + rest + rendered.slice(header.length) };
-      }
-      return { offset: v.range[0], length: end - v.range[0], text: rendered };
+    if (!v || (isScalar(v) && v.value === null && v.range && v.range[0] === v.range[1])) {
+      // `key:` with nothing after it.
+      return insertAfterKey(text, keyNode, value, parent.flow ?? false, keyCol, nl);
     }
-    if (!v) return insertAfterKey(text, keyNode, value, parent.flow ?? false, keyCol, nl);
-    throw new YamlEditError(`Cannot replace the value of ${path.join('.')}.`);
+    return replaceNode(text, v, value, parent.flow ?? false, keyCol + 2, nl, path);
   }
   return addPair(text, parent, String(key), value, nl);
+}
+
+/** Replaces a value node in place; `indent` is the column block content under it starts at. */
+function replaceNode(text: string, v: YamlNode, value: PlainValue, parentFlow: boolean, indent: number, nl: string, path: EditPath): TextEdit {
+  if (!v.range || !(isScalar(v) || (value !== null && typeof value === 'object') || isMap(v) || isSeq(v))) {
+    throw new YamlEditError(`Cannot replace the value of ${path.join('.')}.`);
+  }
+  const flow = parentFlow;
+  let rendered = value !== null && typeof value === 'object'
+    ? (flow || (v as YAMLMap).flow || (Array.isArray(value) && value.length === 0) ? renderFlow(value) : nl + renderBlock(value, indent, nl).replace(new RegExp(`${nl}$`), ''))
+    : renderScalar(value, flow, indent, nl);
+  // A block scalar's header may carry a comment (`| # note`), inside the value's range: it is kept.
+  if (isScalar(v) && (v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED')) {
+    const header = text.slice(v.range[0], lineEnd(text, v.range[0])).replace(/\r$/, '');
+    const comment = /\s(#.*)$/.exec(header)?.[1];
+    if (comment) {
+      const cut = rendered.indexOf(nl);
+      rendered = cut < 0 ? `${rendered} ${comment}` : `${rendered.slice(0, cut)} ${comment}${rendered.slice(cut)}`;
+    }
+  }
+  // Block scalars and block collections own the line breaks after them; those stay.
+  let end = v.range[1];
+  while (end > v.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  // A comment after the old value on its line would end up inside a new block scalar: it moves onto the block
+  // header (`| # comment`), where it stays a comment.
+  const eol = lineEnd(text, end);
+  const rest = text.slice(end, text[eol - 1] === '\r' ? eol - 1 : eol);
+  if (/^[|>]/.test(rendered) && rendered.includes(nl) && rest.trim() !== '') {
+    const header = rendered.slice(0, rendered.indexOf(nl));
+    return { offset: v.range[0], length: end + rest.length - v.range[0], text: header + rest + rendered.slice(header.length) };
+  }
+  return { offset: v.range[0], length: end - v.range[0], text: rendered };
 }
 
 function insertAfterKey(text: string, keyNode: YamlNode, value: PlainValue, flow: boolean, keyCol: number, nl: string): TextEdit {
@@ -218,4 +236,74 @@ export function renameKey(text: string, path: EditPath, newKey: string): TextEdi
   if (!pair || !(pair.key as YamlNode).range) throw new YamlEditError(`No key ${path.join('.')}.`);
   const r = (pair.key as YamlNode).range!;
   return { offset: r[0], length: r[1] - r[0], text: renderScalar(newKey, parent.flow ?? false, 0) };
+}
+
+function seqAt(doc: Document.Parsed, path: EditPath): YAMLSeq {
+  const node = nodeAt(doc, path);
+  if (!isSeq(node)) throw new YamlEditError(`${path.join('.')} is not a list.`);
+  return node as YAMLSeq;
+}
+
+/** Each item's own text (trailing white space left out) as offsets; the text between items is the gaps. */
+function itemSlices(text: string, seq: YAMLSeq): Array<[number, number]> {
+  return seq.items.map((it) => {
+    const r = (it as YamlNode | null)?.range;
+    if (!r) throw new YamlEditError('A list item has no position.');
+    let end = r[1];
+    while (end > r[0] && /\s/.test(text[end - 1])) end--;
+    // In a block list, a comment on the item's last line belongs to the item and moves with it. (In a flow list
+    // the separator comes after it, so there it stays put.)
+    const eol = lineEnd(text, end);
+    const rest = text.slice(end, text[eol - 1] === '\r' ? eol - 1 : eol);
+    if (!seq.flow && /^\s*#/.test(rest)) end += rest.length;
+    return [r[0], end];
+  });
+}
+
+/**
+ * The minimal edit is checked before it is returned: if the text it gives does not read back as exactly the
+ * expected list (an unusual layout), the list is written again from its values instead: still exact, though
+ * comments inside that list may be lost.
+ */
+function verifiedListEdit(text: string, path: EditPath, edit: TextEdit, expected: PlainValue[]): TextEdit {
+  const out = parseDocument(applyEdit(text, edit));
+  const got = out.errors.length === 0 ? (path.length === 0 ? out.toJS() : out.getIn(path)) : undefined;
+  const gotJs = got && typeof got === 'object' && 'toJSON' in got ? (got as { toJSON(): unknown }).toJSON() : got;
+  if (out.errors.length === 0 && JSON.stringify(gotJs) === JSON.stringify(expected)) return edit;
+  return setValue(text, path, expected);
+}
+
+/** Removes item `index` of the list at `path` (with the separator after it; comments next to it may go too). */
+export function removeItem(text: string, path: EditPath, index: number): TextEdit {
+  const doc = parse(text);
+  const seq = seqAt(doc, path);
+  if (index < 0 || index >= seq.items.length) throw new YamlEditError(`No item ${index + 1} in ${path.join('.')}.`);
+  const expected = (seq.toJSON() as PlainValue[]).filter((_, i) => i !== index);
+  if (seq.items.length === 1) return setValue(text, path, []); // the only item: the list becomes `[]`
+  const r = itemSlices(text, seq);
+  const edit = index + 1 < r.length
+    ? { offset: r[index][0], length: r[index + 1][0] - r[index][0], text: '' }
+    : { offset: r[index - 1][1], length: r[index][1] - r[index - 1][1], text: '' };
+  return verifiedListEdit(text, path, edit, expected);
+}
+
+/** Moves item `from` of the list at `path` to position `to`; each item's text moves unchanged, separators stay. */
+export function moveItem(text: string, path: EditPath, from: number, to: number): TextEdit {
+  const doc = parse(text);
+  const seq = seqAt(doc, path);
+  const n = seq.items.length;
+  if (from < 0 || from >= n || to < 0 || to >= n) throw new YamlEditError(`Cannot move item ${from + 1} to ${to + 1} in ${path.join('.')}.`);
+  if (from === to) return { offset: 0, length: 0, text: '' };
+  const expected = seq.toJSON() as PlainValue[];
+  const [value] = expected.splice(from, 1);
+  expected.splice(to, 0, value);
+  const r = itemSlices(text, seq);
+  const lo = Math.min(from, to);
+  const hi = Math.max(from, to);
+  const items = r.slice(lo, hi + 1).map(([a, b]) => text.slice(a, b));
+  const gaps = r.slice(lo, hi).map(([, b], k) => text.slice(b, r[lo + k + 1][0]));
+  const [moved] = items.splice(from - lo, 1);
+  items.splice(to - lo, 0, moved);
+  const edit = { offset: r[lo][0], length: r[hi][1] - r[lo][0], text: items.map((it, k) => it + (gaps[k] ?? '')).join('') };
+  return verifiedListEdit(text, path, edit, expected);
 }
