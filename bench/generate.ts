@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { addDays } from '../src/core/dates';
+import { seededRandom } from '../test/support/rng';
 
 export interface BenchSize {
   readonly name: string;
@@ -22,17 +23,6 @@ export const SIZES: readonly BenchSize[] = [
 export const BENCH_TODAY = '2026-11-24';
 /** Bump when the generated content changes, so cached folders are rebuilt. */
 const GENERATOR_VERSION = 3;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Zoë', 'Siddharth', 'Ana Lúcia', 'Jürgen', 'Mei', 'Oluwaseun', 'Camille', 'Łukasz', 'Aiko', 'Mateo', 'Fatima', 'Søren', 'Priya', 'Dmitri', 'Grace', 'Hoang'];
 const LAST = ['Müller', 'Rao', 'Ferreira', 'Okafor', 'Nowak', 'Tanaka', 'García', 'Lindqvist', 'Nguyễn', 'Haddad', 'O\'Brien', 'Kowalczyk', 'Sato', 'Brennan'];
@@ -68,7 +58,7 @@ export function ensureTeamFolder(cacheDir: string, size: BenchSize, log: (s: str
   writeFileSync(path.join(dir, 'team.yaml'), 'manager: Bench Manager\ncadence: weekly\ngrace-days: 2\n');
   let files = 0;
   for (let r = 0; r < size.reports; r++) {
-    const rand = mulberry32(r * 7919 + 17);
+    const rand = seededRandom(r * 7919 + 17);
     const id = reportId(r);
     const weeks = Math.round(size.years * 52.6);
     const since = addDays(BENCH_TODAY, -7 * weeks - 10);

@@ -9,6 +9,7 @@ import { appendItem, setValue, YamlEditError } from '../core/edit/yamlEdit';
 import { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME } from '../core/index/teamIndex';
 import { GOAL_SUGGESTIONS, newGoalItem, newMeetingText, newReportId, newReportText, nextMeetingFileName } from '../core/templates';
 import { reportView, sortByUrgency } from '../core/views/model';
+import { errorKind } from './errors';
 import type { ReportsTreeProvider } from './trees';
 import { teamUri } from './teamFs';
 import { CONFIG } from './teamService';
@@ -47,7 +48,8 @@ export class Commands {
           if (e instanceof WriteRefused || e instanceof YamlEditError) void vscode.window.showErrorMessage(e.message);
           else {
             void vscode.window.showErrorMessage(`First-Class 1:1s: ${(e as Error).message}`);
-            console.error(`First-Class 1:1s: command ${id} failed: ${(e as Error).message}`);
+            // The code or name only: messages of file errors hold paths, and paths hold people's names.
+            console.error(`First-Class 1:1s: command ${id} failed (${errorKind(e)})`);
           }
           return undefined;
         }

@@ -9,6 +9,7 @@ import { isoDateOf } from '../core/dates';
 import type { ChangeKind } from '../core/index/teamIndex';
 import type { RuleSettings } from '../core/rules/registry';
 import type { Problem, SeveritySetting } from '../core/types';
+import { errorKind } from './errors';
 import { teamPath, WorkspaceTeamFileSystem } from './teamFs';
 
 export const CONFIG = 'oneOnOnes';
@@ -227,8 +228,8 @@ export class TeamService implements vscode.Disposable {
   private enqueue(work: () => Promise<void>): Promise<void> {
     const next = this.queue.then(work, work);
     this.queue = next.catch((e: unknown) => {
-      // Never log file contents or names of people: the message of an internal error only.
-      console.error(`First-Class 1:1s: ${(e as Error).message}`);
+      // Never file contents, paths or names of people: the kind of error only.
+      console.error(`First-Class 1:1s: index update failed (${errorKind(e)})`);
     });
     return next;
   }

@@ -8,17 +8,7 @@ import { Document, isMap, isScalar, isSeq, Lexer, parseDocument, visit } from 'y
 import type { Node as YamlNode, Scalar } from 'yaml';
 import { appendItem, applyEdit, moveItem, removeItem, setValue } from '../../src/core/edit/yamlEdit';
 import type { EditPath, PlainValue } from '../../src/core/edit/yamlEdit';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/rng';
 
 const KEYS = ['name', 'notes', 'prep', 'topics', 'zoë', 'ключ', 'a b', 'x-y', '日本', 'date', 'id', 'k1'];
 const STRINGS = ['plain', 'with: colon', '#hash', 'true', '12', '', 'ünïcödé ✓', 'multi\nline\n', 'it\'s', '"dq"', '- dash', 'a, b', '[x]', '{y}', 'trailing ', ' leading', '2026-11-24', 'null', '~', 'tab\there', '😀 emoji'];
@@ -123,7 +113,7 @@ describe('YAML edits: properties over random documents', () => {
   it(`${CASES} random documents × a random edit: valid, exact, and nothing else changed`, () => {
     let edits = 0;
     for (let seed = 1; seed <= CASES; seed++) {
-      const r = rng(seed);
+      const r = seededRandom(seed);
       const root: Record<string, PlainValue> = {};
       for (let i = 0; i < 2 + Math.floor(r() * 3); i++) root[pick(r, KEYS)] = randomValue(r, 3);
       const text = render(r, root);
@@ -162,7 +152,7 @@ describe('YAML edits: properties over random documents', () => {
   it(`${CASES} random documents × removing or moving a list item: exact, comments kept (or gone with the item)`, () => {
     let edits = 0;
     for (let seed = 1; seed <= CASES; seed++) {
-      const r = rng(seed * 7 + 3);
+      const r = seededRandom(seed * 7 + 3);
       const root: Record<string, PlainValue> = {};
       for (let i = 0; i < 2 + Math.floor(r() * 3); i++) root[pick(r, KEYS)] = randomValue(r, 3);
       root.list = Array.from({ length: 1 + Math.floor(r() * 4) }, () => randomValue(r, 2));
