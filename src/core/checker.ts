@@ -9,7 +9,7 @@ import type { Finding } from './findings';
 import type { TeamFileSystem } from './fs';
 import { mapLimit } from './fs';
 import { TeamIndex } from './index/teamIndex';
-import type { ChangeEffect, ChangeKind, ReportEntry } from './index/teamIndex';
+import type { ChangeEffect, ChangeKind, LoadedMeeting, ReportEntry } from './index/teamIndex';
 import { actionRules } from './rules/actions';
 import { cadenceRules } from './rules/cadence';
 import { buildReportContext } from './rules/context';
@@ -34,6 +34,12 @@ const REPORT_CONCURRENCY = 16;
 
 export class TeamChecker {
   private readonly findings = new Map<string, Finding[]>();
+  /** Per report: how many of its newest meetings the rules' window holds. */
+  private readonly windows = new Map<string, number>();
+  /** Meeting files the user opened: their own problems are checked although they lie outside the window. */
+  private readonly opened = new Set<string>();
+  /** The CLI's full check: every meeting file's own problems. */
+  private everything = false;
   private teamFindings: Finding[] = [];
   private today: IsoDate;
   private settings: RuleSettings;
@@ -74,6 +80,7 @@ export class TeamChecker {
 
   /** Parses every meeting file, so that file-level rules cover all of history (the CLI's default). */
   async checkEverything(): Promise<void> {
+    this.everything = true;
     await this.index.loadAllMeetings();
     await this.checkAll();
   }
@@ -118,22 +125,33 @@ export class TeamChecker {
     return out;
   }
 
-  /** Makes sure a meeting file is parsed and checked (e.g. the user opened an old 1:1); returns its report's id. */
+  /**
+   * Checks a meeting file's own problems from now on, even outside the rules' window (the user opened an old 1:1);
+   * returns its report's id. Rules that look across meetings still read only the window.
+   */
   async ensureChecked(path: string): Promise<string | undefined> {
     const [id, dir, fileName] = path.split('/');
     const r = this.index.report(id);
-    if (!r || dir !== 'meetings' || !fileName) return undefined;
-    const ref = r.meetings.find((m) => m.fileName === fileName);
-    if (!ref || this.index.loadedMeeting(id, fileName)) return id;
-    await this.index.loadMeetings(id, [ref]);
+    if (!r || dir !== 'meetings' || !fileName || !r.meetings.some((m) => m.fileName === fileName)) return undefined;
+    if (this.opened.has(path)) return id;
+    this.opened.add(path);
     await this.checkReport(r);
     return id;
   }
 
-  /** The facts the rules used for one report (for the views). */
+  /** The facts the rules used for one report (for the views): its window, as the rules saw it. */
   context(reportId: string): ReportContext | undefined {
     const r = this.index.report(reportId);
-    return r ? buildReportContext(this.index, r, this.today) : undefined;
+    return r ? buildReportContext(this.index, r, this.today, this.windowOf(r, this.windows.get(reportId) ?? 0)) : undefined;
+  }
+
+  private windowOf(r: ReportEntry, count: number): LoadedMeeting[] {
+    const out: LoadedMeeting[] = [];
+    for (const ref of r.meetings.slice(0, count)) {
+      const m = this.index.loadedMeeting(r.id, ref.fileName);
+      if (m) out.push(m);
+    }
+    return out;
   }
 
   problems(): Problem[] {
@@ -164,13 +182,20 @@ export class TeamChecker {
   }
 
   private async checkReport(r: ReportEntry): Promise<void> {
-    await this.fillWindow(r);
-    const ctx = buildReportContext(this.index, r, this.today);
+    const count = await this.fillWindow(r);
+    this.windows.set(r.id, count);
+    const window = this.windowOf(r, count);
+    // Files outside the window are checked on their own only when opened (or in the CLI's full check); parses the
+    // tree made for its history pages do not count. A change may have dropped their parse: it is made again.
+    const extraRefs = r.meetings.slice(count).filter((m) => this.everything || this.opened.has(m.path));
+    const extra = extraRefs.length > 0 ? await this.index.loadMeetings(r.id, extraRefs) : [];
+    const checked = [...window, ...extra];
+    const ctx = buildReportContext(this.index, r, this.today, window, checked);
     const found: Finding[] = [
       ...r.layoutFindings,
       ...(r.profile?.file.findings ?? []),
       ...(r.goals?.file.findings ?? []),
-      ...ctx.meetings.flatMap((m) => m.file.findings),
+      ...checked.flatMap((m) => m.file.findings),
       ...cadenceRules(ctx),
       ...goalRules(ctx),
       ...prepRules(ctx),
@@ -180,18 +205,25 @@ export class TeamChecker {
     this.findings.set(r.id, found);
   }
 
-  /** Parses a report's newest meetings until the rules' window is covered (usually one batch). */
-  private async fillWindow(r: ReportEntry): Promise<void> {
+  /**
+   * Parses a report's newest meetings until the rules' window is covered (usually one batch) and returns the
+   * window's size: the shortest run of newest meetings that satisfies it, however many more are parsed already.
+   */
+  private async fillWindow(r: ReportEntry): Promise<number> {
     const careerDays = parseDuration(this.index.team.careerEvery) ?? 56;
     const paused = r.profile?.value?.paused ?? [];
-    let count = 0;
-    for (;;) {
-      // Extend over meetings already parsed before asking for more.
-      while (count < r.meetings.length && this.index.loadedMeeting(r.id, r.meetings[count].fileName)) count++;
-      const loaded = this.index.loadedMeetings(r.id).slice(0, count);
-      if (count >= r.meetings.length || (count > 0 && windowSatisfied(loaded, this.today, careerDays, paused))) return;
-      const step = count === 0 ? FIRST_BATCH : NEXT_BATCH;
-      await this.index.loadMeetings(r.id, r.meetings.slice(count, count + step));
+    const window: LoadedMeeting[] = [];
+    while (window.length < r.meetings.length) {
+      const ref = r.meetings[window.length];
+      const m = this.index.loadedMeeting(r.id, ref.fileName);
+      if (!m) {
+        const step = window.length === 0 ? FIRST_BATCH : NEXT_BATCH;
+        await this.index.loadMeetings(r.id, r.meetings.slice(window.length, window.length + step));
+        continue;
+      }
+      window.push(m);
+      if (windowSatisfied(window, this.today, careerDays, paused)) break;
     }
+    return window.length;
   }
 }

@@ -1,5 +1,6 @@
 /** Quick fixes for the rules' diagnostics. Edits are computed from the document's current text by the core. */
 import * as vscode from 'vscode';
+import { parseDocument } from 'yaml';
 import { addDays } from '../core/dates';
 import { renameKey, setValue, YamlEditError } from '../core/edit/yamlEdit';
 import type { TextEdit } from '../core/edit/yamlEdit';
@@ -8,6 +9,13 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { teamPath } from './teamFs';
 import type { TeamService } from './teamService';
 import { workspaceEditFor } from './writes';
+
+function goalIndex(text: string, id: string): number | undefined {
+  const goals = (parseDocument(text).toJS() as { goals?: unknown } | null)?.goals;
+  if (!Array.isArray(goals)) return undefined;
+  const i = goals.findIndex((g) => typeof g === 'object' && g !== null && String((g as { id?: unknown }).id) === id);
+  return i >= 0 ? i : undefined;
+}
 
 export class QuickFixProvider implements vscode.CodeActionProvider {
   static get kinds(): vscode.CodeActionKind[] {
@@ -60,11 +68,17 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       case 'no-first-meeting':
         return [command('Start 1:1 note now', 'oneOnOnes.startNote', [report], true), command('Pause cadence (leave)…', 'oneOnOnes.pauseCadence', [report])];
       case 'goal-expired': {
-        const index = Number(p.data?.index);
+        // The goal is found by its id in the text as it is now (the list may have changed since the check).
+        const id = String(p.data?.goal ?? '');
+        const index = goalIndex(doc.getText(), id);
+        if (index === undefined) return [];
         const end = String(p.data?.end ?? '');
+        const today = this.service.today;
+        // Two weeks from the later of its end and today: an extended goal is not expired again at once.
+        const from = end && end > today ? end : today;
         return [
           edit('Mark goal done', (t) => setValue(t, ['goals', index, 'status'], 'done'), true),
-          end ? edit('Extend by 2 weeks', (t) => setValue(t, ['goals', index, 'end'], addDays(end, 14))) : undefined,
+          edit('Extend by 2 weeks', (t) => setValue(t, ['goals', index, 'end'], addDays(from, 14))),
           edit('Drop goal', (t) => setValue(t, ['goals', index, 'status'], 'dropped')),
         ].filter((a): a is vscode.CodeAction => a !== undefined);
       }

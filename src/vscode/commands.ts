@@ -12,9 +12,9 @@ import { reportView, sortByUrgency } from '../core/views/model';
 import { errorKind } from './errors';
 import type { ReportsTreeProvider } from './trees';
 import { teamUri } from './teamFs';
-import { CONFIG } from './teamService';
+import { teamFolderUri } from './teamService';
 import type { TeamService } from './teamService';
-import { createFile, editFile, requireTrust, WriteRefused } from './writes';
+import { createFile, editFile, refuseLinks, requireTrust, WriteRefused } from './writes';
 
 /** What a command receives as "which report": an id, or a tree node with an id. */
 export type ReportArg = string | { readonly id?: string; readonly kind?: string } | undefined;
@@ -254,10 +254,9 @@ export class Commands {
       void vscode.window.showInformationMessage('Open a folder first: the team folder lives inside it.');
       return undefined;
     }
-    const setting = vscode.workspace.getConfiguration(CONFIG, folder.uri).get<string>('teamFolder', 'one-on-ones');
-    const parts = setting.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
-    if (parts.some((p) => p === '..')) throw new WriteRefused('oneOnOnes.teamFolder must be inside the workspace folder.');
-    const root = parts.length > 0 ? vscode.Uri.joinPath(folder.uri, ...parts) : folder.uri;
+    const root = teamFolderUri(folder.uri);
+    if (!root) throw new WriteRefused('oneOnOnes.teamFolder must be inside the workspace folder.');
+    await refuseLinks(folder.uri, root);
     const today = this.service.today;
     await createFile(root, 'team.yaml', '# Team defaults for First-Class 1:1s (see the format docs)\nmanager: ""\ncadence: weekly\ngrace-days: 2\ncareer-every: 8w\ngoal-length: 8w\n');
     const reportUri = await createFile(root, `example-report/${REPORT_FILE_NAME}`, newReportText({ name: 'Example Report', role: 'Engineer', since: today }).replace('aspirations: []', 'aspirations:\n  - Move into management'));

@@ -47,16 +47,22 @@ export class DiagnosticsAdapter implements vscode.Disposable {
       this.collection.clear();
       return;
     }
-    if (!change.files) {
-      this.collection.clear();
-      for (const [file, problems] of checker.problemsByFile()) this.collection.set(teamUri(root, file), problems.map((p) => this.toDiagnostic(p)));
-      return;
-    }
-    for (const [file, problems] of change.files) {
-      const uri = teamUri(root, file);
+    const set = (file: string, problems: readonly Problem[]): void => {
+      let uri: vscode.Uri;
+      try {
+        uri = teamUri(root, file);
+      } catch {
+        return; // a name no URI can hold (e.g. with a backslash): one odd file must not empty the panel
+      }
       if (problems.length === 0) this.collection.delete(uri);
       else this.collection.set(uri, problems.map((p) => this.toDiagnostic(p)));
+    };
+    if (!change.files) {
+      this.collection.clear();
+      for (const [file, problems] of checker.problemsByFile()) set(file, problems);
+      return;
     }
+    for (const [file, problems] of change.files) set(file, problems);
   }
 
   dispose(): void {

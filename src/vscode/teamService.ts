@@ -87,6 +87,11 @@ export class TeamService implements vscode.Disposable {
     return this.loading ?? this.reload();
   }
 
+  /** A load that failed (e.g. the folder went away) is tried again by the next command, not kept failing. */
+  private loadFailed(): void {
+    this.loading = undefined;
+  }
+
   /** Finds the team folder and builds the index from nothing. */
   reload(): Promise<void> {
     this.loading = this.enqueue(async () => {
@@ -95,16 +100,22 @@ export class TeamService implements vscode.Disposable {
       this.pending.clear();
       this.rootValue = await findTeamFolder();
       this.checkerValue = undefined;
+      this.overlaid.clear();
       await vscode.commands.executeCommand('setContext', 'oneOnOnes.hasTeamFolder', this.rootValue !== undefined);
       if (this.rootValue) {
         const root = this.rootValue;
-        this.checkerValue = await TeamChecker.open(new WorkspaceTeamFileSystem(root), { today: this.today, settings: readRuleSettings() });
+        // The watcher starts before the load: changes made while the index builds wait in `pending`.
         this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**'));
         const on = (kind: ChangeKind) => (uri: vscode.Uri): void => this.fileEvent(uri, kind);
         this.watcher.onDidCreate(on('created'));
         this.watcher.onDidChange(on('changed'));
         this.watcher.onDidDelete(on('deleted'));
-        for (const doc of vscode.workspace.textDocuments) this.documentOpened(doc);
+        this.checkerValue = await TeamChecker.open(new WorkspaceTeamFileSystem(root), { today: this.today, settings: readRuleSettings() });
+        await this.applyPending();
+        for (const doc of vscode.workspace.textDocuments) {
+          this.documentOpened(doc);
+          if (doc.isDirty) this.documentEdited(doc); // unsaved edits survive a reload
+        }
       }
       this.emitter.fire({ files: undefined, reports: undefined });
     });
@@ -164,8 +175,6 @@ export class TeamService implements vscode.Disposable {
     if (!root || !checker) return;
     const rel = teamPath(root, doc.uri);
     if (!rel || !/\/meetings\/[^/]+\.yaml$/.test(rel)) return;
-    const [id, , fileName] = rel.split('/');
-    if (checker.index.loadedMeeting(id, fileName)) return;
     this.enqueue(async () => {
       const reportId = await checker.ensureChecked(rel);
       if (reportId) this.emitter.fire({ files: checker.problemsByFile(), reports: new Set([reportId]) });
@@ -185,6 +194,8 @@ export class TeamService implements vscode.Disposable {
   private documentEdited(doc: vscode.TextDocument): void {
     const rel = this.teamYamlPath(doc);
     if (!rel) return;
+    // Marked now, not when the queued work runs: a save or close in between must still drop the overlay.
+    this.overlaid.add(rel);
     clearTimeout(this.editTimers.get(rel));
     this.editTimers.set(rel, setTimeout(() => {
       this.editTimers.delete(rel);
@@ -192,8 +203,7 @@ export class TeamService implements vscode.Disposable {
       const text = doc.getText();
       this.enqueue(async () => {
         const checker = this.checkerValue;
-        if (!checker) return;
-        this.overlaid.add(rel);
+        if (!checker || !this.overlaid.has(rel)) return; // saved or closed meanwhile
         const files = await checker.setOverlay(rel, text);
         this.emitter.fire({ files, reports: new Set([rel.split('/')[0]]) });
       });
@@ -226,12 +236,13 @@ export class TeamService implements vscode.Disposable {
 
   /** Runs index work one piece at a time, in order: a watcher batch never interleaves with a reload. */
   private enqueue(work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch((e: unknown) => {
-      // Never file contents, paths or names of people: the kind of error only.
+    // Never rejects: an error is logged by its kind only (never file contents, paths or names of people), so no
+    // unhandled rejection can carry a path into a log either.
+    this.queue = this.queue.then(work).catch((e: unknown) => {
       console.error(`First-Class 1:1s: index update failed (${errorKind(e)})`);
+      if (!this.checkerValue) this.loadFailed();
     });
-    return next;
+    return this.queue;
   }
 
   dispose(): void {
@@ -242,6 +253,14 @@ export class TeamService implements vscode.Disposable {
   }
 }
 
+/** The team folder a workspace folder's setting names (trimmed; default `one-on-ones`); undefined if it leaves it. */
+export function teamFolderUri(folder: vscode.Uri): vscode.Uri | undefined {
+  const setting = vscode.workspace.getConfiguration(CONFIG, folder).get<string>('teamFolder', 'one-on-ones').trim() || 'one-on-ones';
+  const parts = setting.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  if (parts.some((p) => p === '..')) return undefined; // the team folder must be inside the workspace folder
+  return parts.length === 0 ? folder : vscode.Uri.joinPath(folder, ...parts);
+}
+
 /**
  * The team folder: `oneOnOnes.teamFolder` (default `one-on-ones`) inside the first workspace folder that has it;
  * else a workspace folder that is itself a team folder (it has team.yaml, or a sub-folder with report.yaml).
@@ -249,11 +268,8 @@ export class TeamService implements vscode.Disposable {
 export async function findTeamFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   for (const f of folders) {
-    const setting = vscode.workspace.getConfiguration(CONFIG, f.uri).get<string>('teamFolder', 'one-on-ones').trim() || 'one-on-ones';
-    const parts = setting.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
-    if (parts.some((p) => p === '..')) continue; // the team folder must be inside the workspace folder
-    const candidate = parts.length === 0 ? f.uri : vscode.Uri.joinPath(f.uri, ...parts);
-    if (await isDirectory(candidate)) return candidate;
+    const candidate = teamFolderUri(f.uri);
+    if (candidate && (await isDirectory(candidate))) return candidate;
   }
   for (const f of folders) if (await looksLikeTeamFolder(f.uri)) return f.uri;
   return undefined;

@@ -15,10 +15,28 @@ export function requireTrust(): void {
   }
 }
 
-/** Refuses a target outside the team folder or any symbolic link between the team folder and the target. */
+/** Refuses when `target` or any folder from `base` down to it is a symbolic link (missing parts are fine). */
+export async function refuseLinks(base: vscode.Uri, target: vscode.Uri): Promise<void> {
+  const rel = teamPath(base, target);
+  if (rel === undefined) throw new WriteRefused('Refusing a folder outside the workspace folder.');
+  const parts = rel === '' ? [] : rel.split('/');
+  for (let i = 0; i <= parts.length; i++) {
+    let st: vscode.FileStat;
+    try {
+      st = await vscode.workspace.fs.stat(i === 0 ? base : teamUri(base, parts.slice(0, i).join('/')));
+    } catch {
+      return; // does not exist yet: nothing below it can be a link
+    }
+    if (st.type & vscode.FileType.SymbolicLink) throw new WriteRefused(`Refusing to write through a symbolic link: ${i === 0 ? 'the folder' : parts.slice(0, i).join('/')}`);
+  }
+}
+
+/** Refuses a target outside the team folder, or any symbolic link from the team folder itself down to the target. */
 async function checkTarget(root: vscode.Uri, uri: vscode.Uri): Promise<void> {
   const rel = teamPath(root, uri);
   if (rel === undefined || rel === '') throw new WriteRefused(`Refusing to write outside the team folder: ${uri.fsPath}`);
+  const rootStat = await vscode.workspace.fs.stat(root).then((st) => st, () => undefined);
+  if (rootStat && rootStat.type & vscode.FileType.SymbolicLink) throw new WriteRefused('Refusing to write: the team folder is a symbolic link.');
   const parts = rel.split('/');
   for (let i = 1; i <= parts.length; i++) {
     let st: vscode.FileStat;

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { NodeTeamFileSystem } from '../../src/node/nodeFs';
 import { TeamChecker } from '../../src/core/checker';
 import { addDays } from '../../src/core/dates';
 import { TeamIndex } from '../../src/core/index/teamIndex';
@@ -162,6 +166,52 @@ describe('team index', () => {
       assert.match(fs.has(path) ? (await fs.readFile(path)).text : '', /^name: Alice\n$/, 'the file on disk is untouched');
       changed = await checker.setOverlay(path, undefined);
       assert.deepEqual(changed.get(path), []);
+    });
+
+    it('rules across meetings read only the window, whatever else is parsed', async () => {
+      const files = longHistory(40);
+      // An old action, done two weeks later: opening the old 1:1 must not bring it back as open.
+      files[`alice/meetings/${d(-3 - 7 * 30)}.yaml`] = meetingYaml(d(-3 - 7 * 30), { actions: [{ text: 'Order a monitor', owner: 'report' }] });
+      files[`alice/meetings/${d(-3 - 7 * 28)}.yaml`] = meetingYaml(d(-3 - 7 * 28), { actions: [{ text: 'Order a monitor', owner: 'report', done: true }] });
+      files[`alice/meetings/${d(-3 - 7 * 35)}.yaml`] = meetingYaml(d(-3 - 7 * 35), { feedback: [] });
+      const fs = new MemoryFileSystem(files);
+      const checker = await TeamChecker.open(fs, { today: TODAY });
+      const alice = checker.index.report('alice')!;
+      // The history view parses a page of 50: nothing changes in the problems.
+      await checker.index.loadMeetings('alice', alice.meetings.slice(0, 40));
+      await checker.checkAll();
+      assert.deepEqual(checker.problems(), []);
+      // The user opens the old 1:1: its own problems show, the old action stays out of the open actions.
+      await checker.ensureChecked(`alice/meetings/${d(-3 - 7 * 30)}.yaml`);
+      await checker.ensureChecked(`alice/meetings/${d(-3 - 7 * 35)}.yaml`);
+      assert.deepEqual(checker.problems().map((p) => [p.file, p.rule]), [[`alice/meetings/${d(-3 - 7 * 35)}.yaml`, 'no-feedback']]);
+      assert.deepEqual(checker.context('alice')!.openActions, []);
+      // A change to the opened file keeps it checked.
+      const old = `alice/meetings/${d(-3 - 7 * 35)}.yaml`;
+      fs.write(old, `date: ${d(-3 - 7 * 35)}\nstatus: hled\n`);
+      await checker.applyChange(old, 'changed');
+      assert.deepEqual(checker.problems().map((p) => p.rule), ['schema']);
+    });
+
+    it('a symbolic link that appears later is ignored, as at the first load', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'oneonones-link-'));
+      const outside = mkdtempSync(path.join(tmpdir(), 'oneonones-outside-'));
+      try {
+        for (const [p, t] of Object.entries(longHistory(8))) {
+          mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+          writeFileSync(path.join(dir, p), t);
+        }
+        writeFileSync(path.join(outside, 'secret.yaml'), `date: ${TODAY}\nsecret: do not read\n`);
+        const checker = await TeamChecker.open(new NodeTeamFileSystem(dir), { today: TODAY });
+        const linked = `alice/meetings/${TODAY}.yaml`;
+        symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, linked));
+        await checker.applyChange(linked, 'created');
+        assert.ok(!checker.index.report('alice')!.meetings.some((m) => m.fileName === `${TODAY}.yaml`));
+        assert.ok(!checker.problems().some((p) => p.message.includes('secret')));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        rmSync(outside, { recursive: true, force: true });
+      }
     });
 
     it('a new day re-runs the rules without re-reading files', async () => {

@@ -76,10 +76,12 @@ describe('rules', () => {
   describe('career-overdue', () => {
     const noCareer = (): MeetingSpec => ({ kind: 'regular' });
     it('fires when the last held career 1:1 is older than career-every', async () => {
-      const meetings = { ...weekly(d(-3), 12, noCareer), [d(-60)]: { kind: 'career' as const, goals: { g1: 'x' } } };
+      // Weekly up to 52 days back, then the career 1:1 at 58 days: inside the window (the career period is not
+      // covered before it), and older than career-every (56 days).
+      const meetings = { ...weekly(d(-3), 8, noCareer), [d(-58)]: { kind: 'career' as const, goals: { g1: 'x' } } };
       const [p] = ofRule((await check(healthy({ meetings }))).problems, 'career-overdue');
       assert.equal(p.severity, 'info');
-      assert.match(p.message, /The last career 1:1 with Alice Example was 60 days ago/);
+      assert.match(p.message, /The last career 1:1 with Alice Example was 58 days ago/);
     });
 
     it('fires when there never was one (with a long enough history)', async () => {
@@ -228,6 +230,12 @@ describe('rules', () => {
       const each = (_: string, i: number): MeetingSpec => (i < 3 ? { actions: [action] } : {});
       const [p] = ofRule((await check(healthy({}, each))).problems, 'action-stale');
       assert.match(p.message, /Alice Example's\) "Draft the RFC" has stayed open through 2 1:1s since/);
+    });
+
+    it('counts an action done once and added again from when it was added again', async () => {
+      const rota = { text: 'Send the rota', owner: 'manager' as const };
+      const each = (_: string, i: number): MeetingSpec => (i === 0 ? { actions: [{ ...rota, due: d(7) }] } : i === 3 ? { actions: [{ ...rota, done: true }] } : i === 4 ? { actions: [rota] } : {});
+      assert.deepEqual(ofRule((await check(healthy({}, each))).problems, 'action-stale'), []);
     });
 
     it('does not fire once the newest copy is done, or after only one later 1:1', async () => {

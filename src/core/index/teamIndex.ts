@@ -198,6 +198,11 @@ export class TeamIndex {
       return { reports: new Set(before || after ? [parts[0]] : []) };
     }
     const id = parts[0];
+    if (kind !== 'deleted' && /\.ya?ml$/.test(path)) {
+      // As in the first load, only plain files are read: a symbolic link (or anything else) counts as absent.
+      const st = await this.fs.stat(path);
+      if (!st || st.kind !== 'file') kind = 'deleted';
+    }
     const r = this.entries.get(id);
     if (!r) {
       // A file inside a folder we did not know yet: the folder is new.

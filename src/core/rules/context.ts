@@ -35,9 +35,14 @@ export interface ReportContext {
   readonly careerEveryDays: number;
   readonly goalLengthDays: number;
   readonly paused: readonly PausedPeriod[];
-  /** Loaded meetings, newest first. */
+  /**
+   * The rules' window: the newest meetings, newest first, with no gap (see rules/window.ts). Every rule that
+   * looks across meetings reads these and nothing else, whatever else happens to be parsed.
+   */
   readonly meetings: readonly LoadedMeeting[];
-  /** Loaded meetings with status held dated today or earlier, newest first. */
+  /** Meetings whose own file is checked: the window, plus files the user opened (or all, for the CLI). */
+  readonly checkedMeetings: readonly LoadedMeeting[];
+  /** Window meetings with status held dated today or earlier, newest first. */
   readonly held: readonly LoadedMeeting[];
   readonly lastHeld: LoadedMeeting | undefined;
   /** Days since the last held 1:1 that count (leave excluded). */
@@ -53,13 +58,19 @@ export function isHeldBy(m: LoadedMeeting, today: IsoDate): boolean {
   return m.value?.status === 'held' && m.ref.date <= today;
 }
 
-export function buildReportContext(index: TeamIndex, report: ReportEntry, today: IsoDate): ReportContext {
+export function buildReportContext(
+  index: TeamIndex,
+  report: ReportEntry,
+  today: IsoDate,
+  window: readonly LoadedMeeting[],
+  checked: readonly LoadedMeeting[] = window,
+): ReportContext {
   const team = index.team;
   const profile = report.profile?.value;
   const cadence = profile?.cadence ?? team.cadence;
   const cadenceDays = parseDuration(cadence) ?? 7;
   const paused = profile?.paused ?? [];
-  const meetings = index.loadedMeetings(report.id);
+  const meetings = window;
   const held = meetings.filter((m) => isHeldBy(m, today));
   const lastHeld = held[0];
   const goals = report.goals?.value ?? [];
@@ -80,6 +91,7 @@ export function buildReportContext(index: TeamIndex, report: ReportEntry, today:
     goalLengthDays,
     paused,
     meetings,
+    checkedMeetings: checked,
     held,
     lastHeld,
     countedDaysSinceLastHeld: lastHeld ? countedDaysBetween(lastHeld.ref.date, today, paused) : undefined,
@@ -101,12 +113,16 @@ export function actionKey(a: ActionItem): string {
  */
 function openActions(newestFirst: readonly LoadedMeeting[], today: IsoDate): OpenAction[] {
   const newest = new Map<string, { action: ActionItem; meeting: LoadedMeeting }>();
+  // The oldest open copy in the run that ends at the newest copy: an action done once and added again later is
+  // counted from when it was added again.
   const oldest = new Map<string, LoadedMeeting>();
+  const closed = new Set<string>();
   for (const m of newestFirst) {
     for (const a of m.value?.actions ?? []) {
       const k = actionKey(a);
       if (!newest.has(k)) newest.set(k, { action: a, meeting: m });
-      oldest.set(k, m);
+      if (a.done) closed.add(k);
+      else if (!closed.has(k)) oldest.set(k, m);
     }
   }
   const out: OpenAction[] = [];

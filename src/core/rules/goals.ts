@@ -71,7 +71,7 @@ function unknownGoals(ctx: ReportContext): Finding[] {
   const out: Finding[] = [];
   const ids = ctx.goals.map((g) => g.id);
   const known = new Set(ids);
-  for (const m of ctx.meetings) {
+  for (const m of ctx.checkedMeetings) {
     if (m.file.syntaxErrors) continue;
     for (const c of m.value?.goals ?? []) {
       if (known.has(c.goalId)) continue;

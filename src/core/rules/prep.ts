@@ -11,7 +11,7 @@ const SILENT_WINDOW = 3;
 export function prepRules(ctx: ReportContext): Finding[] {
   const out: Finding[] = [];
   const tomorrow = addDays(ctx.today, 1);
-  for (const m of ctx.meetings) {
+  for (const m of ctx.checkedMeetings) {
     const v = m.value;
     // A file with syntax errors shows those errors only: its content is a best guess.
     if (!v || m.file.syntaxErrors) continue;

@@ -25,7 +25,7 @@ function statusUpdateReason(line: string): string | undefined {
 
 export function statusUpdateRules(ctx: ReportContext): Finding[] {
   const out: Finding[] = [];
-  for (const m of ctx.meetings) {
+  for (const m of ctx.checkedMeetings) {
     const v = m.value;
     if (!v || m.file.syntaxErrors) continue;
     const check = (text: string, path: (string | number)[]): void => {
