@@ -24,6 +24,10 @@ describe('diagnostics and quick fixes', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, expired.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     for (const t of ['Mark goal done', 'Extend by 2 weeks', 'Drop goal']) assert.ok(titles.includes(t), t);
+    // The goal ended 3 days ago: two more weeks count from today, or it would be expired again at once.
+    const extend = actions.find((a) => a.title === 'Extend by 2 weeks')!;
+    const [[, edits]] = extend.edit!.entries();
+    assert.deepEqual(edits.map((e) => e.newText), [d(14)]);
     const done = actions.find((a) => a.title === 'Mark goal done')!;
     assert.ok(await vscode.workspace.applyEdit(done.edit!));
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -100,5 +104,18 @@ describe('problems while typing', () => {
     await eventually(() => assert.deepEqual(diagnostics(path, 'schema'), []));
     assert.equal(diagnostics(path, 'no-first-meeting').length, 1);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
+describe('odd names', () => {
+  it('a folder whose name no URI can hold does not empty the Problems panel', async () => {
+    const odd = vscode.Uri.joinPath(teamFile('cy'), '..', 'Old\\Team');
+    await vscode.workspace.fs.createDirectory(odd);
+    try {
+      await vscode.commands.executeCommand('oneOnOnes.refresh');
+      assert.equal(diagnostics('cy/report.yaml', 'no-first-meeting').length, 1);
+    } finally {
+      await vscode.workspace.fs.delete(odd, { recursive: true });
+    }
   });
 });
