@@ -1,6 +1,5 @@
 /** The status bar item: how many 1:1s are overdue; a click starts a note for the most overdue report. */
 import * as vscode from 'vscode';
-import { reportView, sortByUrgency } from '../core/views/model';
 import type { TeamService } from './teamService';
 
 export class StatusBarAdapter implements vscode.Disposable {
@@ -19,18 +18,27 @@ export class StatusBarAdapter implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const problems = checker.problems();
-    const views = sortByUrgency(checker.index.reports().map((r) => reportView(checker.context(r.id)!, problems)));
-    const overdue = views.filter((v) => v.health === 'overdue');
-    if (overdue.length === 0) {
+    // Overdue = a cadence rule fires (as in the tree); read from the problems, without building every report's view.
+    const overdue = new Map<string, number>();
+    for (const p of checker.problems()) {
+      if ((p.rule === 'cadence-overdue' || p.rule === 'no-first-meeting') && typeof p.data?.report === 'string') {
+        overdue.set(p.data.report, Number(p.data.overdueBy ?? 0));
+      }
+    }
+    const name = (id: string): string => {
+      const r = checker.index.report(id);
+      return r ? checker.index.displayName(r) : id;
+    };
+    const ranked = [...overdue].sort((a, b) => b[1] - a[1] || name(a[0]).localeCompare(name(b[0])));
+    if (ranked.length === 0) {
       this.item.text = '$(check) 1:1s on track';
       this.item.tooltip = 'Every report is within their 1:1 cadence. Click to start a 1:1 note.';
       this.item.command = { command: 'oneOnOnes.startNote', title: 'Start 1:1 Note' };
       this.item.backgroundColor = undefined;
     } else {
-      this.item.text = `$(warning) ${overdue.length} overdue 1:1${overdue.length === 1 ? '' : 's'}`;
-      this.item.tooltip = `Overdue: ${overdue.map((v) => `${v.label} (${v.description.split(' · ')[1]})`).join(', ')}. Click to start a note with ${overdue[0].label}.`;
-      this.item.command = { command: 'oneOnOnes.startNote', title: 'Start 1:1 Note', arguments: [overdue[0].id] };
+      this.item.text = `$(warning) ${ranked.length} overdue 1:1${ranked.length === 1 ? '' : 's'}`;
+      this.item.tooltip = `Overdue: ${ranked.map(([id, days]) => `${name(id)} (${days} day${days === 1 ? '' : 's'})`).join(', ')}. Click to start a note with ${name(ranked[0][0])}.`;
+      this.item.command = { command: 'oneOnOnes.startNote', title: 'Start 1:1 Note', arguments: [ranked[0][0]] };
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }
     this.item.show();
