@@ -119,18 +119,6 @@ export class TeamIndex {
     return report.profile?.value?.name || report.id;
   }
 
-  /** The meetings of a report parsed so far, newest first. */
-  loadedMeetings(reportId: string): LoadedMeeting[] {
-    const r = this.entries.get(reportId);
-    if (!r) return [];
-    const out: LoadedMeeting[] = [];
-    for (const ref of r.meetings) {
-      const m = r.loaded.get(ref.fileName);
-      if (m) out.push(m);
-    }
-    return out;
-  }
-
   /** The parsed meeting, if it was loaded. */
   loadedMeeting(reportId: string, fileName: string): LoadedMeeting | undefined {
     return this.entries.get(reportId)?.loaded.get(fileName);
