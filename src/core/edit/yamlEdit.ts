@@ -307,3 +307,108 @@ export function moveItem(text: string, path: EditPath, from: number, to: number)
   const edit = { offset: r[lo][0], length: r[hi][1] - r[lo][0], text: items.map((it, k) => it + (gaps[k] ?? '')).join('') };
   return verifiedListEdit(text, path, edit, expected);
 }
+
+/**
+ * Sets the value at `path`, creating the mappings on the way when they are missing or empty (`prep:` with nothing
+ * under it). Lists on the way must exist: an index into a missing list is an error.
+ */
+export function setIn(text: string, path: EditPath, value: PlainValue): TextEdit {
+  if (path.length === 0) throw new YamlEditError('No key given.');
+  const doc = parse(text);
+  // The longest prefix of the path whose parent is a mapping that exists.
+  for (let depth = path.length - 1; depth >= 0; depth--) {
+    const parent = nodeAt(doc, path.slice(0, depth));
+    const usable = depth === 0 || isMap(parent) || (isSeq(parent) && typeof path[depth] === 'number');
+    if (!usable) continue;
+    if (isSeq(parent) && depth < path.length - 1) {
+      // Inside an existing list item that is not a mapping: cannot create keys under it.
+      const item = (parent as YAMLSeq).items[path[depth] as number];
+      if (!isMap(item) && !(isScalar(item) && (item as { value: unknown }).value === null)) throw new YamlEditError(`Cannot set ${path.join('.')}.`);
+    }
+    let nested: PlainValue = value;
+    for (let i = path.length - 1; i > depth; i--) {
+      const seg = path[i];
+      if (typeof seg === 'number') throw new YamlEditError(`No list at ${path.slice(0, i).join('.')}.`);
+      nested = { [seg]: nested };
+    }
+    return setValue(text, path.slice(0, depth + 1), nested);
+  }
+  throw new YamlEditError(`Cannot set ${path.join('.')}.`);
+}
+
+/** Appends to the list at `path`, creating the list (and mappings above it) when missing. */
+export function appendIn(text: string, path: EditPath, item: PlainValue): TextEdit {
+  const doc = parse(text);
+  const node = nodeAt(doc, path);
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return setIn(text, path, [item]);
+  return appendItem(text, path, item);
+}
+
+/** Removes the key at `path` from its mapping, with its value and the line break after it. */
+export function removeKey(text: string, path: EditPath): TextEdit {
+  if (path.length === 0) throw new YamlEditError('No key given.');
+  const doc = parse(text);
+  const parent = nodeAt(doc, path.slice(0, -1));
+  const key = String(path[path.length - 1]);
+  if (!isMap(parent)) throw new YamlEditError(`Cannot remove ${path.join('.')}.`);
+  const map = parent as YAMLMap;
+  const index = map.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
+  if (index < 0) return { offset: 0, length: 0, text: '' };
+  const expected = Object.fromEntries(Object.entries(map.toJSON() as Record<string, PlainValue>).filter(([k]) => k !== key)) as PlainValue;
+  const pair = map.items[index];
+  const start = (pair.key as YamlNode).range![0];
+  const valueNode = pair.value as YamlNode | null;
+  let end = valueNode?.range ? valueNode.range[1] : (pair.key as YamlNode).range![1];
+  let edit: TextEdit;
+  if (map.flow) {
+    // `{a: 1, b: 2}`: the entry and the separator after it (or before it, for the last entry).
+    const next = map.items[index + 1];
+    if (next) edit = { offset: start, length: (next.key as YamlNode).range![0] - start, text: '' };
+    else if (index > 0) {
+      const prev = map.items[index - 1];
+      const prevEnd = ((prev.value as YamlNode | null)?.range ?? (prev.key as YamlNode).range!)[1];
+      edit = { offset: prevEnd, length: end - prevEnd, text: '' };
+    } else edit = { offset: start, length: end - start, text: '' };
+  } else {
+    // Block: whole lines, from the key's line to the end of the value's last line (a comment on it goes too).
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    const from = lineStart(text, start);
+    if (text.slice(from, start).trim() !== '' && text.slice(from, start).trim() !== '-') throw new YamlEditError(`Cannot remove ${path.join('.')}.`);
+    const eol = lineEnd(text, end);
+    const through = eol < text.length ? eol + 1 : eol;
+    // A `- key: value` first entry of a list item keeps its dash: only the entry goes, and the next entry moves up.
+    if (text.slice(from, start).trim() === '-') {
+      const next = map.items[index + 1];
+      if (!next) throw new YamlEditError(`Cannot remove the only key of a list item (${path.join('.')}).`);
+      edit = { offset: start, length: (next.key as YamlNode).range![0] - start, text: '' };
+    } else {
+      edit = { offset: from, length: through - from, text: '' };
+    }
+  }
+  const out = parseDocument(applyEdit(text, edit));
+  const parentPath = path.slice(0, -1);
+  const got = out.errors.length === 0 ? (parentPath.length === 0 ? out.toJS() : (out.getIn(parentPath) as { toJSON?(): unknown } | undefined)?.toJSON?.()) : undefined;
+  if (JSON.stringify(got) === JSON.stringify(expected)) return edit;
+  if (parentPath.length === 0) throw new YamlEditError(`Cannot remove ${path.join('.')} here; edit it in the text editor.`);
+  return setValue(text, parentPath, expected);
+}
+
+/**
+ * Runs edit steps one after the other (each computed on the text the previous one gave) and returns them as one
+ * edit: the smallest range that differs. Several steps become one change, so one Undo reverts them together.
+ */
+export function composeEdits(text: string, steps: ReadonlyArray<(text: string) => TextEdit>): TextEdit {
+  let out = text;
+  for (const step of steps) out = applyEdit(out, step(out));
+  return diffEdit(text, out);
+}
+
+/** The one edit that turns `before` into `after`: common prefix and suffix kept. */
+export function diffEdit(before: string, after: string): TextEdit {
+  let p = 0;
+  const max = Math.min(before.length, after.length);
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  return { offset: p, length: before.length - p - s, text: after.slice(p, after.length - s) };
+}

@@ -146,14 +146,15 @@ export function parseMeetingFile(path: string, text: string, fileDate: string | 
   const feedback: FeedbackItem[] = [];
   list(manager?.feedback).forEach((f, index) => {
     const o = obj(f);
-    if (o && (o.type === 'positive' || o.type === 'negative') && typeof o.text === 'string') {
+    // A blank item (just added in the form) is not feedback yet.
+    if (o && (o.type === 'positive' || o.type === 'negative') && typeof o.text === 'string' && o.text.trim() !== '') {
       feedback.push({ index, type: o.type, text: o.text, delivered: o.delivered === true });
     }
   });
   const actions: ActionItem[] = [];
   list(r.actions).forEach((a, index) => {
     const o = obj(a);
-    if (o && typeof o.text === 'string' && (o.owner === 'report' || o.owner === 'manager')) {
+    if (o && typeof o.text === 'string' && o.text.trim() !== '' && (o.owner === 'report' || o.owner === 'manager')) {
       actions.push({ index, text: o.text, owner: o.owner, due: s(o.due), done: o.done === true });
     }
   });

@@ -40,6 +40,13 @@ export class LineMap {
     return { line: lo, character: offset - starts[lo] };
   }
 
+  /** The offset of a position (clamped to the line's start when the line does not exist). */
+  offset(position: Position): number {
+    const starts = this.lineStarts;
+    const line = Math.min(Math.max(position.line, 0), starts.length - 1);
+    return starts[line] + Math.max(position.character, 0);
+  }
+
   /** The range of a span. With `firstLine`, a multi-line span is cut at the end of its first line (less noise). */
   range(span: Span, text?: string, firstLine = false): Range {
     const start = this.position(span[0]);

@@ -1,0 +1,143 @@
+/**
+ * The form's field ids and what they address in a meeting file. The host gives the webview these ids in the form's
+ * state; the webview sends them back in edits; `formEditToTextEdit` turns an edit into one minimal text edit of the
+ * current file text. An id is only a name for a place in the format: it never carries a path the webview chose.
+ */
+import { isIsoDate } from '../dates';
+import { appendIn, composeEdits, moveItem, removeItem, removeKey, setIn, YamlEditError } from '../edit/yamlEdit';
+import type { EditPath, PlainValue, TextEdit } from '../edit/yamlEdit';
+import { MEETING_KINDS, MEETING_STATUSES } from '../format/schema';
+import type { FormEdit, ListId } from '../../shared/formProtocol';
+import { MAX_TEXT } from '../../shared/formProtocol';
+
+export type FieldKind =
+  | { readonly type: 'text' }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'bool' }
+  /** A calendar date; an empty value removes the key. */
+  | { readonly type: 'date' };
+
+export interface ResolvedField {
+  readonly path: EditPath;
+  readonly kind: FieldKind;
+  /** The list item the field belongs to, for checks against an older version of the file. */
+  readonly item?: { readonly list: ListId; readonly index: number };
+}
+
+export const LIST_PATHS: Readonly<Record<ListId, EditPath>> = {
+  feedback: ['prep', 'manager', 'feedback'],
+  managerTopics: ['prep', 'manager', 'topics'],
+  reportTopics: ['prep', 'report', 'topics'],
+  actions: ['actions'],
+};
+
+const TEXT: FieldKind = { type: 'text' };
+const BOOL: FieldKind = { type: 'bool' };
+const DATE: FieldKind = { type: 'date' };
+
+const TOP_FIELDS: Readonly<Record<string, ResolvedField>> = {
+  status: { path: ['status'], kind: { type: 'enum', values: MEETING_STATUSES } },
+  kind: { path: ['kind'], kind: { type: 'enum', values: MEETING_KINDS } },
+  'skip-reason': { path: ['skip-reason'], kind: TEXT },
+  notes: { path: ['notes'], kind: TEXT },
+  private: { path: ['private'], kind: TEXT },
+};
+
+const ITEM_FIELDS: Readonly<Record<'feedback' | 'actions', Readonly<Record<string, FieldKind>>>> = {
+  feedback: { type: { type: 'enum', values: ['positive', 'negative'] }, text: TEXT, delivered: BOOL },
+  actions: { text: TEXT, owner: { type: 'enum', values: ['report', 'manager'] }, due: DATE, done: BOOL },
+};
+
+/** Field ids, as the model builds them. */
+export const fieldId = {
+  item: (list: ListId, index: number, key?: string): string => (key ? `${list}/${index}/${key}` : `${list}/${index}`),
+  goal: (goalId: string): string => `goal/${goalId}`,
+};
+
+/** What a field id addresses, or undefined when it is not one of the form's ids. */
+export function resolveField(id: string): ResolvedField | undefined {
+  if (Object.prototype.hasOwnProperty.call(TOP_FIELDS, id)) return TOP_FIELDS[id];
+  if (id.startsWith('goal/')) {
+    const goalId = id.slice('goal/'.length);
+    return goalId.trim() === '' ? undefined : { path: ['goals', goalId], kind: TEXT };
+  }
+  const m = /^(feedback|managerTopics|reportTopics|actions)\/(0|[1-9]\d{0,3})(?:\/([a-z]+))?$/.exec(id);
+  if (!m) return undefined;
+  const list = m[1] as ListId;
+  const index = Number(m[2]);
+  const key = m[3];
+  if (list === 'managerTopics' || list === 'reportTopics') {
+    return key === undefined ? { path: [...LIST_PATHS[list], index], kind: TEXT, item: { list, index } } : undefined;
+  }
+  const kinds = ITEM_FIELDS[list];
+  if (key === undefined || !Object.prototype.hasOwnProperty.call(kinds, key)) return undefined;
+  return { path: [...LIST_PATHS[list], index, key], kind: kinds[key], item: { list, index } };
+}
+
+/** A new, empty item of each list: what Enter or "Add" puts in the file. */
+export const NEW_ITEMS: Readonly<Record<ListId, PlainValue>> = {
+  feedback: { type: 'positive', text: '', delivered: false },
+  managerTopics: '',
+  reportTopics: '',
+  actions: { text: '', owner: 'report', done: false },
+};
+
+export class FormEditError extends Error {}
+
+/** Checks a value against its field's kind; the message says what is wrong, for the manager. */
+function checkValue(kind: FieldKind, value: string | boolean): PlainValue {
+  switch (kind.type) {
+    case 'bool':
+      if (typeof value !== 'boolean') throw new FormEditError('Expected a yes/no value.');
+      return value;
+    case 'enum':
+      if (typeof value !== 'string' || !kind.values.includes(value)) throw new FormEditError(`Expected one of: ${kind.values.join(', ')}.`);
+      return value;
+    case 'date':
+      if (typeof value !== 'string' || (value !== '' && !isIsoDate(value))) throw new FormEditError('Expected a date YYYY-MM-DD.');
+      return value;
+    case 'text':
+      if (typeof value !== 'string' || value.length > MAX_TEXT) throw new FormEditError('Expected a text.');
+      // The webview gives \n line breaks; the file's own line breaks are used when it is written.
+      return value.replace(/\r\n?/g, '\n');
+  }
+}
+
+/**
+ * The one text edit an edit of the form makes to the file's current text. Throws FormEditError (or YamlEditError)
+ * with a message for the manager when the edit cannot be made; nothing is written then.
+ */
+export function formEditToTextEdit(text: string, edit: FormEdit, listLength: (list: ListId) => number): TextEdit {
+  try {
+    switch (edit.op) {
+      case 'set': {
+        const field = resolveField(edit.field);
+        if (!field) throw new FormEditError('The form asked for a field it does not have.');
+        if (field.item && field.item.index >= listLength(field.item.list)) throw new FormEditError('That item is no longer in the file.');
+        const value = checkValue(field.kind, edit.value);
+        if (field.kind.type === 'date' && value === '') return removeKey(text, field.path);
+        return setIn(text, field.path, value);
+      }
+      case 'add': {
+        const path = LIST_PATHS[edit.list];
+        const n = listLength(edit.list);
+        const item = NEW_ITEMS[edit.list];
+        if (edit.after === undefined || edit.after >= n - 1) return appendIn(text, path, item);
+        const to = edit.after + 1;
+        return composeEdits(text, [(t) => appendIn(t, path, item), (t) => moveItem(t, path, n, to)]);
+      }
+      case 'remove': {
+        if (edit.index >= listLength(edit.list)) throw new FormEditError('That item is no longer in the file.');
+        return removeItem(text, LIST_PATHS[edit.list], edit.index);
+      }
+      case 'move': {
+        const n = listLength(edit.list);
+        if (edit.index >= n || edit.to >= n) throw new FormEditError('That item is no longer in the file.');
+        return moveItem(text, LIST_PATHS[edit.list], edit.index, edit.to);
+      }
+    }
+  } catch (e) {
+    if (e instanceof FormEditError || e instanceof YamlEditError) throw e;
+    throw new FormEditError('The edit could not be made to this file; use the text editor.');
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * The 1:1 form's model: a meeting file's text (plus what the index knows about the report) → the state the webview
+ * shows. Pure: no VS Code, no DOM, no clock (the meeting's own date is the reference for "days left").
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { daysBetween } from '../dates';
+import { goalEnd, meetingFileDate } from '../format/files';
+import { LineMap } from '../format/parse';
+import type { Goal, Meeting, MeetingStatus, Problem } from '../types';
+import { actionKey } from '../rules/context';
+import type {
+  ActionRow,
+  BoolFieldState,
+  CareerGoal,
+  FeedbackRow,
+  FormProblem,
+  FormState,
+  GoalCheckInRow,
+  ListId,
+  ListState,
+  TextFieldState,
+  TopicRow,
+  ViewState,
+} from '../../shared/formProtocol';
+import { fieldId, LIST_PATHS } from './fields';
+import type { EditPath } from '../edit/yamlEdit';
+
+/** What the index knows around one meeting file: the report, its goals, and the 1:1s before this one. */
+export interface FormContext {
+  readonly reportName: string;
+  /** The cadence as written (`weekly`, `10d`). */
+  readonly cadence: string;
+  readonly cadenceDays: number;
+  /** Meetings before this one, newest first (a handful: enough for the balance and carried-over actions). */
+  readonly earlier: readonly { readonly date: string; readonly meeting: Meeting | undefined }[];
+  readonly goals: readonly Goal[];
+  readonly goalLengthDays: number;
+  readonly aspirations: readonly string[];
+}
+
+export interface FormInput {
+  /** Path relative to the team folder (`alice/meetings/2026-11-24.yaml`), or just a file name outside one. */
+  readonly path: string;
+  readonly text: string;
+  readonly version: number;
+  readonly context: FormContext | undefined;
+  /** The problems of this file (from the checker), with ranges in `text`. */
+  readonly problems: readonly Problem[];
+  readonly readOnlyReason?: string;
+}
+
+const BALANCE_MEETINGS = 5;
+
+export function describeCadence(cadence: string, days: number): string {
+  if (cadence === 'weekly' || days === 7) return 'every week';
+  if (cadence === 'biweekly' || days === 14) return 'every two weeks';
+  return days % 7 === 0 ? `every ${days / 7} weeks` : `every ${days} days`;
+}
+
+type Registry = Array<{ target: string; span: readonly [number, number] }>;
+
+class Reader {
+  readonly targets: Registry = [];
+
+  constructor(private readonly doc: Document.Parsed) {}
+
+  node(path: EditPath): unknown {
+    let n: unknown = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
+    if (isAlias(n)) n = n.resolve(this.doc);
+    return n;
+  }
+
+  /** Registers where a field is written (its key and value), for placing problems next to it. */
+  mark(target: string, path: EditPath): void {
+    const parent = path.length === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
+    const key = path[path.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(key));
+      const k = (pair?.key as YamlNode | undefined)?.range;
+      const v = (pair?.value as YamlNode | null | undefined)?.range;
+      if (k) this.targets.push({ target, span: [k[0], v ? Math.max(v[1], k[1]) : k[1]] });
+    } else if (isSeq(parent) && typeof key === 'number') {
+      const r = (parent.items[key] as YamlNode | null | undefined)?.range;
+      if (r) this.targets.push({ target, span: [r[0], r[1]] });
+    }
+  }
+
+  text(id: string, path: EditPath): TextFieldState {
+    this.mark(id, path);
+    const n = this.node(path);
+    if (n === undefined || n === null) return { id, value: '', editable: true };
+    if (isScalar(n)) {
+      const v = n.value;
+      return { id, value: v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v), editable: true };
+    }
+    // A list or mapping where a text belongs: shown, not editable (the text editor and the problem say why).
+    return { id, value: '', editable: false };
+  }
+
+  bool(id: string, path: EditPath): BoolFieldState {
+    this.mark(id, path);
+    const n = this.node(path);
+    if (n === undefined || n === null || (isScalar(n) && n.value === null)) return { id, value: false, editable: true };
+    return isScalar(n) ? { id, value: n.value === true, editable: true } : { id, value: false, editable: false };
+  }
+
+  /** The list's items (undefined: no list there, and one can be made; null: something else is there). */
+  items(list: ListId): YamlNode[] | null | undefined {
+    const path = LIST_PATHS[list];
+    this.mark(list, path);
+    const n = this.node(path);
+    if (n === undefined || n === null || (isScalar(n) && n.value === null)) return undefined;
+    if (!isSeq(n)) return null;
+    return n.items as YamlNode[];
+  }
+}
+
+function listState<Row>(id: ListId, items: YamlNode[] | null | undefined, row: (item: YamlNode | null, index: number) => Row | undefined): ListState<Row> {
+  if (!items) return { id, rows: [], editable: items === undefined };
+  const rows: Row[] = [];
+  items.forEach((item, index) => {
+    const r = row(item, index);
+    if (r) rows.push(r);
+  });
+  return { id, rows, editable: true };
+}
+
+/** The number of items in each of the form's lists in the current text (0 when there is no list). */
+export function listLengths(text: string): Record<ListId, number> {
+  const doc = parseDocument(text);
+  const out = { feedback: 0, managerTopics: 0, reportTopics: 0, actions: 0 } as Record<ListId, number>;
+  for (const list of Object.keys(out) as ListId[]) {
+    const n = doc.getIn(LIST_PATHS[list], true);
+    out[list] = isSeq(n) ? n.items.length : 0;
+  }
+  return out;
+}
+
+export function buildFormState(input: FormInput): ViewState {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
+  const lines = new LineMap(lineCounter.lineStarts.length > 0 ? lineCounter.lineStarts : [0]);
+  if (doc.errors.length > 0) {
+    return {
+      kind: 'broken',
+      version: input.version,
+      errors: doc.errors.map((e) => ({ line: lines.position(e.pos[0]).line + 1, message: e.message.split('\n')[0] })),
+    };
+  }
+  const root = doc.contents;
+  if (root !== null && !isMap(root) && !(isScalar(root) && root.value === null)) {
+    return { kind: 'broken', version: input.version, errors: [{ line: 1, message: 'A meeting file is a mapping of keys (date, status, prep, …); this file is not.' }] };
+  }
+
+  const r = new Reader(doc);
+  const ctx = input.context;
+  const fileName = input.path.split('/').pop() ?? input.path;
+  const date = meetingFileDate(fileName)?.date ?? (typeof doc.get('date') === 'string' ? (doc.get('date') as string) : '');
+  const status = r.text('status', ['status']);
+  const kind = r.text('kind', ['kind']);
+  r.mark('header', ['date']);
+  const statusValue = (status.value === '' && status.editable ? 'held' : status.value) as MeetingStatus | '';
+
+  const feedback = listState<FeedbackRow>('feedback', r.items('feedback'), (item, index) => {
+    if (!isMap(item)) return undefined;
+    const base: EditPath = [...LIST_PATHS.feedback, index];
+    r.mark(fieldId.item('feedback', index), base);
+    return {
+      index,
+      type: r.text(fieldId.item('feedback', index, 'type'), [...base, 'type']),
+      text: r.text(fieldId.item('feedback', index, 'text'), [...base, 'text']),
+      delivered: r.bool(fieldId.item('feedback', index, 'delivered'), [...base, 'delivered']),
+    };
+  });
+  const topics = (list: 'managerTopics' | 'reportTopics'): ListState<TopicRow> =>
+    listState<TopicRow>(list, r.items(list), (item, index) => {
+      if (item !== null && !isScalar(item) && !isAlias(item)) return undefined;
+      return { index, text: r.text(fieldId.item(list, index), [...LIST_PATHS[list], index]) };
+    });
+  const managerTopics = topics('managerTopics');
+  const reportTopics = topics('reportTopics');
+
+  const earlier = ctx?.earlier ?? [];
+  const carried = new Map<string, string>();
+  for (const m of earlier) for (const a of m.meeting?.actions ?? []) carried.set(actionKey(a), m.date); // oldest wins
+  const actions = listState<ActionRow>('actions', r.items('actions'), (item, index) => {
+    if (!isMap(item)) return undefined;
+    const base: EditPath = [...LIST_PATHS.actions, index];
+    r.mark(fieldId.item('actions', index), base);
+    const text = r.text(fieldId.item('actions', index, 'text'), [...base, 'text']);
+    const owner = r.text(fieldId.item('actions', index, 'owner'), [...base, 'owner']);
+    const from = text.value.trim() !== '' && (owner.value === 'report' || owner.value === 'manager')
+      ? carried.get(actionKey({ index, text: text.value, owner: owner.value, done: false }))
+      : undefined;
+    return {
+      index,
+      text,
+      owner,
+      due: r.text(fieldId.item('actions', index, 'due'), [...base, 'due']),
+      done: r.bool(fieldId.item('actions', index, 'done'), [...base, 'done']),
+      ...(from ? { carriedFrom: from } : {}),
+    };
+  });
+
+  // Goals: every active goal, and any goal this file already has a check-in for (also unknown ids: their problem
+  // shows next to them).
+  r.mark('goals', ['goals']);
+  const checkIns = r.node(['goals']);
+  const checkedIds: string[] = isMap(checkIns) ? checkIns.items.filter((p) => isScalar(p.key) && p.key.value !== null).map((p) => String((p.key as { value: unknown }).value)) : [];
+  const goalsById = new Map((ctx?.goals ?? []).map((g) => [g.id, g]));
+  const shownIds = [...(ctx?.goals ?? []).filter((g) => g.status === 'active').map((g) => g.id)];
+  for (const id of checkedIds) if (!shownIds.includes(id)) shownIds.push(id);
+  const goalLength = ctx?.goalLengthDays ?? 56;
+  const goals: GoalCheckInRow[] = shownIds.map((id) => {
+    const g = goalsById.get(id);
+    const end = g ? goalEnd(g, goalLength) : '';
+    const checkIn = isMap(checkIns) || checkIns === undefined || checkIns === null || (isScalar(checkIns) && checkIns.value === null)
+      ? r.text(fieldId.goal(id), ['goals', id])
+      : { id: fieldId.goal(id), value: '', editable: false };
+    return { goalId: id, title: g?.title ?? id, end, daysLeft: end && date ? daysBetween(date, end) : 0, checkIn };
+  });
+
+  const held = earlier.filter((m) => m.meeting?.status === 'held').slice(0, BALANCE_MEETINGS);
+  const balance = {
+    positive: held.reduce((n, m) => n + m.meeting!.feedback.filter((f) => f.type === 'positive').length, 0),
+    negative: held.reduce((n, m) => n + m.meeting!.feedback.filter((f) => f.type === 'negative').length, 0),
+    meetings: held.length,
+  };
+  const previous = held[0];
+
+  const state: FormState = {
+    kind: 'form',
+    version: input.version,
+    readOnly: input.readOnlyReason !== undefined,
+    ...(input.readOnlyReason !== undefined ? { readOnlyReason: input.readOnlyReason } : {}),
+    header: {
+      reportName: ctx?.reportName ?? input.path.split('/')[0],
+      date,
+      status: { ...status, value: statusValue },
+      skipReason: r.text('skip-reason', ['skip-reason']),
+      kind: { ...kind, value: kind.value === '' && kind.editable ? 'regular' : kind.value },
+      ...(previous && date ? { daysSincePrevious: daysBetween(previous.date, date), previousDate: previous.date } : {}),
+      cadence: ctx ? describeCadence(ctx.cadence, ctx.cadenceDays) : '',
+    },
+    feedback,
+    balance,
+    managerTopics,
+    reportTopics,
+    goals,
+    notes: r.text('notes', ['notes']),
+    private: r.text('private', ['private']),
+    actions,
+    ...(kind.value === 'career' && ctx ? { career: { aspirations: [...ctx.aspirations], goals: careerGoals(ctx) } } : {}),
+    problems: placeProblems(input.problems, r.targets, lines),
+  };
+  return state;
+}
+
+function careerGoals(ctx: FormContext): CareerGoal[] {
+  return [...ctx.goals]
+    .sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0))
+    .map((g) => ({ title: g.title, status: g.status, start: g.start, end: goalEnd(g, ctx.goalLengthDays), ...(g.aspiration ? { aspiration: g.aspiration } : {}) }));
+}
+
+/** Rules whose finding is about a section rather than the value it is anchored on. */
+const RULE_TARGETS: Readonly<Record<string, string>> = {
+  'prep-missing': 'prep',
+  'no-feedback': 'feedback',
+};
+
+/** Each problem goes next to the smallest field whose text contains its start, else to the file as a whole. */
+function placeProblems(problems: readonly Problem[], targets: Registry, lines: LineMap): FormProblem[] {
+  return problems.map((p) => {
+    const base = { severity: p.severity, rule: p.rule, message: p.message };
+    const byRule = RULE_TARGETS[p.rule];
+    if (byRule) return { ...base, target: byRule };
+    const at = lines.offset(p.range.start);
+    let best: Registry[number] | undefined;
+    for (const t of targets) {
+      if (t.span[0] <= at && at < Math.max(t.span[1], t.span[0] + 1) && (!best || t.span[1] - t.span[0] < best.span[1] - best.span[0])) best = t;
+    }
+    return best ? { ...base, target: best.target } : base;
+  });
+}

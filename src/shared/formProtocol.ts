@@ -1,0 +1,214 @@
+/**
+ * The 1:1 form's message protocol: the one contract between the extension host (src/vscode/form) and the webview
+ * (webview/form). Both sides import this file; it imports neither `vscode` nor the DOM.
+ *
+ * The webview sends only field edits addressed by the ids the host gave it in a `state` message; never paths,
+ * commands or YAML text. The host checks every incoming message with `parseWebviewMessage` and ignores anything
+ * else.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the host shows: the form's state.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A problem of the file, placed next to the field (or section) it concerns. */
+export interface FormProblem {
+  readonly severity: Severity;
+  readonly rule: string;
+  readonly message: string;
+  /** A field id, a list id or a section id; undefined: the file as a whole. */
+  readonly target?: string;
+}
+
+/** An editable value. `id` addresses it in edits; `editable` is false when the file holds a value of the wrong type. */
+export interface TextFieldState {
+  readonly id: string;
+  readonly value: string;
+  readonly editable: boolean;
+}
+
+export interface BoolFieldState {
+  readonly id: string;
+  readonly value: boolean;
+  readonly editable: boolean;
+}
+
+export type ListId = 'feedback' | 'managerTopics' | 'reportTopics' | 'actions';
+export const LIST_IDS: readonly ListId[] = ['feedback', 'managerTopics', 'reportTopics', 'actions'];
+
+export type SectionId = 'header' | 'prep' | 'reportTopics' | 'goals' | 'notes' | 'actions' | 'career';
+
+export interface FeedbackRow {
+  /** The item's index in the file's list (what add/remove/move address). */
+  readonly index: number;
+  readonly type: TextFieldState;
+  readonly text: TextFieldState;
+  readonly delivered: BoolFieldState;
+}
+
+export interface TopicRow {
+  readonly index: number;
+  readonly text: TextFieldState;
+}
+
+export interface ActionRow {
+  readonly index: number;
+  readonly text: TextFieldState;
+  readonly owner: TextFieldState;
+  readonly due: TextFieldState;
+  readonly done: BoolFieldState;
+  /** The date of the earliest recent 1:1 that already listed it, when it was carried over. */
+  readonly carriedFrom?: string;
+}
+
+export interface GoalCheckInRow {
+  readonly goalId: string;
+  readonly title: string;
+  readonly end: string;
+  /** Negative once the end has passed. */
+  readonly daysLeft: number;
+  readonly checkIn: TextFieldState;
+}
+
+export interface CareerGoal {
+  readonly title: string;
+  readonly status: 'active' | 'done' | 'dropped';
+  readonly start: string;
+  readonly end: string;
+  readonly aspiration?: string;
+}
+
+export interface ListState<Row> {
+  readonly id: ListId;
+  readonly rows: readonly Row[];
+  /** False when the file holds something other than a list there (edit it in the text editor). */
+  readonly editable: boolean;
+}
+
+export interface FormHeader {
+  readonly reportName: string;
+  readonly date: string;
+  readonly status: TextFieldState;
+  readonly skipReason: TextFieldState;
+  readonly kind: TextFieldState;
+  /** Days between the previous held 1:1 and this one; undefined for the first. */
+  readonly daysSincePrevious?: number;
+  readonly previousDate?: string;
+  /** The report's cadence in words ("every week"). */
+  readonly cadence: string;
+}
+
+export interface FormState {
+  readonly kind: 'form';
+  /** The document version this state was built from; edits name it. */
+  readonly version: number;
+  readonly readOnly: boolean;
+  /** Why the form is read-only, when it is. */
+  readonly readOnlyReason?: string;
+  readonly header: FormHeader;
+  readonly feedback: ListState<FeedbackRow>;
+  /** Positive and negative feedback items in the last (up to) 5 held 1:1s before this one. */
+  readonly balance: { readonly positive: number; readonly negative: number; readonly meetings: number };
+  readonly managerTopics: ListState<TopicRow>;
+  readonly reportTopics: ListState<TopicRow>;
+  readonly goals: readonly GoalCheckInRow[];
+  readonly notes: TextFieldState;
+  readonly private: TextFieldState;
+  readonly actions: ListState<ActionRow>;
+  /** Shown in career 1:1s only. */
+  readonly career?: { readonly aspirations: readonly string[]; readonly goals: readonly CareerGoal[] };
+  readonly problems: readonly FormProblem[];
+}
+
+/** A file that cannot be shown as a form: it does not parse, or it is not a mapping. Nothing is written to it. */
+export interface BrokenState {
+  readonly kind: 'broken';
+  readonly version: number;
+  readonly errors: readonly { readonly line: number; readonly message: string }[];
+}
+
+export type ViewState = FormState | BrokenState;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messages.
+
+export type FormEdit =
+  | { readonly op: 'set'; readonly field: string; readonly value: string | boolean }
+  /** Adds an empty item after item `after` (a file index), or at the end when `after` is undefined. */
+  | { readonly op: 'add'; readonly list: ListId; readonly after?: number }
+  | { readonly op: 'remove'; readonly list: ListId; readonly index: number }
+  | { readonly op: 'move'; readonly list: ListId; readonly index: number; readonly to: number };
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  /** `seq` counts the webview's edits; `version` is the state's version the edit was made on. */
+  | { readonly type: 'edit'; readonly seq: number; readonly version: number; readonly edit: FormEdit }
+  | { readonly type: 'openText' }
+  | { readonly type: 'addGoal' };
+
+export type HostMessage =
+  /** `ackSeq`: the last edit of the webview the host has dealt with (applied or refused). */
+  | { readonly type: 'state'; readonly state: ViewState; readonly ackSeq: number }
+  | { readonly type: 'refused'; readonly seq: number; readonly message: string };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation: the host trusts nothing that comes from the webview.
+
+/** Longest text a field edit may carry (a long 1:1's notes are a few KB). */
+export const MAX_TEXT = 100_000;
+const MAX_ID = 300;
+const MAX_INDEX = 10_000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_INDEX;
+const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
+const isListId = (v: unknown): v is ListId => typeof v === 'string' && (LIST_IDS as readonly string[]).includes(v);
+const hasOnly = (o: Record<string, unknown>, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
+
+function parseEdit(v: unknown): FormEdit | undefined {
+  if (!isObject(v)) return undefined;
+  switch (v.op) {
+    case 'set':
+      if (!hasOnly(v, ['op', 'field', 'value'])) return undefined;
+      if (typeof v.field !== 'string' || v.field.length === 0 || v.field.length > MAX_ID) return undefined;
+      if (typeof v.value === 'boolean') return { op: 'set', field: v.field, value: v.value };
+      if (typeof v.value === 'string' && v.value.length <= MAX_TEXT) return { op: 'set', field: v.field, value: v.value };
+      return undefined;
+    case 'add':
+      if (!hasOnly(v, ['op', 'list', 'after']) || !isListId(v.list)) return undefined;
+      if (v.after === undefined) return { op: 'add', list: v.list };
+      return isIndex(v.after) ? { op: 'add', list: v.list, after: v.after } : undefined;
+    case 'remove':
+      if (!hasOnly(v, ['op', 'list', 'index']) || !isListId(v.list) || !isIndex(v.index)) return undefined;
+      return { op: 'remove', list: v.list, index: v.index };
+    case 'move':
+      if (!hasOnly(v, ['op', 'list', 'index', 'to']) || !isListId(v.list) || !isIndex(v.index) || !isIndex(v.to)) return undefined;
+      return { op: 'move', list: v.list, index: v.index, to: v.to };
+    default:
+      return undefined;
+  }
+}
+
+/** The message, when it is exactly one of the protocol's; undefined for anything else. */
+export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
+  if (!isObject(v)) return undefined;
+  switch (v.type) {
+    case 'ready':
+    case 'openText':
+    case 'addGoal':
+      return hasOnly(v, ['type']) ? { type: v.type } : undefined;
+    case 'edit': {
+      if (!hasOnly(v, ['type', 'seq', 'version', 'edit']) || !isSeq(v.seq) || !isSeq(v.version)) return undefined;
+      const edit = parseEdit(v.edit);
+      return edit ? { type: 'edit', seq: v.seq, version: v.version, edit } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What the webview keeps with `setState` (restored when the tab comes back): layout only, never people data. */
+export interface WebviewUiState {
+  readonly scrollY: number;
+}
