@@ -27,6 +27,19 @@ const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench.js' },
+  // The form's webview: a browser bundle and its stylesheet, the only files the webview may load.
+  {
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: false,
+    minify: true,
+    logLevel: 'warning',
+    entryPoints: ['webview/form/main.ts'],
+    outfile: 'out/webview/form.js',
+  },
+  { bundle: true, minify: true, logLevel: 'warning', entryPoints: ['webview/form/form.css'], outfile: 'out/webview/form.css' },
 ];
 
 if (watch) {
@@ -40,4 +53,6 @@ if (watch) {
   chmodSync('out/cli.js', 0o755);
   // Tests and the type check use tsc's own output (build/), so a type error fails the build.
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+  // The webview's own type check (DOM lib), against the protocol it shares with the host.
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'webview'], { stdio: 'inherit' });
 }

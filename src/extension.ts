@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { QuickFixProvider } from './vscode/codeActions';
 import { Commands } from './vscode/commands';
 import { DiagnosticsAdapter } from './vscode/diagnostics';
+import { FormEditorProvider } from './vscode/form/formEditor';
 import { StatusBarAdapter } from './vscode/statusBar';
 import { TeamService } from './vscode/teamService';
 import { GoalsTreeProvider, ReportsTreeProvider } from './vscode/trees';
@@ -16,6 +17,7 @@ export interface ExtensionApi {
   readonly reports: ReportsTreeProvider;
   readonly goals: GoalsTreeProvider;
   readonly statusBar: StatusBarAdapter;
+  readonly forms: FormEditorProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -25,19 +27,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new StatusBarAdapter(service);
   const diagnostics = new DiagnosticsAdapter(service, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
   const commands = new Commands(service, reports, context.extensionUri);
+  const forms = new FormEditorProvider(service, context.extensionUri);
   context.subscriptions.push(
     service,
     reports,
     goals,
     statusBar,
     diagnostics,
+    forms,
+    forms.register(),
     vscode.window.createTreeView('oneOnOnes.reports', { treeDataProvider: reports, showCollapseAll: true }),
     vscode.window.createTreeView('oneOnOnes.goals', { treeDataProvider: goals }),
     vscode.languages.registerCodeActionsProvider({ language: 'yaml', scheme: '*' }, new QuickFixProvider(service), { providedCodeActionKinds: QuickFixProvider.kinds }),
     ...commands.register(),
   );
   void service.reload();
-  return { service, reports, goals, statusBar };
+  return { service, reports, goals, statusBar, forms };
 }
 
 export function deactivate(): void {

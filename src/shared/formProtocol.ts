@@ -82,6 +82,8 @@ export interface CareerGoal {
 export interface ListState<Row> {
   readonly id: ListId;
   readonly rows: readonly Row[];
+  /** Items in the file's list, rows or not (an item of the wrong type has no row): the index a new item gets. */
+  readonly length: number;
   /** False when the file holds something other than a list there (edit it in the text editor). */
   readonly editable: boolean;
 }

@@ -90,7 +90,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
         return a ? [a] : [];
       }
       case 'prep-missing':
-        return [command('Open prep (text editor)', 'oneOnOnes.openPrep', [doc.uri])];
+        return [command('Open the 1:1 form to prepare', 'oneOnOnes.openForm', [doc.uri])];
       default:
         return [];
     }

@@ -10,6 +10,7 @@ import { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME } from '../core/index/t
 import { GOAL_SUGGESTIONS, newGoalItem, newMeetingText, newReportId, newReportText, nextMeetingFileName } from '../core/templates';
 import { reportView, sortByUrgency } from '../core/views/model';
 import { errorKind } from './errors';
+import { FORM_VIEW_TYPE } from './form/formEditor';
 import type { ReportsTreeProvider } from './trees';
 import { teamUri } from './teamFs';
 import { teamFolderUri } from './teamService';
@@ -20,7 +21,8 @@ import { createFile, editFile, refuseLinks, requireTrust, WriteRefused } from '.
 export type ReportArg = string | { readonly id?: string; readonly kind?: string } | undefined;
 
 export interface AddReportOptions { readonly name?: string; readonly role?: string; readonly cadence?: string }
-export interface AddGoalOptions { readonly title?: string; readonly aspiration?: string | null }
+/** `show: false` leaves goals.yaml closed (the form adds a goal and shows it itself). */
+export interface AddGoalOptions { readonly title?: string; readonly aspiration?: string | null; readonly show?: boolean }
 export interface SkipOptions { readonly reason?: string }
 export interface PauseOptions { readonly from?: string; readonly to?: string | null; readonly reason?: string }
 
@@ -65,7 +67,7 @@ export class Commands {
       cmd('oneOnOnes.createTeamFolder', this.createTeamFolder),
       cmd('oneOnOnes.openReportFile', this.openReportFile),
       cmd('oneOnOnes.showMoreHistory', async (id: string) => this.tree.showMore(id)),
-      cmd('oneOnOnes.openPrep', this.openPrep),
+      cmd('oneOnOnes.openForm', this.openForm),
       cmd('oneOnOnes.openDocs', this.openDocs),
     ];
   }
@@ -115,7 +117,7 @@ export class Commands {
     const path = `${id}/${MEETINGS_DIR}/${nextMeetingFileName(ctx.report.meetings, date)}`;
     const uri = await createFile(root, path, newMeetingText(ctx, date));
     await this.written(path, 'created');
-    await vscode.window.showTextDocument(uri, { preview: false });
+    await vscode.commands.executeCommand('vscode.openWith', uri, FORM_VIEW_TYPE, { preview: false });
     return uri;
   }
 
@@ -172,6 +174,7 @@ export class Commands {
       uri = await createFile(root, path, stringify({ goals: [item] }, { lineWidth: 0 }));
       await this.written(path, 'created');
     }
+    if (options.show === false) return uri;
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     const at = editor.document.getText().lastIndexOf(`id: ${String(item.id)}`);
     if (at >= 0) editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at));
@@ -272,14 +275,11 @@ export class Commands {
     await vscode.window.showTextDocument(teamUri(root, `${id}/${REPORT_FILE_NAME}`), { preview: false });
   }
 
-  async openPrep(uri: vscode.Uri): Promise<void> {
-    const editor = await vscode.window.showTextDocument(uri, { preview: false });
-    const at = editor.document.getText().search(/^prep:/m);
-    if (at >= 0) {
-      const pos = editor.document.positionAt(at);
-      editor.selection = new vscode.Selection(pos, pos);
-      editor.revealRange(new vscode.Range(pos, pos));
-    }
+  /** Opens a meeting file in the 1:1 form (the active editor's file when no file is given). */
+  async openForm(uri?: vscode.Uri): Promise<void> {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!target) throw new WriteRefused('Open a meeting file first.');
+    await vscode.commands.executeCommand('vscode.openWith', target, FORM_VIEW_TYPE, { preview: false });
   }
 
   async openDocs(): Promise<void> {

@@ -86,3 +86,20 @@ export function workspaceEditFor(doc: vscode.TextDocument, e: TextEdit): vscode.
   edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
   return edit;
 }
+
+/**
+ * Applies one edit to an open document, leaving it unsaved (the form's edits: VS Code owns dirty state, save and
+ * undo). `compute` runs on the document's current text right before the edit is applied; if the document changes
+ * in between, nothing is written and WriteRefused says so. Returns once VS Code has applied the edit.
+ */
+export async function applyDocumentEdit(root: vscode.Uri, doc: vscode.TextDocument, compute: (text: string) => TextEdit): Promise<void> {
+  requireTrust();
+  await checkTarget(root, doc.uri);
+  const version = doc.version;
+  const e = compute(doc.getText());
+  if (e.length === 0 && e.text === '') return;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
+  if (doc.version !== version) throw new WriteRefused('The file changed while the edit was prepared; try again.');
+  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not apply the change to the file.');
+}

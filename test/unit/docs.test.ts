@@ -50,11 +50,11 @@ describe('docs stay true', () => {
     // with a decoy in every place that must stay out of the package.
     const dir = mkdtempSync(path.join(tmpdir(), 'oneonones-vsce-'));
     try {
-      for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'media', 'docs']) {
+      for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/webview', 'media', 'docs']) {
         cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
       }
       const decoys = ['out/cli.js', 'out/extension.js.map', 'out/bench.js', 'src/extension.ts', 'build/src/cli.js', 'test/unit/x.test.ts', 'examples/demo-team/a/report.yaml',
-        'bench/results.json', 'scripts/build.mjs', '.vscode-test/runs/x.log', '.ci/run', 'tsconfig.json', 'eslint.config.mjs', 'test-results/tree.png', 'webview/main.ts'];
+        'bench/results.json', 'scripts/build.mjs', '.vscode-test/runs/x.log', '.ci/run', 'tsconfig.json', 'eslint.config.mjs', 'test-results/tree.png', 'webview/form/main.ts', 'out/webview/form.js.map', 'build/test/webview/x.js'];
       for (const f of decoys) {
         mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
         writeFileSync(path.join(dir, f), 'decoy');
@@ -63,7 +63,8 @@ describe('docs stay true', () => {
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(r.stdout.trim().split('\n').sort(), [
         'CHANGELOG.md', 'LICENSE', 'README.md', 'docs/format.md', 'docs/rules.md', 'docs/security.md',
-        'media/one-on-ones.svg', 'media/screenshot-tree.png', 'out/extension.js', 'package.json',
+        'media/one-on-ones.svg', 'media/screenshot-form.png', 'media/screenshot-tree.png', 'out/extension.js', 'out/webview/form.css', 'out/webview/form.js',
+        'package.json',
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -148,6 +148,15 @@ describe('The form model', () => {
     assert.equal(s.feedback.editable, true, 'a missing list can be created');
   });
 
+  it('values written through an alias are shown but not editable (an edit would change the anchor too)', () => {
+    const s = form('date: 2026-11-24\nbase: &t [One, Two]\nprep:\n  manager:\n    topics: *t\n  report:\n    topics: [Mine]\nnotes: &n Shared\nprivate: *n\n');
+    assert.deepEqual(s.managerTopics.rows.map((r) => [r.text.value, r.text.editable]), [['One', false], ['Two', false]]);
+    assert.equal(s.managerTopics.editable, false);
+    assert.deepEqual(s.reportTopics.rows.map((r) => [r.text.value, r.text.editable]), [['Mine', true]]);
+    assert.deepEqual([s.private.value, s.private.editable], ['Shared', false]);
+    assert.deepEqual([s.notes.value, s.notes.editable], ['Shared', true]);
+  });
+
   it('places each problem next to the field it concerns', async () => {
     const text = 'date: 2026-11-24\nstatus: planned\nactions:\n  - text: Do it\n    owner: boss\n    whenn: soon\n';
     const files = reportFiles('marta');

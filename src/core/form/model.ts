@@ -65,10 +65,31 @@ class Reader {
 
   constructor(private readonly doc: Document.Parsed) {}
 
+  /**
+   * The node at `path`, aliases resolved at every step. `viaAlias` says the value is written elsewhere (under an
+   * anchor): it is shown, but the form does not edit it, since an edit there would change every place using it.
+   */
+  lookup(path: EditPath): { node: unknown; viaAlias: boolean } {
+    let n: unknown = this.doc.contents;
+    let viaAlias = false;
+    const resolve = (): void => {
+      if (isAlias(n)) {
+        viaAlias = true;
+        n = n.resolve(this.doc);
+      }
+    };
+    resolve();
+    for (const seg of path) {
+      if (isMap(n)) n = (n.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(seg))?.value ?? undefined) as unknown;
+      else if (isSeq(n) && typeof seg === 'number') n = n.items[seg] as unknown;
+      else return { node: undefined, viaAlias };
+      resolve();
+    }
+    return { node: n, viaAlias };
+  }
+
   node(path: EditPath): unknown {
-    let n: unknown = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
-    if (isAlias(n)) n = n.resolve(this.doc);
-    return n;
+    return this.lookup(path).node;
   }
 
   /** Registers where a field is written (its key and value), for placing problems next to it. */
@@ -88,11 +109,11 @@ class Reader {
 
   text(id: string, path: EditPath): TextFieldState {
     this.mark(id, path);
-    const n = this.node(path);
-    if (n === undefined || n === null) return { id, value: '', editable: true };
+    const { node: n, viaAlias } = this.lookup(path);
+    if (n === undefined || n === null) return { id, value: '', editable: !viaAlias };
     if (isScalar(n)) {
       const v = n.value;
-      return { id, value: v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v), editable: true };
+      return { id, value: v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v), editable: !viaAlias };
     }
     // A list or mapping where a text belongs: shown, not editable (the text editor and the problem say why).
     return { id, value: '', editable: false };
@@ -100,30 +121,34 @@ class Reader {
 
   bool(id: string, path: EditPath): BoolFieldState {
     this.mark(id, path);
-    const n = this.node(path);
-    if (n === undefined || n === null || (isScalar(n) && n.value === null)) return { id, value: false, editable: true };
-    return isScalar(n) ? { id, value: n.value === true, editable: true } : { id, value: false, editable: false };
+    const { node: n, viaAlias } = this.lookup(path);
+    if (n === undefined || n === null || (isScalar(n) && n.value === null)) return { id, value: false, editable: !viaAlias };
+    return isScalar(n) ? { id, value: n.value === true, editable: !viaAlias } : { id, value: false, editable: false };
   }
 
-  /** The list's items (undefined: no list there, and one can be made; null: something else is there). */
-  items(list: ListId): YamlNode[] | null | undefined {
+  /**
+   * The list's items. `items` undefined: no list there, and one can be made; null: something else is there.
+   * `editable` is false for a list written elsewhere (an alias).
+   */
+  items(list: ListId): { items: YamlNode[] | null | undefined; editable: boolean } {
     const path = LIST_PATHS[list];
     this.mark(list, path);
-    const n = this.node(path);
-    if (n === undefined || n === null || (isScalar(n) && n.value === null)) return undefined;
-    if (!isSeq(n)) return null;
-    return n.items as YamlNode[];
+    const { node: n, viaAlias } = this.lookup(path);
+    if (n === undefined || n === null || (isScalar(n) && n.value === null)) return { items: undefined, editable: !viaAlias };
+    if (!isSeq(n)) return { items: null, editable: false };
+    return { items: n.items as YamlNode[], editable: !viaAlias };
   }
 }
 
-function listState<Row>(id: ListId, items: YamlNode[] | null | undefined, row: (item: YamlNode | null, index: number) => Row | undefined): ListState<Row> {
-  if (!items) return { id, rows: [], editable: items === undefined };
+function listState<Row>(id: ListId, found: { items: YamlNode[] | null | undefined; editable: boolean }, row: (index: number) => Row | undefined): ListState<Row> {
+  const { items, editable } = found;
+  if (!items) return { id, rows: [], length: 0, editable };
   const rows: Row[] = [];
-  items.forEach((item, index) => {
-    const r = row(item, index);
+  items.forEach((_, index) => {
+    const r = row(index);
     if (r) rows.push(r);
   });
-  return { id, rows, editable: true };
+  return { id, rows, length: items.length, editable };
 }
 
 /** The number of items in each of the form's lists in the current text (0 when there is no list). */
@@ -162,9 +187,9 @@ export function buildFormState(input: FormInput): ViewState {
   r.mark('header', ['date']);
   const statusValue = (status.value === '' && status.editable ? 'held' : status.value) as MeetingStatus | '';
 
-  const feedback = listState<FeedbackRow>('feedback', r.items('feedback'), (item, index) => {
-    if (!isMap(item)) return undefined;
+  const feedback = listState<FeedbackRow>('feedback', r.items('feedback'), (index) => {
     const base: EditPath = [...LIST_PATHS.feedback, index];
+    if (!isMap(r.node(base))) return undefined;
     r.mark(fieldId.item('feedback', index), base);
     return {
       index,
@@ -174,8 +199,9 @@ export function buildFormState(input: FormInput): ViewState {
     };
   });
   const topics = (list: 'managerTopics' | 'reportTopics'): ListState<TopicRow> =>
-    listState<TopicRow>(list, r.items(list), (item, index) => {
-      if (item !== null && !isScalar(item) && !isAlias(item)) return undefined;
+    listState<TopicRow>(list, r.items(list), (index) => {
+      const item = r.node([...LIST_PATHS[list], index]);
+      if (item !== null && item !== undefined && !isScalar(item)) return undefined;
       return { index, text: r.text(fieldId.item(list, index), [...LIST_PATHS[list], index]) };
     });
   const managerTopics = topics('managerTopics');
@@ -184,9 +210,9 @@ export function buildFormState(input: FormInput): ViewState {
   const earlier = ctx?.earlier ?? [];
   const carried = new Map<string, string>();
   for (const m of earlier) for (const a of m.meeting?.actions ?? []) carried.set(actionKey(a), m.date); // oldest wins
-  const actions = listState<ActionRow>('actions', r.items('actions'), (item, index) => {
-    if (!isMap(item)) return undefined;
+  const actions = listState<ActionRow>('actions', r.items('actions'), (index) => {
     const base: EditPath = [...LIST_PATHS.actions, index];
+    if (!isMap(r.node(base))) return undefined;
     r.mark(fieldId.item('actions', index), base);
     const text = r.text(fieldId.item('actions', index, 'text'), [...base, 'text']);
     const owner = r.text(fieldId.item('actions', index, 'owner'), [...base, 'owner']);

@@ -1,0 +1,227 @@
+/**
+ * The 1:1 form: a custom text editor for meeting files. It edits the TextDocument, so undo/redo, dirty state, save,
+ * hot exit and "file changed on disk" are VS Code's own. The webview sends field edits (src/shared/formProtocol.ts);
+ * each becomes one minimal WorkspaceEdit computed from the document's current text.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { loadFormContext } from '../../core/form/context';
+import { YamlEditError } from '../../core/edit/yamlEdit';
+import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
+import { buildFormState, listLengths } from '../../core/form/model';
+import type { FormEdit, FormState, HostMessage, ViewState } from '../../shared/formProtocol';
+import { parseWebviewMessage } from '../../shared/formProtocol';
+import { errorKind } from '../errors';
+import { teamPath } from '../teamFs';
+import type { TeamService } from '../teamService';
+import { applyDocumentEdit, WriteRefused } from '../writes';
+import { formHtml } from './formHtml';
+
+export const FORM_VIEW_TYPE = 'oneOnOnes.meetingForm';
+
+/** Typing in the text editor updates the form after this pause. */
+const RENDER_AFTER_TYPING_MS = 80;
+/** States kept by document version, to check an edit made on an older one. */
+const KEPT_STATES = 30;
+
+const MEETING_PATH = /^[^/]+\/meetings\/[^/]+\.yaml$/;
+
+export class FormEditorProvider implements vscode.CustomTextEditorProvider, vscode.Disposable {
+  private readonly sessions = new Set<FormSession>();
+
+  constructor(private readonly service: TeamService, private readonly extensionUri: vscode.Uri) {}
+
+  register(): vscode.Disposable {
+    return vscode.window.registerCustomEditorProvider(FORM_VIEW_TYPE, this, {
+      // The form's state comes from the document; a hidden tab is rebuilt from it when shown again.
+      webviewOptions: { retainContextWhenHidden: false, enableFindWidget: true },
+      supportsMultipleEditorsPerDocument: true,
+    });
+  }
+
+  resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    const assets = vscode.Uri.joinPath(this.extensionUri, 'out', 'webview');
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [assets] };
+    panel.webview.html = formHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'form.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'form.css')).toString(),
+    });
+    const session = new FormSession(document, panel, this.service);
+    this.sessions.add(session);
+    panel.onDidDispose(() => {
+      this.sessions.delete(session);
+      session.dispose();
+    });
+  }
+
+  /** The open form of a document (for the integration tests). */
+  sessionFor(uri: vscode.Uri): FormSession | undefined {
+    for (const s of this.sessions) if (s.document.uri.toString() === uri.toString()) return s;
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const s of this.sessions) s.dispose();
+    this.sessions.clear();
+  }
+}
+
+/** One open form: its webview, its document, and the messages between them. */
+export class FormSession implements vscode.Disposable {
+  private ready = false;
+  private ackSeq = 0;
+  private readonly states = new Map<number, FormState>();
+  private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+  /** The last state sent, and the last refusal (for the integration tests; never logged). */
+  lastState: ViewState | undefined;
+  lastRefusal: string | undefined;
+
+  constructor(readonly document: vscode.TextDocument, private readonly panel: vscode.WebviewPanel, private readonly service: TeamService) {
+    this.disposables.push(
+      // Registered once, for the panel's life.
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === document && e.contentChanges.length > 0) this.scheduleRender(RENDER_AFTER_TYPING_MS);
+      }),
+      service.onDidChange((change) => {
+        const rel = this.relPath();
+        if (!change.files || !change.reports || (rel && (change.files.has(rel) || change.reports.has(rel.split('/')[0])))) this.scheduleRender(0);
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleRender(0)),
+    );
+  }
+
+  /** Handles one message from the webview; anything that is not exactly a protocol message is ignored. */
+  receive(raw: unknown): Promise<void> {
+    const msg = parseWebviewMessage(raw);
+    if (!msg) return Promise.resolve();
+    return this.enqueue(async () => {
+      switch (msg.type) {
+        case 'ready':
+          this.ready = true;
+          await this.render();
+          return;
+        case 'edit':
+          await this.edit(msg.seq, msg.version, msg.edit);
+          return;
+        case 'openText':
+          await vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default', this.panel.viewColumn);
+          return;
+        case 'addGoal': {
+          const rel = this.relPath();
+          if (rel) await vscode.commands.executeCommand('oneOnOnes.addGoal', rel.split('/')[0], { show: false });
+          return;
+        }
+      }
+    });
+  }
+
+  private relPath(): string | undefined {
+    const root = this.service.root;
+    const rel = root ? teamPath(root, this.document.uri) : undefined;
+    return rel !== undefined && MEETING_PATH.test(rel) ? rel : undefined;
+  }
+
+  private readOnlyReason(rel: string | undefined): string | undefined {
+    if (!vscode.workspace.isTrusted) return 'Restricted Mode: trust this workspace to write 1:1 notes. The form is read-only.';
+    if (!rel) return 'This file is not a meeting file of the team folder; the form is read-only here. Open it in the text editor to change it.';
+    return undefined;
+  }
+
+  private async edit(seq: number, version: number, edit: FormEdit): Promise<void> {
+    const rel = this.relPath();
+    try {
+      const reason = this.readOnlyReason(rel);
+      if (reason) throw new WriteRefused(reason);
+      const root = this.service.root!;
+      if (version !== this.document.version) this.checkStale(version, edit);
+      await applyDocumentEdit(root, this.document, (text) => {
+        const lengths = listLengths(text);
+        return formEditToTextEdit(text, edit, (l) => lengths[l]);
+      });
+    } catch (e) {
+      const expected = e instanceof WriteRefused || e instanceof FormEditError || e instanceof YamlEditError;
+      // Expected refusals carry a message for the manager; anything else is logged by its kind only.
+      if (!expected) console.error(`First-Class 1:1s: form edit failed (${errorKind(e)})`);
+      const message = expected ? (e as Error).message : 'The change could not be made; use the text editor.';
+      this.lastRefusal = message;
+      await this.post({ type: 'refused', seq, message });
+    }
+    this.ackSeq = Math.max(this.ackSeq, seq);
+    await this.render();
+  }
+
+  /**
+   * An edit made on an older version of the file is applied to the current text only if what it addresses is
+   * unchanged: the same list (for list edits and item fields). Otherwise it is refused with a message; never
+   * silently dropped or applied to the wrong item.
+   */
+  private checkStale(version: number, edit: FormEdit): void {
+    const old = this.states.get(version);
+    const refused = new WriteRefused('The 1:1 changed in the text editor meanwhile, so your last change in the form was not applied. The form now shows the file as it is.');
+    if (!old) throw refused;
+    const list = edit.op === 'set' ? /^(feedback|managerTopics|reportTopics|actions)\//.exec(edit.field)?.[1] : edit.list;
+    if (!list) return; // a field of its own (notes, status, a check-in): it gets the value typed in the form
+    const now = buildFormState({ path: this.document.uri.path.split('/').slice(-3).join('/'), text: this.document.getText(), version: this.document.version, context: undefined, problems: [] });
+    if (now.kind !== 'form') throw refused;
+    const rowsOf = (s: FormState): string => JSON.stringify((s[list as keyof FormState] as { rows: unknown }).rows);
+    if (rowsOf(old) !== rowsOf(now)) throw refused;
+  }
+
+  private scheduleRender(delay: number): void {
+    if (this.disposed) return;
+    if (this.renderTimer) clearTimeout(this.renderTimer);
+    this.renderTimer = setTimeout(() => {
+      this.renderTimer = undefined;
+      void this.enqueue(() => this.render());
+    }, delay);
+  }
+
+  private async render(): Promise<void> {
+    if (!this.ready || this.disposed) return;
+    const rel = this.relPath();
+    const checker = this.service.checker;
+    const context = rel && checker ? await loadFormContext(checker.index, rel) : undefined;
+    const problems = rel && checker ? checker.problemsByFile().get(rel) ?? [] : [];
+    const state = buildFormState({
+      path: rel ?? this.document.uri.path.split('/').slice(-3).join('/'),
+      text: this.document.getText(),
+      version: this.document.version,
+      context,
+      problems,
+      readOnlyReason: this.readOnlyReason(rel),
+    });
+    if (state.kind === 'form') {
+      this.states.set(state.version, state);
+      for (const v of this.states.keys()) if (this.states.size > KEPT_STATES) this.states.delete(v);
+    }
+    this.lastState = state;
+    await this.post({ type: 'state', state, ackSeq: this.ackSeq });
+  }
+
+  private async post(message: HostMessage): Promise<void> {
+    if (this.disposed) return;
+    // A hidden webview drops messages; it asks again with `ready` when it is shown.
+    await this.panel.webview.postMessage(message);
+  }
+
+  /** One message at a time, in order; a failure is logged by its kind only and never stops the queue. */
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(work).catch((e: unknown) => {
+      console.error(`First-Class 1:1s: form update failed (${errorKind(e)})`);
+    });
+    return this.queue;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.renderTimer) clearTimeout(this.renderTimer);
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
+  }
+}

@@ -1,0 +1,278 @@
+// The 1:1 form's webview page in real Chromium (playwright-core + Debian's /usr/bin/chromium), with a test host in
+// place of VS Code: the very page the extension serves (formHtml, the same CSP and bundle), `acquireVsCodeApi`
+// stubbed to record what the page sends, and states built by the real core from meeting files.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, makeRunDir } from '../../scripts/vscode/server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const { formHtml } = require(path.join(ROOT, 'build/src/vscode/form/formHtml.js'));
+const { buildFormState } = require(path.join(ROOT, 'build/src/core/form/model.js'));
+const { NAUGHTY_STRINGS } = require(path.join(ROOT, 'build/test/support/naughty.js'));
+const { stringify } = require('yaml');
+
+const MEETING = {
+  date: '2026-11-24',
+  status: 'planned',
+  prep: {
+    manager: {
+      feedback: [
+        { type: 'positive', text: 'Clear outage write-up', delivered: false },
+        { type: 'negative', text: 'Answered for Sam twice', delivered: false },
+      ],
+      topics: ['How is mentoring going?'],
+    },
+    report: { topics: ['Lead planning'] },
+  },
+  goals: { 'mentor-sam': 'Two pairing sessions' },
+  notes: 'Shared line\n',
+  private: 'Consider for team lead\n',
+  actions: [{ text: 'Share the planning template', owner: 'manager', due: '2026-11-26' }],
+};
+
+const CONTEXT = {
+  reportName: 'Marta Nowak',
+  cadence: 'weekly',
+  cadenceDays: 7,
+  earlier: [],
+  goals: [{ id: 'mentor-sam', title: 'Mentor Sam', start: '2026-10-05', end: '2026-11-30', status: 'active', index: 0 }],
+  goalLengthDays: 56,
+  aspirations: ['Move into management'],
+};
+
+function state(meeting, { version = 1, context = CONTEXT, problems = [], readOnlyReason } = {}) {
+  return buildFormState({ path: 'marta/meetings/2026-11-24.yaml', text: stringify(meeting), version, context, problems, readOnlyReason });
+}
+
+describe('The 1:1 form page in Chromium', function () {
+  this.timeout(60_000);
+  let server;
+  let origin;
+  let browser;
+  let page;
+
+  before(async () => {
+    server = http.createServer((req, res) => {
+      const assets = { '/form.js': 'text/javascript', '/form.css': 'text/css' };
+      if (req.url === '/form.html') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(formHtml({ cspSource: origin, nonce: randomBytes(16).toString('base64'), scriptUri: `${origin}/form.js`, styleUri: `${origin}/form.css` }));
+      } else if (assets[req.url]) {
+        res.writeHead(200, { 'content-type': assets[req.url] });
+        res.end(fs.readFileSync(path.join(ROOT, 'out/webview', req.url)));
+      } else if (req.url === '/favicon.ico') {
+        res.writeHead(204).end(); // VS Code's webviews have none either
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${server.address().port}`;
+    browser = await launchBrowser({ runDir: makeRunDir(ROOT) });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  /** A fresh page with the stubbed VS Code API; it records messages, setState calls and CSP violations. */
+  async function open() {
+    page = await browser.newPage();
+    const consoleErrors = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await page.addInitScript(() => {
+      window.__sent = [];
+      window.__setStates = [];
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      window.acquireVsCodeApi = () => ({
+        postMessage: (m) => window.__sent.push(JSON.parse(JSON.stringify(m))),
+        getState: () => undefined,
+        setState: (s) => window.__setStates.push(JSON.parse(JSON.stringify(s))),
+      });
+    });
+    await page.goto(`${origin}/form.html`);
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'ready'));
+    return consoleErrors;
+  }
+
+  const host = (message) => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const sent = () => page.evaluate(() => window.__sent);
+  const edits = async () => (await sent()).filter((m) => m.type === 'edit').map((m) => m.edit);
+  async function show(s, ackSeq = 0) {
+    await host({ type: 'state', state: s, ackSeq });
+    await page.waitForSelector('main:not([aria-busy])');
+  }
+
+  afterEach(async () => {
+    if (page) {
+      const violations = await page.evaluate(() => window.__violations);
+      await page.close();
+      page = undefined;
+      assert.deepEqual(violations, [], 'no CSP violation');
+    }
+  });
+
+  it('sends ready, then renders every section of the meeting from the host’s state', async () => {
+    const errors = await open();
+    assert.equal((await sent())[0].type, 'ready');
+    await show(state(MEETING));
+    assert.equal(await page.textContent('h1'), 'Marta Nowak');
+    assert.match(await page.textContent('.section-header .meta'), /1:1 on 2026-11-24 · no earlier 1:1 · cadence: every week/);
+    const headings = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent));
+    assert.deepEqual(headings, ['Your prep', 'Their topics', 'Two-month goals', 'Notes', 'Action items']);
+    assert.equal(await page.locator('vscode-text-field[aria-label="Feedback 2"]').evaluate((e) => e.value), 'Answered for Sam twice');
+    assert.equal(await page.locator('vscode-text-area[aria-label="Shared notes"]').evaluate((e) => e.value), 'Shared line\n');
+    assert.match(await page.textContent('.private-label'), /only for you/i);
+    assert.match(await page.textContent('.goal'), /Mentor Sam · ends 2026-11-30 · 6 days left/);
+    assert.equal(await page.locator('vscode-text-field[aria-label="Check-in on Mentor Sam"]').evaluate((e) => e.value), 'Two pairing sessions');
+    assert.deepEqual(errors, []);
+  });
+
+  it('sends field edits addressed by the host’s ids: typing, checkboxes, choices, Enter, add and remove', async () => {
+    await open();
+    await show(state(MEETING));
+    await page.locator('vscode-text-area[aria-label="Shared notes"] textarea').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('We agreed on a plan.');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit'));
+    await page.locator('vscode-checkbox', { hasText: 'Delivered' }).first().click();
+    await page.locator('vscode-text-field[aria-label="Your topics 1"] input').press('Enter');
+    await page.locator('vscode-button', { hasText: '+ Add action item' }).click();
+    await page.locator('vscode-button[aria-label="Remove feedback 2"]').click();
+    await page.locator('vscode-dropdown[aria-label="Status"]').click();
+    await page.locator('vscode-option[value="held"]').click();
+    await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 6);
+    const got = await edits();
+    assert.deepEqual(got[0], { op: 'set', field: 'notes', value: 'Shared line\nWe agreed on a plan.' });
+    assert.deepEqual(got.slice(1), [
+      { op: 'set', field: 'feedback/0/delivered', value: true },
+      { op: 'add', list: 'managerTopics', after: 0 },
+      { op: 'add', list: 'actions' },
+      { op: 'remove', list: 'feedback', index: 1 },
+      { op: 'set', field: 'status', value: 'held' },
+    ]);
+    const msgs = (await sent()).filter((m) => m.type === 'edit');
+    assert.deepEqual(msgs.map((m) => m.seq), [1, 2, 3, 4, 5, 6], 'each edit has the next seq');
+    assert.ok(msgs.every((m) => m.version === 1), 'edits name the version they were made on');
+    assert.ok(msgs.every((m) => Object.keys(m).sort().join() === 'edit,seq,type,version'), 'no path, command or YAML in a message');
+  });
+
+  it('a record full of naughty strings renders as text and runs nothing', async () => {
+    const errors = await open();
+    const n = NAUGHTY_STRINGS;
+    const meeting = {
+      ...MEETING,
+      'skip-reason': n[0],
+      status: 'skipped',
+      kind: 'career',
+      // Copies, so that the YAML has no anchors: every value is written out (and editable).
+      prep: { manager: { feedback: n.map((t, i) => ({ type: i % 2 ? 'negative' : 'positive', text: t })), topics: [...n] }, report: { topics: [...n] } },
+      goals: Object.fromEntries(n.slice(0, 8).map((t, i) => [`g${i}`, t])),
+      notes: n.join('\n'),
+      private: n.join('\n'),
+      actions: n.map((t) => ({ text: t, owner: 'report', due: '2026-11-30' })),
+    };
+    const context = { ...CONTEXT, reportName: n[0], aspirations: n, goals: n.slice(0, 8).map((t, i) => ({ id: `g${i}`, title: t, start: '2026-11-01', status: i % 3 ? 'active' : 'done', aspiration: n[1], index: i })) };
+    const problems = [{ file: 'marta/meetings/2026-11-24.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, rule: 'schema', severity: 'error', message: n[1] }];
+    await show(state(meeting, { context, problems }));
+    assert.equal(await page.textContent('h1'), n[0], 'the name is shown as the text it is');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no injected script ran');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img, script:not([src]), svg, iframe').length), 0, 'no element made from user text');
+    const values = await page.$$eval('vscode-text-field[aria-label^="Their topics"]', (es) => es.map((e) => [e.value, e.disabled]));
+    assert.deepEqual(values, n.map((t) => [t, false]));
+    assert.equal(await page.locator('vscode-text-area[aria-label="Private notes (only for you)"]').evaluate((e) => e.value), n.join('\n'));
+    const body = await page.evaluate(() => document.body.textContent);
+    for (const s of n.slice(0, 6)) assert.ok(body.includes(s.replace(/\n/g, '')) || body.includes(s), `shown literally: ${s}`);
+    assert.deepEqual(errors, []);
+  });
+
+  it('while the user types, a state from before their edit does not overwrite the field; the acknowledged one keeps it', async () => {
+    await open();
+    await show(state(MEETING));
+    const notes = page.locator('vscode-text-area[aria-label="Shared notes"] textarea');
+    await notes.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('typing');
+    // The text editor changed another field meanwhile: the host sends a state that does not have the typing yet.
+    await show(state({ ...MEETING, private: 'Changed in the text editor\n' }, { version: 2 }), 0);
+    assert.equal(await notes.inputValue(), 'Shared line\ntyping');
+    assert.equal(await page.locator('vscode-text-area[aria-label="Private notes (only for you)"] textarea').inputValue(), 'Changed in the text editor\n', 'the other field follows the file');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit'));
+    const seq = (await sent()).filter((m) => m.type === 'edit').pop().seq;
+    await show(state({ ...MEETING, notes: 'Shared line\ntyping', private: 'Changed in the text editor\n' }, { version: 3 }), seq);
+    assert.equal(await notes.inputValue(), 'Shared line\ntyping');
+    assert.ok(await notes.evaluate((e) => e.getRootNode().activeElement === e), 'focus stays in the field');
+    assert.equal((await edits()).length, 1, 'the state coming back sends nothing');
+  });
+
+  it('every control is reachable with Tab; after Enter in a list item, the new item has the focus', async () => {
+    await open();
+    await show(state(MEETING));
+    await page.locator('vscode-button', { hasText: 'Open in Text Editor' }).focus();
+    const reached = new Set();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => {
+        const a = document.activeElement;
+        return a ? a.getAttribute('aria-label') || a.textContent.trim() : '';
+      });
+      reached.add(label);
+    }
+    for (const label of ['Status', 'Kind of 1:1', 'Feedback 1', 'Feedback 1: positive or negative', 'Delivered', 'Your topics 1', 'Their topics 1', 'Check-in on Mentor Sam', 'Shared notes', 'Private notes (only for you)', 'Action item 1', 'Action item 1: who', 'Action item 1: due date', 'Done', '+ Add feedback', '+ Add action item']) {
+      assert.ok(reached.has(label), `Tab reaches ${label}; reached: ${[...reached].join(' | ')}`);
+    }
+    await page.locator('vscode-text-field[aria-label="Their topics 1"] input').press('Enter');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit' && m.edit.op === 'add'));
+    const seq = (await sent()).filter((m) => m.type === 'edit').pop().seq;
+    await show(state({ ...MEETING, prep: { ...MEETING.prep, report: { topics: ['Lead planning', ''] } } }, { version: 2 }), seq);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Their topics 2');
+    await page.keyboard.type('Conference budget');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit' && m.edit.field === 'reportTopics/1'));
+    assert.deepEqual((await edits()).pop(), { op: 'set', field: 'reportTopics/1', value: 'Conference budget' });
+  });
+
+  it('a file that does not parse shows its errors and a way to the text editor, and no form', async () => {
+    await open();
+    await show({ kind: 'broken', version: 4, errors: [{ line: 3, message: 'Missing closing "quote' }] });
+    assert.match(await page.textContent('.broken'), /Line 3: Missing closing "quote/);
+    assert.equal(await page.locator('vscode-text-field, vscode-text-area').count(), 0);
+    await page.locator('vscode-button', { hasText: 'Open in Text Editor' }).click();
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'openText'));
+  });
+
+  it('read-only in Restricted Mode; a refused edit is shown; setState holds no people data', async () => {
+    await open();
+    await show(state(MEETING, { readOnlyReason: 'Restricted Mode: trust this workspace.' }));
+    assert.match(await page.textContent('.readonly'), /Restricted Mode/);
+    assert.equal(await page.locator('vscode-text-area[aria-label="Shared notes"]').evaluate((e) => e.disabled), true);
+    assert.equal(await page.locator('vscode-button', { hasText: '+ Add feedback' }).count(), 0);
+    await host({ type: 'refused', seq: 1, message: 'The 1:1 changed in the text editor meanwhile.' });
+    assert.match(await page.textContent('#banner'), /changed in the text editor/);
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await page.waitForFunction(() => window.__setStates.length > 0);
+    const saved = await page.evaluate(() => window.__setStates);
+    assert.ok(saved.every((s) => Object.keys(s).join() === 'scrollY' && typeof s.scrollY === 'number'), JSON.stringify(saved));
+  });
+
+  it('ignores messages that are not the host’s protocol', async () => {
+    await open();
+    await show(state(MEETING));
+    await host({ type: 'state', state: '<img src=x onerror=window.__pwned=1>' });
+    await host({ type: 'html', html: '<img src=x onerror=window.__pwned=1>' });
+    await host('<img src=x onerror=window.__pwned=1>');
+    assert.equal(await page.textContent('h1'), 'Marta Nowak');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  });
+});

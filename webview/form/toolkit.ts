@@ -1,0 +1,154 @@
+/**
+ * The ONLY module that imports @vscode/webview-ui-toolkit (archived upstream): the rest of the webview works with
+ * the small `Control` interface below, so moving to another component set changes this file alone.
+ */
+import {
+  provideVSCodeDesignSystem,
+  vsCodeBadge,
+  vsCodeButton,
+  vsCodeCheckbox,
+  vsCodeDropdown,
+  vsCodeOption,
+  vsCodeTextArea,
+  vsCodeTextField,
+} from '@vscode/webview-ui-toolkit';
+
+provideVSCodeDesignSystem().register(vsCodeBadge(), vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextArea(), vsCodeTextField());
+
+/** A form control: its element, its value, and the two moments the form cares about (typing, and done). */
+export interface Control<V extends string | boolean = string | boolean> {
+  readonly element: HTMLElement;
+  get(): V;
+  set(value: V): void;
+  /** Fires on every keystroke (text) or change (others). */
+  onInput(listener: () => void): void;
+  /** Fires when the value is final: a change, or leaving the field. */
+  onCommit(listener: () => void): void;
+  hasFocus(): boolean;
+  focus(): void;
+}
+
+interface ToolkitValueElement extends HTMLElement {
+  value: string;
+  disabled: boolean;
+}
+
+interface ToolkitCheckElement extends HTMLElement {
+  checked: boolean;
+  disabled: boolean;
+}
+
+/**
+ * Toolkit components set their own aria-label from their text when they are attached; ours is set again after
+ * that, so that a control without a visible label is still named for a screen reader.
+ */
+function label(el: HTMLElement, text: string): void {
+  el.setAttribute('aria-label', text);
+  requestAnimationFrame(() => el.setAttribute('aria-label', text));
+}
+
+function within(el: HTMLElement): boolean {
+  const active = document.activeElement;
+  return active === el || (active !== null && el.contains(active));
+}
+
+function textControl(tag: 'vscode-text-field' | 'vscode-text-area', ariaLabel: string, value: string, options: { placeholder?: string; disabled?: boolean; rows?: number }): Control<string> {
+  const el = document.createElement(tag) as ToolkitValueElement;
+  if (options.placeholder) el.setAttribute('placeholder', options.placeholder);
+  if (options.rows) el.setAttribute('rows', String(options.rows));
+  if (tag === 'vscode-text-area') el.setAttribute('resize', 'vertical');
+  el.value = value;
+  el.disabled = options.disabled ?? false;
+  label(el, ariaLabel);
+  return {
+    element: el,
+    get: () => el.value,
+    set: (v) => {
+      el.value = v;
+    },
+    onInput: (l) => el.addEventListener('input', l),
+    onCommit: (l) => el.addEventListener('change', l),
+    hasFocus: () => within(el),
+    focus: () => el.focus(),
+  };
+}
+
+export function textField(ariaLabel: string, value: string, options: { placeholder?: string; disabled?: boolean } = {}): Control<string> {
+  return textControl('vscode-text-field', ariaLabel, value, options);
+}
+
+export function textArea(ariaLabel: string, value: string, options: { placeholder?: string; disabled?: boolean; rows?: number } = {}): Control<string> {
+  return textControl('vscode-text-area', ariaLabel, value, options);
+}
+
+export function checkbox(text: string, checked: boolean, options: { disabled?: boolean } = {}): Control<boolean> {
+  const el = document.createElement('vscode-checkbox') as ToolkitCheckElement;
+  el.textContent = text;
+  el.checked = checked;
+  el.disabled = options.disabled ?? false;
+  return {
+    element: el,
+    get: () => el.checked,
+    set: (v) => {
+      el.checked = v;
+    },
+    onInput: (l) => el.addEventListener('change', l),
+    onCommit: (l) => el.addEventListener('change', l),
+    hasFocus: () => within(el),
+    focus: () => el.focus(),
+  };
+}
+
+export function dropdown(ariaLabel: string, choices: ReadonlyArray<readonly [value: string, text: string]>, value: string, options: { disabled?: boolean } = {}): Control<string> {
+  const el = document.createElement('vscode-dropdown') as ToolkitValueElement;
+  for (const [v, text] of choices) {
+    const opt = document.createElement('vscode-option');
+    opt.setAttribute('value', v);
+    opt.textContent = text;
+    el.append(opt);
+  }
+  // A value the choices do not have (a typo in the file) is shown as it is, so nothing looks fixed that is not.
+  if (value !== '' && !choices.some(([v]) => v === value)) {
+    const opt = document.createElement('vscode-option');
+    opt.setAttribute('value', value);
+    opt.textContent = `${value} (not valid)`;
+    el.append(opt);
+  }
+  el.disabled = options.disabled ?? false;
+  label(el, ariaLabel);
+  // The options are read when the element is attached; the value is set once they are.
+  requestAnimationFrame(() => {
+    if (el.value !== value) el.value = value;
+  });
+  el.value = value;
+  return {
+    element: el,
+    get: () => el.value,
+    set: (v) => {
+      el.value = v;
+    },
+    onInput: (l) => el.addEventListener('change', l),
+    onCommit: (l) => el.addEventListener('change', l),
+    hasFocus: () => within(el),
+    focus: () => el.focus(),
+  };
+}
+
+export function button(text: string, onClick: () => void, options: { ariaLabel?: string; appearance?: 'primary' | 'secondary' | 'icon'; disabled?: boolean; title?: string } = {}): HTMLElement {
+  const el = document.createElement('vscode-button') as ToolkitValueElement;
+  el.textContent = text;
+  if (options.appearance) el.setAttribute('appearance', options.appearance);
+  if (options.ariaLabel) label(el, options.ariaLabel);
+  if (options.title) el.title = options.title;
+  el.disabled = options.disabled ?? false;
+  el.addEventListener('click', () => {
+    if (!el.disabled) onClick();
+  });
+  return el;
+}
+
+export function badge(text: string): HTMLElement {
+  const el = document.createElement('vscode-badge');
+  el.textContent = text;
+  return el;
+}
