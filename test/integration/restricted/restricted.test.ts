@@ -42,6 +42,23 @@ describe('in Restricted Mode (untrusted workspace)', () => {
     assert.doesNotMatch(new TextDecoder().decode(await vscode.workspace.fs.readFile(teamFile('kim/report.yaml'))), /paused/);
   });
 
+  it('the 1:1 form opens read-only and refuses edits', async () => {
+    const uri = teamFile('kim/meetings/2026-11-02.yaml');
+    await vscode.commands.executeCommand('vscode.open', uri);
+    let session: ReturnType<ExtensionApi['forms']['sessionFor']>;
+    const started = Date.now();
+    while (!(session = api.forms.sessionFor(uri)) && Date.now() - started < 10000) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(session, 'the form opened');
+    await session.receive({ type: 'ready' });
+    const state = session.lastState;
+    assert.ok(state?.kind === 'form' && state.readOnly && /Restricted Mode/.test(state.readOnlyReason ?? ''));
+    const before = session.document.getText();
+    await session.receive({ type: 'edit', seq: 1, version: session.document.version, edit: { op: 'set', field: 'notes', value: 'Written in Restricted Mode' } });
+    assert.match(session.lastRefusal ?? '', /Restricted Mode/);
+    assert.equal(session.document.getText(), before);
+    assert.equal(session.document.isDirty, false);
+  });
+
   it('the manifest hides writing commands and marks teamFolder restricted', () => {
     const pkg = vscode.extensions.getExtension(ID)!.packageJSON as {
       capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };

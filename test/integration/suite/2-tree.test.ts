@@ -44,13 +44,16 @@ describe('the reports tree', () => {
     assert.deepEqual(actions.map((x) => [label(x), x.description]), [['Share the planning template', `you · due ${d(-5)} (overdue)`]]);
   });
 
-  it('opens a meeting on click, and reveals a goal in goals.yaml', async () => {
+  it('opens a meeting on click (in the 1:1 form), and reveals a goal in goals.yaml', async () => {
     const a = await api();
     const [ana] = await a.reports.getChildren();
     const [goalsGroup, meetingsGroup] = await a.reports.getChildren(ana);
     const meeting = a.reports.getTreeItem((await a.reports.getChildren(meetingsGroup))[0]);
     await vscode.commands.executeCommand(meeting.command!.command, ...(meeting.command!.arguments ?? []));
-    assert.ok(vscode.window.activeTextEditor?.document.uri.path.endsWith(`ana-ferreira/meetings/${d(-12)}.yaml`));
+    await eventually(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      assert.ok(input instanceof vscode.TabInputCustom && input.viewType === 'oneOnOnes.meetingForm' && input.uri.path.endsWith(`ana-ferreira/meetings/${d(-12)}.yaml`));
+    });
     const goal = a.reports.getTreeItem((await a.reports.getChildren(goalsGroup))[0] as ReportsNode);
     await vscode.commands.executeCommand(goal.command!.command, ...(goal.command!.arguments ?? []));
     const editor = vscode.window.activeTextEditor!;

@@ -18,7 +18,10 @@ describe('commands', () => {
     await api();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOnes.startNote', 'ana-ferreira');
     assert.ok(uri.path.endsWith(`ana-ferreira/meetings/${today}.yaml`));
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    await eventually(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      assert.ok(input instanceof vscode.TabInputCustom && input.viewType === 'oneOnOnes.meetingForm' && input.uri.toString() === uri.toString(), 'the new note opens in the 1:1 form');
+    });
     const note = parse(await read(`ana-ferreira/meetings/${today}.yaml`)) as Record<string, unknown>;
     assert.equal(note.date, today);
     assert.equal(note.status, 'planned');

@@ -1,0 +1,215 @@
+/**
+ * The 1:1 form inside the real VS Code: it is the default editor of meeting files, it edits the TextDocument (so
+ * VS Code's undo, dirty state and save apply), and it lives side by side with the text editor. The webview's side is
+ * played by `session.receive`, which takes exactly the messages the webview sends (the webview itself is tested in
+ * Chromium, and clicked through in the UI test).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import type { FormState, ViewState } from '../../../src/shared/formProtocol';
+import type { FormSession } from '../../../src/vscode/form/formEditor';
+import { api, d, eventually, read, teamFile, write } from './helpers';
+
+const VIEW_TYPE = 'oneOnOnes.meetingForm';
+
+function activeInput(): unknown {
+  return vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+}
+
+function isFormTab(input: unknown, uri: vscode.Uri): boolean {
+  return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE && input.uri.toString() === uri.toString();
+}
+
+/** Opens the file as VS Code opens any file (vscode.open), and plays the webview's `ready`. */
+async function openForm(path: string): Promise<{ session: FormSession; doc: vscode.TextDocument }> {
+  const uri = teamFile(path);
+  await vscode.commands.executeCommand('vscode.open', uri);
+  await eventually(() => assert.ok(isFormTab(activeInput(), uri), 'the 1:1 form is the active editor'));
+  const a = await api();
+  let session: FormSession | undefined;
+  await eventually(() => {
+    session = a.forms.sessionFor(uri);
+    assert.ok(session);
+  });
+  await session!.receive({ type: 'ready' });
+  return { session: session!, doc: session!.document };
+}
+
+function form(s: ViewState | undefined): FormState {
+  assert.equal(s?.kind, 'form');
+  return s as FormState;
+}
+
+/** Reverts what a test left unsaved (so that closing asks nothing) and closes every editor. */
+async function closeAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((x) => x.isDirty)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('the 1:1 form', () => {
+  const planned = `fay/meetings/${d(1)}.yaml`;
+  const plannedText = [
+    '# tomorrow with Fay',
+    `date: ${d(1)}`,
+    'status: planned',
+    'mood: fine   # a key the format does not know',
+    'goals:',
+    '  talk: ""',
+    '',
+  ].join('\n');
+
+  before(async () => {
+    await write('fay/report.yaml', `name: Fay Okafor\ncadence: biweekly\nsince: ${d(-100)}\n`);
+    await write('fay/goals.yaml', `goals:\n  - {id: talk, title: Give a tech talk, start: ${d(-20)}, end: ${d(10)}}\n`);
+    await write(`fay/meetings/${d(-3)}.yaml`, `date: ${d(-3)}\nprep:\n  manager:\n    feedback: [{type: negative, text: Late reviews}]\nactions:\n  - {text: Book a room, owner: report}\n`);
+    await write(`fay/meetings/${d(-17)}.yaml`, `date: ${d(-17)}\nprep:\n  manager:\n    feedback: [{type: positive, text: Good questions}]\n`);
+  });
+
+  beforeEach(async () => {
+    await closeAll();
+    await write(planned, plannedText);
+    const a = await api();
+    await eventually(() => assert.ok(a.service.checker!.index.report('fay')?.meetings.some((m) => m.fileName === `${d(1)}.yaml`)));
+  });
+
+  after(closeAll);
+
+  it('opens as the default editor of a meeting file; Reopen With the text editor still works', async () => {
+    const { session } = await openForm(planned);
+    const s = form(session.lastState);
+    assert.equal(s.header.reportName, 'Fay Okafor');
+    assert.equal(s.header.status.value, 'planned');
+    assert.equal(s.header.cadence, 'every two weeks');
+    assert.equal(s.header.previousDate, d(-3));
+    assert.equal(s.header.daysSincePrevious, 4);
+    assert.deepEqual(s.goals.map((g) => [g.goalId, g.title, g.daysLeft]), [['talk', 'Give a tech talk', 9]]);
+    assert.deepEqual(s.balance, { positive: 1, negative: 1, meetings: 2 });
+    await vscode.commands.executeCommand('vscode.openWith', teamFile(planned), 'default');
+    await eventually(() => assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), teamFile(planned).toString()));
+  });
+
+  it('shows the file’s problems next to the fields they concern', async () => {
+    const { session } = await openForm(planned);
+    await eventually(() => {
+      const s = form(session.lastState);
+      assert.equal(s.problems.find((p) => p.rule === 'prep-missing')?.target, 'prep');
+      assert.equal(s.problems.find((p) => p.rule === 'unknown-key')?.target, undefined, 'an unknown top-level key is about the file');
+    });
+  });
+
+  it('filling the form changes the file as expected, and only there; VS Code owns dirty state and save', async () => {
+    const { session, doc } = await openForm(planned);
+    const edit = async (e: object): Promise<void> => {
+      await session.receive({ type: 'edit', seq: 0, version: doc.version, edit: e });
+      assert.equal(session.lastRefusal, undefined);
+    };
+    await edit({ op: 'add', list: 'feedback' });
+    await edit({ op: 'set', field: 'feedback/0/text', value: 'Your talk outline was <b>clear</b> & well argued' });
+    await edit({ op: 'set', field: 'goal/talk', value: 'Dry run booked' });
+    await edit({ op: 'add', list: 'reportTopics' });
+    await edit({ op: 'set', field: 'reportTopics/0', value: 'Conference budget' });
+    await edit({ op: 'set', field: 'notes', value: 'Agreed on a dry run.\nFay will book a room.' });
+    await edit({ op: 'add', list: 'actions' });
+    await edit({ op: 'set', field: 'actions/0/text', value: 'Book a room' });
+    assert.ok(doc.isDirty, 'the form leaves the file unsaved, like typing does');
+    const text = doc.getText();
+    assert.ok(text.startsWith(`# tomorrow with Fay\ndate: ${d(1)}\nstatus: planned\nmood: fine   # a key the format does not know\n`), text);
+    const js = parse(text) as Record<string, unknown>;
+    assert.deepEqual(js.prep, { manager: { feedback: [{ type: 'positive', text: 'Your talk outline was <b>clear</b> & well argued', delivered: false }] }, report: { topics: ['Conference budget'] } });
+    assert.deepEqual(js.goals, { talk: 'Dry run booked' });
+    assert.equal(js.notes, 'Agreed on a dry run.\nFay will book a room.');
+    assert.deepEqual(js.actions, [{ text: 'Book a room', owner: 'report', done: false }]);
+    assert.equal(form(session.lastState).actions.rows[0].carriedFrom, d(-3), 'an action from the last 1:1 is marked carried over');
+    await doc.save();
+    assert.equal(await read(planned), text);
+    await eventually(() => assert.equal(form(session.lastState).problems.find((p) => p.rule === 'prep-missing'), undefined, 'prep is there now'));
+  });
+
+  it('an unsaved keystroke in the text editor and a form edit both survive; one Undo reverts only the form edit', async () => {
+    const { session, doc } = await openForm(planned);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# typed before the 1:1\n'));
+    assert.ok(doc.isDirty);
+    await eventually(() => assert.equal(session.lastState?.version, doc.version, 'the form follows the text editor'));
+    await session.receive({ type: 'edit', seq: 1, version: doc.version, edit: { op: 'set', field: 'notes', value: 'From the form' } });
+    assert.match(doc.getText(), /^# typed before the 1:1\n# tomorrow with Fay\n/);
+    assert.match(doc.getText(), /^notes: From the form$/m);
+    await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn });
+    await vscode.commands.executeCommand('undo');
+    assert.doesNotMatch(doc.getText(), /From the form/);
+    assert.match(doc.getText(), /^# typed before the 1:1\n/, 'the keystroke is still there');
+    await eventually(() => assert.equal(form(session.lastState).notes.value, '', 'the form shows the undo'));
+  });
+
+  it('typing in the text editor updates the form', async () => {
+    const { session, doc } = await openForm(planned);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
+    await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), 'private: Typed in the text editor\n'));
+    await eventually(() => assert.equal(form(session.lastState).private.value, 'Typed in the text editor'));
+  });
+
+  it('an edit made on an older version is re-applied when its item is unchanged, and refused when not', async () => {
+    await write(planned, `${plannedText}prep:\n  manager:\n    feedback:\n      - {type: positive, text: First}\n`);
+    const { session, doc } = await openForm(planned);
+    await eventually(() => assert.equal(form(session.lastState).feedback.rows.length, 1));
+    const old = doc.version;
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
+    await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), 'notes: typed\n'));
+    await session.receive({ type: 'edit', seq: 5, version: old, edit: { op: 'set', field: 'feedback/0/delivered', value: true } });
+    assert.equal(session.lastRefusal, undefined);
+    assert.match(doc.getText(), /text: First, delivered: true/);
+    const before = doc.version;
+    await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(doc.getText().indexOf('First')), doc.positionAt(doc.getText().indexOf('First') + 5)), 'Changed'));
+    await session.receive({ type: 'edit', seq: 6, version: before, edit: { op: 'set', field: 'feedback/0/text', value: 'From an old form' } });
+    assert.match(session.lastRefusal ?? '', /changed in the text editor meanwhile/);
+    assert.match(doc.getText(), /text: Changed/);
+    assert.doesNotMatch(doc.getText(), /From an old form/);
+  });
+
+  it('a file that does not parse shows its errors; the form writes nothing to it', async () => {
+    const broken = `fay/meetings/${d(2)}.yaml`;
+    await write(broken, `date: ${d(2)}\nnotes: "never closed\nstatus: planned\n`);
+    const { session, doc } = await openForm(broken);
+    const s = session.lastState;
+    assert.equal(s?.kind, 'broken');
+    const text = doc.getText();
+    await session.receive({ type: 'edit', seq: 1, version: doc.version, edit: { op: 'set', field: 'status', value: 'held' } });
+    assert.ok(session.lastRefusal);
+    assert.equal(doc.getText(), text);
+    assert.equal(doc.isDirty, false);
+    await vscode.workspace.fs.delete(teamFile(broken));
+  });
+
+  it('ignores anything that is not exactly a protocol message', async () => {
+    const { session, doc } = await openForm(planned);
+    const text = doc.getText();
+    for (const m of [
+      { type: 'edit', seq: 1, version: doc.version, edit: { op: 'set', field: 'notes', value: 'x' }, path: '/etc/passwd' },
+      { type: 'edit', seq: 1, version: doc.version, edit: { op: 'yaml', text: 'date: 2000-01-01' } },
+      { type: 'command', command: 'workbench.action.terminal.new' },
+      '<img src=x onerror=alert(1)>',
+    ]) await session.receive(m);
+    assert.equal(doc.getText(), text);
+    assert.equal(session.lastRefusal, undefined);
+  });
+
+  it('Start 1:1 Note and the prep-missing quick fix open the form', async () => {
+    const uri = teamFile(planned);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    let fix: vscode.Command | undefined;
+    await eventually(async () => {
+      const diag = vscode.languages.getDiagnostics(uri).find((x) => typeof x.code === 'object' && x.code.value === 'prep-missing');
+      assert.ok(diag);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range);
+      fix = actions.find((x) => x.title === 'Open the 1:1 form to prepare')?.command;
+      assert.ok(fix);
+    });
+    await vscode.commands.executeCommand(fix!.command, ...(fix!.arguments ?? []));
+    await eventually(() => assert.ok(isFormTab(activeInput(), uri)));
+  });
+});
