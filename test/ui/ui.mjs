@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // UI checks in a real VS Code workbench (code-server + headless Debian Chromium), as a user sees it:
-// the activity-bar icon, the tree rows, a command run from the command palette, the Problems count; and a
-// screenshot of the tree (test-results/tree.png; with UPDATE_SCREENSHOTS=1 also media/screenshot-tree.png for the
-// README). The workspace is a fresh copy of examples/demo-team. Expected values come from the demo's files and
+// the activity-bar icon, the tree rows, a command run from the command palette, the Problems count, the 1:1 form
+// filled in with clicks, typing and Tab and saved with Ctrl+S; and screenshots of the tree and the form
+// (test-results/*.png; with UPDATE_SCREENSHOTS=1 also media/screenshot-*.png for the README). The workspace is a fresh copy of examples/demo-team. Expected values come from the demo's files and
 // from the core engine, never typed in here.
 //
 // Last stdout line: `ui: N passed, N failed`; with $TEST_REPORT_DIR the counts also go to <dir>/ui.json.
@@ -176,6 +176,75 @@ async function main() {
       await page.screenshot({ path: shot, clip: { x: 0, y: 0, width: Math.round((side?.x ?? 0) + (side?.width ?? 700)) + 2, height: 900 } });
       expect(fs.statSync(shot).size > 10_000, 'the screenshot has content');
       if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, path.join(ROOT, 'media', 'screenshot-tree.png'));
+    });
+
+    await check('the 1:1 form: Start 1:1 Note opens it; a user fills it with clicks, typing and Tab, and saves', async () => {
+      const person = names[0];
+      const id = fs.readdirSync(workspace).find((n) => fs.existsSync(path.join(workspace, n, 'report.yaml')) && parse(fs.readFileSync(path.join(workspace, n, 'report.yaml'), 'utf8')).name === person);
+      const before = new Set(fs.readdirSync(path.join(workspace, id, 'meetings')));
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('>1:1s: Start 1:1 Note');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Start 1:1 Note' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // The report picker (not the command palette, which also shows the command's name).
+      await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('placeholder')?.startsWith('Report'), null, { timeout: 10_000 });
+      await input.fill(person);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: person }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      let created;
+      const deadline = Date.now() + 15_000;
+      while (!created && Date.now() < deadline) {
+        created = fs.readdirSync(path.join(workspace, id, 'meetings')).find((n) => !before.has(n));
+        if (!created) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(created, 'a new meeting file was created');
+      const file = path.join(workspace, id, 'meetings', created);
+      // The form is a webview: an iframe in the editor area with the page in an inner frame.
+      let form;
+      const until = Date.now() + 30_000;
+      while (!form && Date.now() < until) {
+        for (const f of page.frames()) {
+          if (await f.locator('main#app h1').count().catch(() => 0)) form = f;
+        }
+        if (!form) await page.waitForTimeout(200);
+      }
+      expect(form, 'the 1:1 form rendered in a webview');
+      expect((await form.locator('h1').textContent()) === person, 'the form shows the report\'s name');
+      await form.locator('vscode-button', { hasText: '+ Add feedback' }).click();
+      const feedback = form.locator('vscode-text-field[aria-label^="Feedback "]').last();
+      await form.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Feedback ') && !document.activeElement.getAttribute('aria-label').includes(':'), null, { timeout: 10_000 });
+      await page.keyboard.type('Your design review comments were specific and kind');
+      await page.keyboard.press('Tab');
+      await form.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Delivered', null, { timeout: 5_000 });
+      await page.keyboard.press('Space');
+      const notes = form.locator('vscode-text-area[aria-label="Shared notes"] textarea');
+      await notes.click();
+      await page.keyboard.type('Agreed: you lead the next planning session.');
+      await page.keyboard.press('Tab');
+      // Until saved, the change is in the editor only (the tab is dirty); Ctrl+S saves it like any file.
+      await page.waitForTimeout(800);
+      await notes.click();
+      await page.keyboard.press('Control+s');
+      const saved = Date.now() + 15_000;
+      let meeting;
+      while (Date.now() < saved) {
+        meeting = parse(fs.readFileSync(file, 'utf8'));
+        if (meeting?.notes && meeting.prep?.manager?.feedback?.some((f) => f.text.startsWith('Your design review'))) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(meeting?.notes === 'Agreed: you lead the next planning session.', `notes on disk: ${JSON.stringify(meeting?.notes)}`);
+      const item = meeting.prep.manager.feedback.find((f) => f.text === 'Your design review comments were specific and kind');
+      expect(item && item.type === 'positive' && item.delivered === true, `feedback on disk: ${JSON.stringify(meeting.prep.manager.feedback)}`);
+      expect(await feedback.evaluate((e) => e.value) === item.text, 'the form still shows what was typed');
+      await form.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(1300, 880);
+      await page.waitForTimeout(500);
+      const shot = path.join(ROOT, 'test-results', 'form.png');
+      const editor = await page.locator('.part.editor').boundingBox();
+      await page.screenshot({ path: shot, clip: editor ? { x: editor.x, y: 0, width: editor.width, height: 900 } : undefined });
+      expect(fs.statSync(shot).size > 10_000, 'the screenshot has content');
+      if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, path.join(ROOT, 'media', 'screenshot-form.png'));
     });
   } catch (e) {
     results.push({ title: 'ui runner', ok: false, message: String(e?.stack ?? e) });

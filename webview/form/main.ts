@@ -171,11 +171,14 @@ function listEditor<Row extends { index: number }>(
   title: string,
   addLabel: string,
   renderRow: (row: Row, position: number) => { controls: HTMLElement[]; main: Control; extra?: HTMLElement[] },
+  heading = true,
 ): HTMLElement {
   const wrap = el('div', 'list');
   wrap.setAttribute('role', 'group');
   wrap.setAttribute('aria-label', title);
-  wrap.append(el('h3', undefined, title), slot(list.id));
+  // A list that is a section of its own (their topics) has the section's heading only.
+  if (!heading) wrap.append(slot(list.id));
+  else wrap.append(el('h3', undefined, title), slot(list.id));
   const ro = readOnly() || !list.editable;
   if (!list.editable) wrap.append(el('p', 'hint', 'This list is not written as a list in the file; edit it in the text editor.'));
   list.rows.forEach((row, position) => {
@@ -289,11 +292,11 @@ function wrapSlot(control: HTMLElement, target: string, className: string): HTML
   return c;
 }
 
-function topicRows(list: ListState<TopicRow>, title: string, who: string): HTMLElement {
+function topicRows(list: ListState<TopicRow>, title: string, who: string, heading = true): HTMLElement {
   return listEditor<TopicRow>(list, title, '+ Add topic', (row, i) => {
     const t = text(row.text, `${title} ${i + 1}`, who);
     return { main: t, controls: [wrapSlot(t.element, `${list.id}/${row.index}`, 'cell grow')] };
-  });
+  }, heading);
 }
 
 function prep(s: FormState): HTMLElement {
@@ -364,7 +367,7 @@ function actions(s: FormState): HTMLElement {
       ],
       extra,
     };
-  });
+  }, false);
   return section('actions', 'Action items', list);
 }
 
@@ -393,7 +396,7 @@ function buildForm(s: FormState): HTMLElement {
     top.append(ro);
   }
   top.append(slot(''));
-  form.append(top, header(s), prep(s), section('reportTopics', 'Their topics', topicRows(s.reportTopics, 'Their topics', 'What they bring')), goals(s), notes(s), actions(s));
+  form.append(top, header(s), prep(s), section('reportTopics', 'Their topics', topicRows(s.reportTopics, 'Their topics', 'What they bring', false)), goals(s), notes(s), actions(s));
   const c = career(s);
   if (c) form.append(c);
   return form;

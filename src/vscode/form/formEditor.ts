@@ -73,6 +73,8 @@ export class FormSession implements vscode.Disposable {
   private ready = false;
   private ackSeq = 0;
   private readonly states = new Map<number, FormState>();
+  /** Document versions that this form's own edits produced: the webview knows those changes. */
+  private readonly ownVersions = new Set<number>();
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
@@ -144,6 +146,8 @@ export class FormSession implements vscode.Disposable {
         const lengths = listLengths(text);
         return formEditToTextEdit(text, edit, (l) => lengths[l]);
       });
+      this.ownVersions.add(this.document.version);
+      for (const v of this.ownVersions) if (this.ownVersions.size > KEPT_STATES) this.ownVersions.delete(v);
     } catch (e) {
       const expected = e instanceof WriteRefused || e instanceof FormEditError || e instanceof YamlEditError;
       // Expected refusals carry a message for the manager; anything else is logged by its kind only.
@@ -162,6 +166,10 @@ export class FormSession implements vscode.Disposable {
    * silently dropped or applied to the wrong item.
    */
   private checkStale(version: number, edit: FormEdit): void {
+    // Newer versions that all came from this form's own edits (sent before this one): nothing the webview did not know.
+    let own = version < this.document.version;
+    for (let v = version + 1; own && v <= this.document.version; v++) own = this.ownVersions.has(v);
+    if (own) return;
     const old = this.states.get(version);
     const refused = new WriteRefused('The 1:1 changed in the text editor meanwhile, so your last change in the form was not applied. The form now shows the file as it is.');
     if (!old) throw refused;

@@ -162,11 +162,17 @@ describe('the 1:1 form', () => {
     await session.receive({ type: 'edit', seq: 5, version: old, edit: { op: 'set', field: 'feedback/0/delivered', value: true } });
     assert.equal(session.lastRefusal, undefined);
     assert.match(doc.getText(), /text: First, delivered: true/);
+    // Two quick edits in the form, both made on the state before the first one came back: both apply.
+    const seen = doc.version;
+    await session.receive({ type: 'edit', seq: 7, version: seen, edit: { op: 'set', field: 'feedback/0/text', value: 'First, and specific' } });
+    await session.receive({ type: 'edit', seq: 8, version: seen, edit: { op: 'set', field: 'feedback/0/type', value: 'negative' } });
+    assert.equal(session.lastRefusal, undefined);
+    assert.match(doc.getText(), /\{type: negative, text: "First, and specific", delivered: true\}/);
     const before = doc.version;
-    await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(doc.getText().indexOf('First')), doc.positionAt(doc.getText().indexOf('First') + 5)), 'Changed'));
+    await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(doc.getText().indexOf('First, and specific')), doc.positionAt(doc.getText().indexOf('First, and specific') + 19)), 'Changed'));
     await session.receive({ type: 'edit', seq: 6, version: before, edit: { op: 'set', field: 'feedback/0/text', value: 'From an old form' } });
     assert.match(session.lastRefusal ?? '', /changed in the text editor meanwhile/);
-    assert.match(doc.getText(), /text: Changed/);
+    assert.match(doc.getText(), /text: "Changed"/);
     assert.doesNotMatch(doc.getText(), /From an old form/);
   });
 
