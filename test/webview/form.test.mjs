@@ -109,9 +109,10 @@ describe('The 1:1 form page in Chromium', function () {
   const host = (message) => page.evaluate((m) => window.postMessage(m, '*'), message);
   const sent = () => page.evaluate(() => window.__sent);
   const edits = async () => (await sent()).filter((m) => m.type === 'edit').map((m) => m.edit);
+  /** Sends a state and waits until the page shows it (messages are delivered asynchronously). */
   async function show(s, ackSeq = 0) {
     await host({ type: 'state', state: s, ackSeq });
-    await page.waitForSelector('main:not([aria-busy])');
+    await page.waitForSelector(`main[data-version="${s.version}"]:not([aria-busy])`);
   }
 
   afterEach(async () => {
@@ -139,7 +140,7 @@ describe('The 1:1 form page in Chromium', function () {
     assert.deepEqual(errors, []);
   });
 
-  it('sends field edits addressed by the host’s ids: typing, checkboxes, choices, Enter, add and remove', async () => {
+  it('sends field edits addressed by the host’s ids: typing, checkboxes, choices, Enter, add, remove, Alt+↓', async () => {
     await open();
     await show(state(MEETING));
     await page.locator('vscode-text-area[aria-label="Shared notes"] textarea').click();
@@ -152,7 +153,8 @@ describe('The 1:1 form page in Chromium', function () {
     await page.locator('vscode-button[aria-label="Remove feedback 2"]').click();
     await page.locator('vscode-dropdown[aria-label="Status"]').click();
     await page.locator('vscode-option[value="held"]').click();
-    await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 6);
+    await page.locator('vscode-text-field[aria-label="Feedback 1"] input').press('Alt+ArrowDown');
+    await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 7);
     const got = await edits();
     assert.deepEqual(got[0], { op: 'set', field: 'notes', value: 'Shared line\nWe agreed on a plan.' });
     assert.deepEqual(got.slice(1), [
@@ -161,9 +163,10 @@ describe('The 1:1 form page in Chromium', function () {
       { op: 'add', list: 'actions' },
       { op: 'remove', list: 'feedback', index: 1 },
       { op: 'set', field: 'status', value: 'held' },
+      { op: 'move', list: 'feedback', index: 0, to: 1 },
     ]);
     const msgs = (await sent()).filter((m) => m.type === 'edit');
-    assert.deepEqual(msgs.map((m) => m.seq), [1, 2, 3, 4, 5, 6], 'each edit has the next seq');
+    assert.deepEqual(msgs.map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7], 'each edit has the next seq');
     assert.ok(msgs.every((m) => m.version === 1), 'edits name the version they were made on');
     assert.ok(msgs.every((m) => Object.keys(m).sort().join() === 'edit,seq,type,version'), 'no path, command or YAML in a message');
   });

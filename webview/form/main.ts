@@ -461,6 +461,8 @@ function focusedField(): string | undefined {
 function render(next: ViewState): void {
   const previous = state;
   state = next;
+  // Which version of the file is shown (a number, no people data): for tests and for debugging.
+  app.dataset.version = String(next.version);
   const nextLayout = layoutOf(next);
   if (next.kind === 'form' && previous?.kind === 'form' && nextLayout === layout) {
     for (const f of fieldsOf(next)) {

@@ -203,6 +203,20 @@ describe('the 1:1 form', () => {
     assert.equal(session.lastRefusal, undefined);
   });
 
+  it('Add a two-month goal… adds the goal to goals.yaml and its check-in to the form, without leaving the form', async () => {
+    const { session } = await openForm(planned);
+    const adding = session.receive({ type: 'addGoal' });
+    // The command asks for a title (a quick pick with the essay's examples): take the first example.
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await adding;
+    const goals = parse(await read('fay/goals.yaml')) as { goals: Array<{ title: string }> };
+    assert.equal(goals.goals.length, 2);
+    await eventually(() => assert.deepEqual(form(session.lastState).goals.map((g) => g.title), ['Give a tech talk', goals.goals[1].title]));
+    assert.ok(isFormTab(activeInput(), teamFile(planned)), 'the form stays in front');
+    await write('fay/goals.yaml', `goals:\n  - {id: talk, title: Give a tech talk, start: ${d(-20)}, end: ${d(10)}}\n`);
+  });
+
   it('Start 1:1 Note and the prep-missing quick fix open the form', async () => {
     const uri = teamFile(planned);
     const doc = await vscode.workspace.openTextDocument(uri);
