@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { Document, isMap, isScalar, isSeq, Lexer, parseDocument, visit } from 'yaml';
 import type { Node as YamlNode, Scalar } from 'yaml';
-import { appendItem, applyEdit, moveItem, removeItem, setValue } from '../../src/core/edit/yamlEdit';
+import { appendIn, appendItem, applyEdit, composeEdits, moveItem, removeItem, removeKey, setIn as setInText, setValue } from '../../src/core/edit/yamlEdit';
 import type { EditPath, PlainValue } from '../../src/core/edit/yamlEdit';
 import { seededRandom } from '../support/rng';
 
@@ -181,5 +181,70 @@ describe('YAML edits: properties over random documents', () => {
       edits++;
     }
     assert.ok(edits > CASES * 0.9, `${edits} edits checked`);
+  });
+
+  it(`${CASES} random documents × removing a key, creating a nested key, or inserting an item mid-list: exact`, () => {
+    let edits = 0;
+    for (let seed = 1; seed <= CASES; seed++) {
+      const r = seededRandom(seed * 13 + 5);
+      const root: Record<string, PlainValue> = {};
+      for (let i = 0; i < 2 + Math.floor(r() * 3); i++) root[pick(r, KEYS)] = randomValue(r, 3);
+      root.list = Array.from({ length: 2 + Math.floor(r() * 3) }, () => randomValue(r, 1));
+      const text = render(r, root);
+      const before = parseDocument(text);
+      if (before.errors.length > 0) continue;
+      const js = before.toJS();
+      const x = r();
+      let edit;
+      let expected: unknown;
+      let what: string;
+      if (x < 0.4) {
+        // Remove a key of a mapping (not the root's only key).
+        const pairs = targets(text).filter((t) => t.kind !== 'map' && typeof t.path[t.path.length - 1] === 'string' && t.path.length > 0);
+        const t = pick(r, pairs);
+        const parent = t.path.slice(0, -1);
+        const siblings = Object.keys((parent.length === 0 ? js : getIn(js, parent)) as object);
+        if (siblings.length < 2) continue;
+        what = `remove ${JSON.stringify(t.path)}`;
+        try {
+          edit = removeKey(text, t.path);
+        } catch (e) {
+          assert.fail(`seed ${seed}: ${what}: ${(e as Error).message}\n${text}`);
+        }
+        const copy = structuredClone(parent.length === 0 ? js : getIn(js, parent)) as Record<string, unknown>;
+        delete copy[t.path[t.path.length - 1] as string];
+        expected = parent.length === 0 ? copy : setIn(js, parent, copy);
+      } else if (x < 0.7) {
+        // A value two levels below a mapping that does not have them yet (the form's `prep.manager.feedback`).
+        const maps = targets(text).filter((t) => t.kind === 'map');
+        const t = pick(r, maps);
+        const path = [...t.path, `new-${seed}`, 'inner'];
+        what = `set ${JSON.stringify(path)}`;
+        const value = randomScalar(r);
+        edit = setInText(text, path, value);
+        expected = setIn(js, t.path, { ...(getIn(js, t.path) as object), [`new-${seed}`]: { inner: value } });
+      } else {
+        // Append and move in one edit: an item inserted after item `after` (Enter in the form).
+        const items = js.list as unknown[];
+        const after = Math.floor(r() * (items.length - 1));
+        const value = randomScalar(r);
+        what = `insert after ${after}`;
+        edit = composeEdits(text, [(t) => appendIn(t, ['list'], value), (t) => moveItem(t, ['list'], items.length, after + 1)]);
+        const next = [...items];
+        next.splice(after + 1, 0, value);
+        expected = { ...js, list: next };
+      }
+      const out = applyEdit(text, edit);
+      const label = `seed ${seed}: ${what}\n${text}\n→\n${out}`;
+      const after = parseDocument(out);
+      assert.deepEqual(after.errors.map((e) => e.message), [], label);
+      assert.deepEqual(after.toJS(), expected, label);
+      const was = comments(text);
+      const now = comments(out);
+      assert.ok(now.every((c) => was.includes(c)) && (what.startsWith('remove') || now.length === was.length), `comments: ${label}`);
+      if (text.includes('\r\n')) assert.ok(!/[^\r]\n/.test(out), `${label}: line ends kept`);
+      edits++;
+    }
+    assert.ok(edits > CASES * 0.6, `${edits} edits checked`);
   });
 });

@@ -373,11 +373,14 @@ export function removeKey(text: string, path: EditPath): TextEdit {
     // Block: whole lines, from the key's line to the end of the value's last line (a comment on it goes too).
     while (end > start && /\s/.test(text[end - 1])) end--;
     const from = lineStart(text, start);
-    if (text.slice(from, start).trim() !== '' && text.slice(from, start).trim() !== '-') throw new YamlEditError(`Cannot remove ${path.join('.')}.`);
+    const prefix = text.slice(from, start).trim();
+    // Before the key on its line: nothing (a whole-line entry), or the dashes of the list items it opens (`- - key:`).
+    const opensItem = /^-(\s+-)*$/.test(prefix);
+    if (prefix !== '' && !opensItem) throw new YamlEditError(`Cannot remove ${path.join('.')} here; edit it in the text editor.`);
     const eol = lineEnd(text, end);
     const through = eol < text.length ? eol + 1 : eol;
     // A `- key: value` first entry of a list item keeps its dash: only the entry goes, and the next entry moves up.
-    if (text.slice(from, start).trim() === '-') {
+    if (opensItem) {
       const next = map.items[index + 1];
       if (!next) throw new YamlEditError(`Cannot remove the only key of a list item (${path.join('.')}).`);
       edit = { offset: start, length: (next.key as YamlNode).range![0] - start, text: '' };
