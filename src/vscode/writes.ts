@@ -90,16 +90,19 @@ export function workspaceEditFor(doc: vscode.TextDocument, e: TextEdit): vscode.
 /**
  * Applies one edit to an open document, leaving it unsaved (the form's edits: VS Code owns dirty state, save and
  * undo). `compute` runs on the document's current text right before the edit is applied; if the document changes
- * in between, nothing is written and WriteRefused says so. Returns once VS Code has applied the edit.
+ * in between, nothing is written and WriteRefused says so. Returns once VS Code has applied the edit, with the
+ * document version the edit made (undefined when there was nothing to change).
  */
-export async function applyDocumentEdit(root: vscode.Uri, doc: vscode.TextDocument, compute: (text: string) => TextEdit): Promise<void> {
+export async function applyDocumentEdit(root: vscode.Uri, doc: vscode.TextDocument, compute: (text: string) => TextEdit): Promise<number | undefined> {
   requireTrust();
   await checkTarget(root, doc.uri);
   const version = doc.version;
   const e = compute(doc.getText());
-  if (e.length === 0 && e.text === '') return;
+  if (e.length === 0 && e.text === '') return undefined;
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
   if (doc.version !== version) throw new WriteRefused('The file changed while the edit was prepared; try again.');
   if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not apply the change to the file.');
+  // One replace makes one new version: this one is ours (later ones may be a keystroke that came in meanwhile).
+  return version + 1;
 }

@@ -221,10 +221,7 @@ async function main() {
       const notes = form.locator('vscode-text-area[aria-label="Shared notes"] textarea');
       await notes.click();
       await page.keyboard.type('Agreed: you lead the next planning session.');
-      await page.keyboard.press('Tab');
-      // Until saved, the change is in the editor only (the tab is dirty); Ctrl+S saves it like any file.
-      await page.waitForTimeout(800);
-      await notes.click();
+      // Ctrl+S right after the last keystroke: the form sends what was typed, and the save waits for it.
       await page.keyboard.press('Control+s');
       const saved = Date.now() + 15_000;
       let meeting;

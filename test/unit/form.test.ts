@@ -148,13 +148,13 @@ describe('The form model', () => {
     assert.equal(s.feedback.editable, true, 'a missing list can be created');
   });
 
-  it('values written through an alias are shown but not editable (an edit would change the anchor too)', () => {
+  it('values written through an alias, or anchored for one, are shown but not editable (an edit would change both)', () => {
     const s = form('date: 2026-11-24\nbase: &t [One, Two]\nprep:\n  manager:\n    topics: *t\n  report:\n    topics: [Mine]\nnotes: &n Shared\nprivate: *n\n');
     assert.deepEqual(s.managerTopics.rows.map((r) => [r.text.value, r.text.editable]), [['One', false], ['Two', false]]);
     assert.equal(s.managerTopics.editable, false);
     assert.deepEqual(s.reportTopics.rows.map((r) => [r.text.value, r.text.editable]), [['Mine', true]]);
     assert.deepEqual([s.private.value, s.private.editable], ['Shared', false]);
-    assert.deepEqual([s.notes.value, s.notes.editable], ['Shared', true]);
+    assert.deepEqual([s.notes.value, s.notes.editable], ['Shared', false]);
   });
 
   it('places each problem next to the field it concerns', async () => {
@@ -263,6 +263,60 @@ describe('Form edits', () => {
     t = edit(t, { op: 'set', field: 'private', value: 'Only mine\nsecond line' });
     assert.ok(!/[^\r]\n/.test(t), 'no bare LF');
     assert.equal(parseDocument(t).toJS().private, 'Only mine\nsecond line');
+  });
+});
+
+describe('Form edits on unusual files: exact or refused, never a wrong file', () => {
+  const cases: Array<[string, string, FormEdit]> = [
+    ['a text where prep should be a mapping', 'date: 2026-11-24\nprep: talk about the offsite first\n', { op: 'add', list: 'feedback' }],
+    ['a list where prep should be a mapping', 'date: 2026-11-24\nprep:\n  - call Sam\n  - budget\n', { op: 'add', list: 'reportTopics' }],
+    ['a text where prep.manager should be a mapping', 'prep:\n  manager: ask about the move\n', { op: 'add', list: 'feedback' }],
+    ['an anchored list item', 'actions:\n  - &a {text: a, owner: report}\n  - *a\n', { op: 'remove', list: 'actions', index: 0 }],
+    ['an alias moved before its anchor', 'actions:\n  - &a {text: a, owner: report}\n  - *a\n  - {text: c, owner: report} # keep me\n', { op: 'move', list: 'actions', index: 1, to: 0 }],
+    ['a null document', '~\n', { op: 'set', field: 'notes', value: 'hi' }],
+    ['a document marker and null', '--- null\n', { op: 'set', field: 'notes', value: 'hi' }],
+    ['an anchored note', 'notes: &t hi\nprivate: *t\n', { op: 'set', field: 'notes', value: 'changed' }],
+  ];
+  for (const [name, text, e] of cases) {
+    it(`${name}: the file is left as it is`, () => {
+      let out: string | undefined;
+      try {
+        out = edit(text, e);
+      } catch (err) {
+        assert.match((err as Error).message, /text editor/);
+        return;
+      }
+      assert.fail(`expected a refusal, got ${JSON.stringify(out)}`);
+    });
+  }
+
+  const exact: Array<[string, string, FormEdit, (js: Record<string, unknown>) => void]> = [
+    ['a check-in in a nested flow map', 'date: 2026-11-24\ngoals: {g1: a}\n', { op: 'set', field: 'goal/g2', value: 'b' }, (js) => assert.deepEqual(js.goals, { g1: 'a', g2: 'b' })],
+    ['feedback under a flow prep', '{prep: {manager: {topics: [a]}}, notes: x}\n', { op: 'add', list: 'feedback' }, (js) => assert.equal((js.prep as { manager: { feedback: unknown[] } }).manager.feedback.length, 1)],
+    ['a topic after a trailing comma', 'prep: {manager: {topics: [a,]}}\n', { op: 'add', list: 'managerTopics' }, (js) => assert.deepEqual((js.prep as { manager: unknown }).manager, { topics: ['a', ''] })],
+    ['a check-in under an empty key in a CRLF file', 'goals:\r\nnotes: x\r\n', { op: 'set', field: 'goal/g1', value: 'x' }, (js) => assert.deepEqual(js, { goals: { g1: 'x' }, notes: 'x' })],
+    ['multi-line notes where `notes:` has a comment', 'notes: # c\nprivate: y\n', { op: 'set', field: 'notes', value: 'line1\nline2' }, (js) => assert.deepEqual(js, { notes: 'line1\nline2', private: 'y' })],
+    ['notes ending in blank lines', 'notes: x\n\nprivate: y\n', { op: 'set', field: 'notes', value: 'a\n\n\nb\n\n' }, (js) => assert.deepEqual(js, { notes: 'a\n\n\nb\n\n', private: 'y' })],
+    ['a due date with a comment', 'actions:\n  - text: a\n    owner: report\n    due: 2026-01-01 # soon\n', { op: 'set', field: 'actions/0/due', value: '' }, (js) => assert.deepEqual(js.actions, [{ text: 'a', owner: 'report' }])],
+  ];
+  for (const [name, text, e, check] of exact) {
+    it(`${name}: exact`, () => {
+      const out = edit(text, e);
+      check(parseDocument(out).toJS() as Record<string, unknown>);
+      if (text.includes('\r\n')) assert.ok(!/[^\r]\n/.test(out), 'CRLF kept');
+      if (text.includes('# c')) assert.match(out, /# c/);
+    });
+  }
+
+  it('removing an item keeps the comment line above the next item', () => {
+    const text = 'prep:\n  manager:\n    topics:\n      - a\n      # about b\n      - b\n';
+    const out = edit(text, { op: 'remove', list: 'managerTopics', index: 0 });
+    assert.equal(out, 'prep:\n  manager:\n    topics:\n      # about b\n      - b\n');
+  });
+
+  it('the model marks what the edits would refuse as not editable', () => {
+    assert.equal(form('date: 2026-11-24\nprep: talk about the offsite first\n').feedback.editable, false);
+    assert.equal(form('actions:\n  - &a {text: a, owner: report}\n  - *a\n').actions.editable, false);
   });
 });
 

@@ -142,19 +142,36 @@ describe('The 1:1 form page in Chromium', function () {
 
   it('sends field edits addressed by the host’s ids: typing, checkboxes, choices, Enter, add, remove, Alt+↓', async () => {
     await open();
-    await show(state(MEETING));
+    const base = state(MEETING);
+    await show(base);
+    let version = 1;
+    /** The host's answer to the last edit (the same file here): list edits wait for it. */
+    const ack = async () => {
+      const last = (await sent()).filter((m) => m.type === 'edit').pop();
+      version += 1;
+      await show({ ...base, version }, last.seq);
+    };
+    const count = (n) => page.waitForFunction((k) => window.__sent.filter((m) => m.type === 'edit').length >= k, n);
     await page.locator('vscode-text-area[aria-label="Shared notes"] textarea').click();
     await page.keyboard.press('End');
     await page.keyboard.type('We agreed on a plan.');
-    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit'));
+    await count(1);
     await page.locator('vscode-checkbox', { hasText: 'Delivered' }).first().click();
+    await count(2);
     await page.locator('vscode-text-field[aria-label="Your topics 1"] input').press('Enter');
+    await count(3);
+    await ack();
     await page.locator('vscode-button', { hasText: '+ Add action item' }).click();
+    await count(4);
+    await ack();
     await page.locator('vscode-button[aria-label="Remove feedback 2"]').click();
+    await count(5);
+    await ack();
     await page.locator('vscode-dropdown[aria-label="Status"]').click();
     await page.locator('vscode-option[value="held"]').click();
+    await count(6);
     await page.locator('vscode-text-field[aria-label="Feedback 1"] input').press('Alt+ArrowDown');
-    await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 7);
+    await count(7);
     const got = await edits();
     assert.deepEqual(got[0], { op: 'set', field: 'notes', value: 'Shared line\nWe agreed on a plan.' });
     assert.deepEqual(got.slice(1), [
@@ -167,8 +184,50 @@ describe('The 1:1 form page in Chromium', function () {
     ]);
     const msgs = (await sent()).filter((m) => m.type === 'edit');
     assert.deepEqual(msgs.map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7], 'each edit has the next seq');
-    assert.ok(msgs.every((m) => m.version === 1), 'edits name the version they were made on');
+    assert.deepEqual(msgs.map((m) => m.version), [1, 1, 1, 2, 3, 4, 4], 'edits name the version they were made on');
     assert.ok(msgs.every((m) => Object.keys(m).sort().join() === 'edit,seq,type,version'), 'no path, command or YAML in a message');
+  });
+
+  it('a double click on ✕ removes one item: list edits wait for the host’s answer', async () => {
+    await open();
+    await show(state(MEETING));
+    await page.locator('vscode-button[aria-label="Remove feedback 1"]').dblclick();
+    await page.locator('vscode-button[aria-label="Remove feedback 1"]').click();
+    await page.waitForTimeout(300);
+    assert.deepEqual(await edits(), [{ op: 'remove', list: 'feedback', index: 0 }]);
+  });
+
+  it('text typed while the layout changes is kept, keeps the focus, and is sent', async () => {
+    await open();
+    await show(state(MEETING));
+    const notes = page.locator('vscode-text-area[aria-label="Shared notes"] textarea');
+    await notes.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' and');
+    // Meanwhile an action item is added in the text editor: the form is rebuilt while the typing is not sent yet.
+    await show(state({ ...MEETING, actions: [...MEETING.actions, { text: 'From the text editor', owner: 'report' }] }, { version: 2 }), 0);
+    await page.keyboard.type(' more');
+    assert.equal(await page.locator('vscode-text-area[aria-label="Shared notes"] textarea').inputValue(), 'Shared line\n and more');
+    assert.equal(await page.locator('vscode-text-field[aria-label="Action item 2"]').evaluate((e) => e.value), 'From the text editor');
+    await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 2);
+    const got = (await sent()).filter((m) => m.type === 'edit');
+    assert.deepEqual(got[0], { type: 'edit', seq: 1, version: 1, edit: { op: 'set', field: 'notes', value: 'Shared line\n and' } }, 'what was typed before the rebuild is sent for the version it was typed on');
+    assert.deepEqual(got[1].edit, { op: 'set', field: 'notes', value: 'Shared line\n and more' });
+  });
+
+  it('the nudge goes when the first feedback is typed, without disturbing the typing', async () => {
+    await open();
+    const noFeedback = { ...MEETING, prep: { ...MEETING.prep, manager: { feedback: [{ type: 'positive', text: '' }], topics: [] } } };
+    await show(state(noFeedback));
+    assert.equal(await page.locator('#nudge').isVisible(), true);
+    await page.locator('vscode-text-field[aria-label="Feedback 1"] input').click();
+    await page.keyboard.type('Clear');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit'));
+    const first = (await sent()).filter((m) => m.type === 'edit')[0];
+    await show(state({ ...noFeedback, prep: { ...noFeedback.prep, manager: { feedback: [{ type: 'positive', text: first.edit.value }], topics: [] } } }, { version: 2 }), first.seq);
+    await page.keyboard.type(' write-up');
+    assert.equal(await page.locator('#nudge').isVisible(), false);
+    assert.equal(await page.locator('vscode-text-field[aria-label="Feedback 1"] input').inputValue(), 'Clear write-up');
   });
 
   it('a record full of naughty strings renders as text and runs nothing', async () => {

@@ -50,6 +50,10 @@ const known = new Map<string, string | boolean>();
 const pending = new Map<string, number>();
 const typing = new Map<string, ReturnType<typeof setTimeout>>();
 const problemSlots = new Map<string, HTMLElement>();
+/** The seq of the last add/remove/move sent; until the host has dealt with it, item indices may be about to shift. */
+let structuralSeq = 0;
+/** The last seq the host has dealt with. */
+let ackedSeq = 0;
 /** The field to focus after the next rebuild (a new item, a moved item). */
 let focusNext: string | undefined;
 let restoredScroll = false;
@@ -60,7 +64,19 @@ let restoredScroll = false;
 function send(edit: FormEdit): number {
   seq += 1;
   api.postMessage({ type: 'edit', seq, version: state?.version ?? 0, edit });
+  if (edit.op !== 'set') structuralSeq = seq;
   return seq;
+}
+
+/**
+ * Adds, removes and moves one at a time: a second one before the first came back would name indices of the old
+ * list (a double click on ✕ would remove two items). The host refuses such an edit too; this avoids the message.
+ */
+function structural(edit: FormEdit): boolean {
+  if (structuralSeq > ackedSeq) return false;
+  flushAll();
+  send(edit);
+  return true;
 }
 
 function flush(id: string): void {
@@ -152,16 +168,12 @@ function listKeys(control: Control, list: ListState<{ index: number }>, position
     const row = list.rows[position];
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && !e.isComposing) {
       e.preventDefault();
-      flushAll();
-      send({ op: 'add', list: list.id, after: row.index });
-      focusNext = MAIN_FIELD[list.id](row.index + 1);
+      if (structural({ op: 'add', list: list.id, after: row.index })) focusNext = MAIN_FIELD[list.id](row.index + 1);
     } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       const other = list.rows[position + (e.key === 'ArrowUp' ? -1 : 1)];
       if (!other) return;
       e.preventDefault();
-      flushAll();
-      send({ op: 'move', list: list.id, index: row.index, to: other.index });
-      focusNext = MAIN_FIELD[list.id](other.index);
+      if (structural({ op: 'move', list: list.id, index: row.index, to: other.index })) focusNext = MAIN_FIELD[list.id](other.index);
     }
   });
 }
@@ -195,19 +207,13 @@ function listEditor<Row extends { index: number }>(
       const next = list.rows[position + 1];
       tools.append(
         button('↑', () => {
-          flushAll();
-          send({ op: 'move', list: list.id, index: row.index, to: prev.index });
-          focusNext = MAIN_FIELD[list.id](prev.index);
+          if (structural({ op: 'move', list: list.id, index: row.index, to: prev.index })) focusNext = MAIN_FIELD[list.id](prev.index);
         }, { appearance: 'icon', ariaLabel: `Move ${name} up`, title: 'Move up (Alt+↑)', disabled: !prev }),
         button('↓', () => {
-          flushAll();
-          send({ op: 'move', list: list.id, index: row.index, to: next.index });
-          focusNext = MAIN_FIELD[list.id](next.index);
+          if (structural({ op: 'move', list: list.id, index: row.index, to: next.index })) focusNext = MAIN_FIELD[list.id](next.index);
         }, { appearance: 'icon', ariaLabel: `Move ${name} down`, title: 'Move down (Alt+↓)', disabled: !next }),
         button('✕', () => {
-          flushAll();
-          send({ op: 'remove', list: list.id, index: row.index });
-          focusNext = prev ? MAIN_FIELD[list.id](prev.index) : `add:${list.id}`;
+          if (structural({ op: 'remove', list: list.id, index: row.index })) focusNext = prev ? MAIN_FIELD[list.id](prev.index) : `add:${list.id}`;
         }, { appearance: 'icon', ariaLabel: `Remove ${name}`, title: 'Remove' }),
       );
       r.append(tools);
@@ -217,9 +223,7 @@ function listEditor<Row extends { index: number }>(
   });
   if (!ro) {
     const add = button(addLabel, () => {
-      flushAll();
-      send({ op: 'add', list: list.id });
-      focusNext = MAIN_FIELD[list.id](list.length);
+      if (structural({ op: 'add', list: list.id })) focusNext = MAIN_FIELD[list.id](list.length);
     }, { appearance: 'secondary' });
     add.dataset.focusId = `add:${list.id}`;
     wrap.append(add);
@@ -299,14 +303,18 @@ function topicRows(list: ListState<TopicRow>, title: string, who: string, headin
   }, heading);
 }
 
+function hasFeedback(s: FormState): boolean {
+  return s.feedback.rows.some((r) => r.text.value.trim() !== '');
+}
+
 function prep(s: FormState): HTMLElement {
-  const hasFeedback = s.feedback.rows.some((r) => r.text.value.trim() !== '');
   const children: Node[] = [];
-  if (!hasFeedback) {
-    const nudge = el('p', 'nudge', 'No feedback prepared yet. Bring at least one real piece of feedback, positive or negative, to every 1:1.');
-    nudge.setAttribute('role', 'note');
-    children.push(nudge);
-  }
+  // Always there, shown or hidden as feedback comes and goes (in place: typing the first feedback rebuilds nothing).
+  const nudge = el('p', 'nudge', 'No feedback prepared yet. Bring at least one real piece of feedback, positive or negative, to every 1:1.');
+  nudge.id = 'nudge';
+  nudge.setAttribute('role', 'note');
+  nudge.hidden = hasFeedback(s);
+  children.push(nudge);
   const b = s.balance;
   const balance = el('p', 'balance');
   balance.textContent = b.meetings === 0
@@ -435,7 +443,7 @@ function layoutOf(s: ViewState): string {
     if (key === 'value' && typeof value === 'string' && !['planned', 'held', 'skipped', 'regular', 'career'].includes(value)) return '';
     if (key === 'value' && typeof value === 'boolean') return false;
     return value;
-  }) + `|${s.header.status.value}|${s.header.kind.value}|${s.feedback.rows.some((r) => r.text.value.trim() !== '')}`;
+  }) + `|${s.header.status.value}|${s.header.kind.value}`;
 }
 
 function placeProblems(problems: readonly FormProblem[]): void {
@@ -460,40 +468,60 @@ function focusedField(): string | undefined {
 
 function render(next: ViewState): void {
   const previous = state;
+  const nextLayout = layoutOf(next);
+  const inPlace = next.kind === 'form' && previous?.kind === 'form' && nextLayout === layout;
+  // Before a rebuild, what was typed and not sent goes out, still addressed to the version it was typed on.
+  if (!inPlace) flushAll();
   state = next;
   // Which version of the file is shown (a number, no people data): for tests and for debugging.
   app.dataset.version = String(next.version);
-  const nextLayout = layoutOf(next);
-  if (next.kind === 'form' && previous?.kind === 'form' && nextLayout === layout) {
+  if (inPlace) {
     for (const f of fieldsOf(next)) {
       if (pending.has(f.id) || typing.has(f.id)) continue; // the user's own edit is on its way
       known.set(f.id, f.value);
       const c = controls.get(f.id);
       if (c && c.get() !== f.value) c.set(f.value);
     }
+    const nudge = document.getElementById('nudge');
+    if (nudge) nudge.hidden = hasFeedback(next);
     placeProblems(next.problems);
     return;
   }
   layout = nextLayout;
   const refocus = focusNext ?? focusedField();
   focusNext = undefined;
+  // What is on its way stays in its field after the rebuild (the state does not have it yet), so nothing typed
+  // disappears while the layout changes.
+  const inFlight = new Map<string, string | boolean>();
+  for (const id of pending.keys()) {
+    const c = controls.get(id);
+    if (c) inFlight.set(id, c.get());
+  }
   controls.clear();
   problemSlots.clear();
-  for (const t of typing.values()) clearTimeout(t);
-  typing.clear();
   known.clear();
   if (next.kind === 'broken') {
     app.replaceChildren(buildBroken(next));
   } else {
     for (const f of fieldsOf(next)) known.set(f.id, f.value);
     app.replaceChildren(buildForm(next));
+    for (const [id, value] of inFlight) {
+      const c = controls.get(id);
+      if (c && typeof c.get() === typeof value) {
+        c.set(value);
+        known.set(id, value);
+      }
+    }
     placeProblems(next.problems);
   }
   app.removeAttribute('aria-busy');
   if (refocus) {
     const target = controls.get(refocus)?.element ?? app.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(refocus)}"]`);
-    // Custom elements render on the next frame; focus then.
-    if (target) requestAnimationFrame(() => target.focus());
+    // At once, in this task: a keystroke that comes next must land in the field, not in the page.
+    if (target) {
+      target.focus();
+      if (!target.contains(document.activeElement) && document.activeElement !== target) requestAnimationFrame(() => target.focus());
+    }
   }
   if (!restoredScroll) {
     restoredScroll = true;
@@ -537,9 +565,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!isHostMessage(m)) return;
   if (m.type === 'refused') {
     showBanner(m.message);
+    ackedSeq = Math.max(ackedSeq, m.seq);
     for (const [id, s] of pending) if (s <= m.seq) pending.delete(id);
     return;
   }
+  ackedSeq = Math.max(ackedSeq, m.ackSeq);
   for (const [id, s] of pending) if (s <= m.ackSeq) pending.delete(id);
   render(m.state);
 });
@@ -550,8 +580,12 @@ window.addEventListener('scroll', () => {
   scrollTimer = setTimeout(() => api.setState({ scrollY: Math.round(window.scrollY) }), 200);
 });
 
-// Leaving the page (tab closed or hidden) sends what was typed.
+// Leaving the page (tab closed or hidden) sends what was typed; so does Ctrl/Cmd+S, before VS Code saves.
 window.addEventListener('blur', flushAll);
+window.addEventListener('pagehide', flushAll);
 document.addEventListener('visibilitychange', flushAll);
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') flushAll();
+}, true);
 
 api.postMessage({ type: 'ready' });

@@ -3,7 +3,7 @@
  * value it is about: comments, key order, unknown keys, blank lines and quoting elsewhere stay byte-identical.
  * The VS Code layer turns the edit into a WorkspaceEdit on the document; the tests apply it to a string.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import type { Document, Node as YamlNode, YAMLMap, YAMLSeq } from 'yaml';
 
 export interface TextEdit {
@@ -47,7 +47,8 @@ export function renderScalar(value: string | number | boolean | null, flow: bool
   if (value === null) return 'null';
   if (typeof value !== 'string') return String(value);
   if (value.includes('\n')) {
-    if (flow || /^\s/.test(value)) return JSON.stringify(value);
+    // Leading white space, or blank lines at the end, cannot be written exactly as a block scalar in every place.
+    if (flow || /^\s/.test(value) || /\n[ \t]*\n$/.test(value)) return JSON.stringify(value);
     const chomp = value.endsWith('\n') ? '' : '-';
     const body = (value.endsWith('\n') ? value.slice(0, -1) : value).split('\n');
     return `|${chomp}${body.map((l) => `${newline}${l === '' ? '' : ' '.repeat(indent) + l}`).join('')}`;
@@ -190,17 +191,32 @@ function replaceNode(text: string, v: YamlNode, value: PlainValue, parentFlow: b
 function insertAfterKey(text: string, keyNode: YamlNode, value: PlainValue, flow: boolean, keyCol: number, nl: string): TextEdit {
   const colon = text.indexOf(':', keyNode.range![1]);
   const at = colon + 1;
+  // The end of the key's line, before its line break (`\r\n` too), and what is written after the colon (a comment).
+  let end = lineEnd(text, at);
+  if (text[end - 1] === '\r') end--;
+  const rest = text.slice(at, end);
   if (flow || value === null || typeof value !== 'object') {
-    return { offset: at, length: 0, text: ` ${flow ? renderFlow(value) : renderScalar(value as string, false, keyCol + 2, nl)}` };
+    const rendered = flow ? renderFlow(value) : renderScalar(value as string, false, keyCol + 2, nl);
+    const cut = rendered.indexOf(nl);
+    if (cut < 0 || rest.trim() === '') return { offset: at, length: 0, text: ` ${rendered}` };
+    // A block scalar: its header goes right after the colon and keeps the comment; the lines follow.
+    return { offset: at, length: end - at, text: ` ${rendered.slice(0, cut)}${rest}${rendered.slice(cut)}` };
   }
-  const end = lineEnd(text, at);
   return { offset: end, length: 0, text: nl + renderBlock(value, keyCol + 2, nl).replace(new RegExp(`${nl}$`), '') };
+}
+
+/** What goes before a new entry of a flow collection: `, ` after an entry, nothing after `[`, `{` or a trailing `,`. */
+function flowSeparator(text: string, open: number, close: number, items: number): string {
+  if (items === 0) return '';
+  // The text before the closing bracket, comments aside: `[a, b,]` already ends with a separator.
+  const before = text.slice(open, close).replace(/#[^\n]*/g, '').trimEnd();
+  return before.endsWith(',') ? ' ' : ', ';
 }
 
 function addPair(text: string, map: YAMLMap, key: string, value: PlainValue, nl: string): TextEdit {
   if (map.flow) {
-    const close = text.lastIndexOf('}', map.range![1]);
-    const sep = map.items.length > 0 ? ', ' : '';
+    const close = text.lastIndexOf('}', map.range![1] - 1);
+    const sep = flowSeparator(text, map.range![0], close, map.items.length);
     return { offset: close, length: 0, text: `${sep}${renderScalar(key, true, 0)}: ${renderFlow(value)}` };
   }
   const first = map.items[0]?.key as YamlNode | undefined;
@@ -218,8 +234,8 @@ export function appendItem(text: string, path: EditPath, item: PlainValue): Text
   if (!isSeq(node)) throw new YamlEditError(`${path.join('.')} is not a list.`);
   const seq = node as YAMLSeq;
   if (seq.flow) {
-    const close = text.lastIndexOf(']', seq.range![1]);
-    return { offset: close, length: 0, text: `${seq.items.length > 0 ? ', ' : ''}${renderFlow(item)}` };
+    const close = text.lastIndexOf(']', seq.range![1] - 1);
+    return { offset: close, length: 0, text: `${flowSeparator(text, seq.range![0], close, seq.items.length)}${renderFlow(item)}` };
   }
   const indent = columnOf(text, seq.range![0]);
   const { offset, prefix } = afterNode(text, seq);
@@ -260,16 +276,39 @@ function itemSlices(text: string, seq: YAMLSeq): Array<[number, number]> {
   });
 }
 
+/** The list's values as plain data, aliases resolved (they stand for their anchor's value). */
+function listValues(doc: Document.Parsed, path: EditPath): PlainValue[] {
+  const js = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  const v = path.reduce<unknown>((cur, k) => (cur === null || typeof cur !== 'object' ? undefined : (cur as Record<string | number, unknown>)[k]), js);
+  return (Array.isArray(v) ? v : []) as PlainValue[];
+}
+
+/** Whether a list has an anchor or an alias in it: such a list is never written again from its values. */
+function hasAnchors(seq: YAMLSeq): boolean {
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || n === null || typeof n !== 'object') return;
+    if (isAlias(n) || (n as { anchor?: string }).anchor) {
+      found = true;
+      return;
+    }
+    if (isMap(n)) for (const p of n.items) visit(p.value);
+    else if (isSeq(n)) n.items.forEach(visit);
+  };
+  visit(seq);
+  return found;
+}
+
 /**
  * The minimal edit is checked before it is returned: if the text it gives does not read back as exactly the
  * expected list (an unusual layout), the list is written again from its values instead: still exact, though
- * comments inside that list may be lost.
+ * comments inside that list may be lost. A list with anchors or aliases is not written again (that would copy the
+ * anchored values): the edit is refused.
  */
-function verifiedListEdit(text: string, path: EditPath, edit: TextEdit, expected: PlainValue[]): TextEdit {
+function verifiedListEdit(text: string, path: EditPath, edit: TextEdit, expected: PlainValue[], seq: YAMLSeq): TextEdit {
   const out = parseDocument(applyEdit(text, edit));
-  const got = out.errors.length === 0 ? (path.length === 0 ? out.toJS() : out.getIn(path)) : undefined;
-  const gotJs = got && typeof got === 'object' && 'toJSON' in got ? (got as { toJSON(): unknown }).toJSON() : got;
-  if (out.errors.length === 0 && JSON.stringify(gotJs) === JSON.stringify(expected)) return edit;
+  if (out.errors.length === 0 && JSON.stringify(listValues(out, path)) === JSON.stringify(expected)) return edit;
+  if (hasAnchors(seq)) throw new YamlEditError(`${path.join('.')} uses YAML anchors or aliases; change it in the text editor.`);
   return setValue(text, path, expected);
 }
 
@@ -278,13 +317,24 @@ export function removeItem(text: string, path: EditPath, index: number): TextEdi
   const doc = parse(text);
   const seq = seqAt(doc, path);
   if (index < 0 || index >= seq.items.length) throw new YamlEditError(`No item ${index + 1} in ${path.join('.')}.`);
-  const expected = (seq.toJSON() as PlainValue[]).filter((_, i) => i !== index);
-  if (seq.items.length === 1) return setValue(text, path, []); // the only item: the list becomes `[]`
+  const expected = listValues(doc, path).filter((_, i) => i !== index);
+  if (seq.items.length === 1) {
+    if (hasAnchors(seq)) throw new YamlEditError(`${path.join('.')} uses YAML anchors or aliases; change it in the text editor.`);
+    return setValue(text, path, []); // the only item: the list becomes `[]`
+  }
   const r = itemSlices(text, seq);
+  // In a block list, the item's own lines go (`- ` to the end of its last line); comment lines around it stay.
+  const dashStart = lineStart(text, r[index][0]);
+  if (!seq.flow && /^\s*-\s*$/.test(text.slice(dashStart, r[index][0]))) {
+    const eol = lineEnd(text, r[index][1]);
+    const lines = { offset: dashStart, length: (eol < text.length ? eol + 1 : eol) - dashStart, text: '' };
+    const out = parseDocument(applyEdit(text, lines));
+    if (out.errors.length === 0 && JSON.stringify(listValues(out, path)) === JSON.stringify(expected)) return lines;
+  }
   const edit = index + 1 < r.length
     ? { offset: r[index][0], length: r[index + 1][0] - r[index][0], text: '' }
     : { offset: r[index - 1][1], length: r[index][1] - r[index - 1][1], text: '' };
-  return verifiedListEdit(text, path, edit, expected);
+  return verifiedListEdit(text, path, edit, expected, seq);
 }
 
 /** Moves item `from` of the list at `path` to position `to`; each item's text moves unchanged, separators stay. */
@@ -294,7 +344,7 @@ export function moveItem(text: string, path: EditPath, from: number, to: number)
   const n = seq.items.length;
   if (from < 0 || from >= n || to < 0 || to >= n) throw new YamlEditError(`Cannot move item ${from + 1} to ${to + 1} in ${path.join('.')}.`);
   if (from === to) return { offset: 0, length: 0, text: '' };
-  const expected = seq.toJSON() as PlainValue[];
+  const expected = listValues(doc, path);
   const [value] = expected.splice(from, 1);
   expected.splice(to, 0, value);
   const r = itemSlices(text, seq);
@@ -305,7 +355,7 @@ export function moveItem(text: string, path: EditPath, from: number, to: number)
   const [moved] = items.splice(from - lo, 1);
   items.splice(to - lo, 0, moved);
   const edit = { offset: r[lo][0], length: r[hi][1] - r[lo][0], text: items.map((it, k) => it + (gaps[k] ?? '')).join('') };
-  return verifiedListEdit(text, path, edit, expected);
+  return verifiedListEdit(text, path, edit, expected, seq);
 }
 
 /**
@@ -315,25 +365,33 @@ export function moveItem(text: string, path: EditPath, from: number, to: number)
 export function setIn(text: string, path: EditPath, value: PlainValue): TextEdit {
   if (path.length === 0) throw new YamlEditError('No key given.');
   const doc = parse(text);
-  // The longest prefix of the path whose parent is a mapping that exists.
-  for (let depth = path.length - 1; depth >= 0; depth--) {
-    const parent = nodeAt(doc, path.slice(0, depth));
-    const usable = depth === 0 || isMap(parent) || (isSeq(parent) && typeof path[depth] === 'number');
-    if (!usable) continue;
-    if (isSeq(parent) && depth < path.length - 1) {
-      // Inside an existing list item that is not a mapping: cannot create keys under it.
-      const item = (parent as YAMLSeq).items[path[depth] as number];
-      if (!isMap(item) && !(isScalar(item) && (item as { value: unknown }).value === null)) throw new YamlEditError(`Cannot set ${path.join('.')}.`);
+  // Walk down while the path exists; stop at the first missing (or empty) step and create the rest from there.
+  // Anything else on the way (a text where a mapping belongs, a list) is the user's: it is never replaced.
+  let node: unknown = doc.contents;
+  for (let depth = 0; depth < path.length - 1; depth++) {
+    const seg = path[depth];
+    let child: unknown;
+    if (isMap(node)) child = (node as YAMLMap).items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg))?.value;
+    else if (isSeq(node) && typeof seg === 'number') child = (node as YAMLSeq).items[seg];
+    else if (depth === 0 && (node === null || (isScalar(node) && node.value === null))) child = undefined;
+    else throw new YamlEditError(`${path.slice(0, depth).join('.') || 'The file'} holds something else than a mapping; edit it in the text editor.`);
+    if (child === undefined || child === null || (isScalar(child) && child.value === null)) {
+      if (typeof seg === 'number') throw new YamlEditError(`No item ${seg + 1} in ${path.slice(0, depth).join('.')}.`);
+      let nested: PlainValue = value;
+      for (let i = path.length - 1; i > depth; i--) {
+        const s = path[i];
+        if (typeof s === 'number') throw new YamlEditError(`No list at ${path.slice(0, i).join('.')}.`);
+        nested = { [s]: nested };
+      }
+      return setValue(text, path.slice(0, depth + 1), nested);
     }
-    let nested: PlainValue = value;
-    for (let i = path.length - 1; i > depth; i--) {
-      const seg = path[i];
-      if (typeof seg === 'number') throw new YamlEditError(`No list at ${path.slice(0, i).join('.')}.`);
-      nested = { [seg]: nested };
-    }
-    return setValue(text, path.slice(0, depth + 1), nested);
+    if (isAlias(child)) throw new YamlEditError(`${path.slice(0, depth + 1).join('.')} is written elsewhere (an alias); edit it in the text editor.`);
+    node = child;
   }
-  throw new YamlEditError(`Cannot set ${path.join('.')}.`);
+  if (!isMap(node) && !(isSeq(node) && typeof path[path.length - 1] === 'number') && !(path.length === 1 && (node === null || (isScalar(node) && node.value === null)))) {
+    throw new YamlEditError(`${path.slice(0, -1).join('.') || 'The file'} holds something else than a mapping; edit it in the text editor.`);
+  }
+  return setValue(text, path, value);
 }
 
 /** Appends to the list at `path`, creating the list (and mappings above it) when missing. */

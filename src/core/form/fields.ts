@@ -3,8 +3,9 @@
  * state; the webview sends them back in edits; `formEditToTextEdit` turns an edit into one minimal text edit of the
  * current file text. An id is only a name for a place in the format: it never carries a path the webview chose.
  */
+import { Lexer, parseDocument } from 'yaml';
 import { isIsoDate } from '../dates';
-import { appendIn, composeEdits, moveItem, removeItem, removeKey, setIn, YamlEditError } from '../edit/yamlEdit';
+import { appendIn, applyEdit, composeEdits, moveItem, removeItem, removeKey, setIn, YamlEditError } from '../edit/yamlEdit';
 import type { EditPath, PlainValue, TextEdit } from '../edit/yamlEdit';
 import { MEETING_KINDS, MEETING_STATUSES } from '../format/schema';
 import type { FormEdit, ListId } from '../../shared/formProtocol';
@@ -106,38 +107,120 @@ function checkValue(kind: FieldKind, value: string | boolean): PlainValue {
 /**
  * The one text edit an edit of the form makes to the file's current text. Throws FormEditError (or YamlEditError)
  * with a message for the manager when the edit cannot be made; nothing is written then.
+ *
+ * Every edit is checked before it is returned: the new text must parse, read back as exactly the old content with
+ * this one change (aliases resolved, so an edit that would also change another place through an anchor fails), and
+ * keep every comment (a removed item may take its own). Whatever the edit layer does with an unusual file, the form
+ * cannot write a wrong file.
  */
 export function formEditToTextEdit(text: string, edit: FormEdit, listLength: (list: ListId) => number): TextEdit {
+  let result: { edit: TextEdit; expect: (js: unknown) => unknown; removes?: boolean };
   try {
-    switch (edit.op) {
-      case 'set': {
-        const field = resolveField(edit.field);
-        if (!field) throw new FormEditError('The form asked for a field it does not have.');
-        if (field.item && field.item.index >= listLength(field.item.list)) throw new FormEditError('That item is no longer in the file.');
-        const value = checkValue(field.kind, edit.value);
-        if (field.kind.type === 'date' && value === '') return removeKey(text, field.path);
-        return setIn(text, field.path, value);
-      }
-      case 'add': {
-        const path = LIST_PATHS[edit.list];
-        const n = listLength(edit.list);
-        const item = NEW_ITEMS[edit.list];
-        if (edit.after === undefined || edit.after >= n - 1) return appendIn(text, path, item);
-        const to = edit.after + 1;
-        return composeEdits(text, [(t) => appendIn(t, path, item), (t) => moveItem(t, path, n, to)]);
-      }
-      case 'remove': {
-        if (edit.index >= listLength(edit.list)) throw new FormEditError('That item is no longer in the file.');
-        return removeItem(text, LIST_PATHS[edit.list], edit.index);
-      }
-      case 'move': {
-        const n = listLength(edit.list);
-        if (edit.index >= n || edit.to >= n) throw new FormEditError('That item is no longer in the file.');
-        return moveItem(text, LIST_PATHS[edit.list], edit.index, edit.to);
-      }
-    }
+    result = compute(text, edit, listLength);
   } catch (e) {
     if (e instanceof FormEditError || e instanceof YamlEditError) throw e;
     throw new FormEditError('The edit could not be made to this file; use the text editor.');
   }
+  verify(text, result.edit, result.expect, result.removes ?? false);
+  return result.edit;
+}
+
+function compute(text: string, edit: FormEdit, listLength: (list: ListId) => number): { edit: TextEdit; expect: (js: unknown) => unknown; removes?: boolean } {
+  switch (edit.op) {
+    case 'set': {
+      const field = resolveField(edit.field);
+      if (!field) throw new FormEditError('The form asked for a field it does not have.');
+      if (field.item && field.item.index >= listLength(field.item.list)) throw new FormEditError('That item is no longer in the file.');
+      const value = checkValue(field.kind, edit.value);
+      if (field.kind.type === 'date' && value === '') return { edit: removeKey(text, field.path), expect: (js) => updateIn(js, field.path, REMOVE), removes: true };
+      return { edit: setIn(text, field.path, value), expect: (js) => updateIn(js, field.path, () => value) };
+    }
+    case 'add': {
+      const path = LIST_PATHS[edit.list];
+      const n = listLength(edit.list);
+      const item = NEW_ITEMS[edit.list];
+      const at = edit.after === undefined || edit.after >= n - 1 ? n : edit.after + 1;
+      const expect = (js: unknown): unknown => updateIn(js, path, (list) => {
+        const next = Array.isArray(list) ? [...(list as unknown[])] : [];
+        next.splice(at, 0, item);
+        return next;
+      });
+      if (at === n) return { edit: appendIn(text, path, item), expect };
+      return { edit: composeEdits(text, [(t) => appendIn(t, path, item), (t) => moveItem(t, path, n, at)]), expect };
+    }
+    case 'remove': {
+      if (edit.index >= listLength(edit.list)) throw new FormEditError('That item is no longer in the file.');
+      const index = edit.index;
+      return {
+        removes: true,
+        edit: removeItem(text, LIST_PATHS[edit.list], index),
+        expect: (js) => updateIn(js, LIST_PATHS[edit.list], (list) => (list as unknown[]).filter((_, i) => i !== index)),
+      };
+    }
+    case 'move': {
+      const n = listLength(edit.list);
+      if (edit.index >= n || edit.to >= n) throw new FormEditError('That item is no longer in the file.');
+      const { index, to } = edit;
+      return {
+        edit: moveItem(text, LIST_PATHS[edit.list], index, to),
+        expect: (js) => updateIn(js, LIST_PATHS[edit.list], (list) => {
+          const next = [...(list as unknown[])];
+          const [moved] = next.splice(index, 1);
+          next.splice(to, 0, moved);
+          return next;
+        }),
+      };
+    }
+  }
+}
+
+const REMOVE = Symbol('remove');
+
+/** A copy of `js` with the value at `path` replaced by `f(old)` (mappings created on the way; REMOVE deletes). */
+function updateIn(js: unknown, path: EditPath, f: ((old: unknown) => unknown) | typeof REMOVE): unknown {
+  if (path.length === 0) return f === REMOVE ? undefined : f(js);
+  const [head, ...rest] = path;
+  if (Array.isArray(js) && typeof head === 'number') {
+    const copy = [...js];
+    copy[head] = updateIn(copy[head], rest, f);
+    return copy;
+  }
+  const base = js !== null && typeof js === 'object' && !Array.isArray(js) ? (js as Record<string, unknown>) : {};
+  const copy: Record<string, unknown> = { ...base };
+  const next = updateIn(copy[String(head)], rest, f);
+  if (rest.length === 0 && f === REMOVE) delete copy[String(head)];
+  else copy[String(head)] = next;
+  return copy;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function commentsOf(text: string): string[] {
+  return [...new Lexer().lex(text)].filter((t) => t.startsWith('#')).map((t) => t.trim()).sort();
+}
+
+/** `removes`: the edit takes something out of the file (a key, an item), and a comment on its lines may go with it. */
+function verify(text: string, e: TextEdit, expect: (js: unknown) => unknown, removes: boolean): void {
+  const refuse = (): never => {
+    throw new FormEditError('This change cannot be made safely in this file as it is written (an unusual layout); make it in the text editor.');
+  };
+  const before = parseDocument(text);
+  const out = applyEdit(text, e);
+  const after = parseDocument(out);
+  if (after.errors.length > 0) refuse();
+  const js = (d: typeof before): unknown => d.toJS({ maxAliasCount: 1000 }) ?? {};
+  if (!sameValue(js(after), expect(js(before)))) refuse();
+  const was = commentsOf(text);
+  const now = commentsOf(out);
+  const kept = removes ? now.every((c) => was.includes(c)) && now.length <= was.length : JSON.stringify(now) === JSON.stringify(was);
+  if (!kept) refuse();
 }

@@ -69,7 +69,7 @@ class Reader {
    * The node at `path`, aliases resolved at every step. `viaAlias` says the value is written elsewhere (under an
    * anchor): it is shown, but the form does not edit it, since an edit there would change every place using it.
    */
-  lookup(path: EditPath): { node: unknown; viaAlias: boolean } {
+  lookup(path: EditPath): { node: unknown; viaAlias: boolean; blocked: boolean } {
     let n: unknown = this.doc.contents;
     let viaAlias = false;
     const resolve = (): void => {
@@ -77,15 +77,19 @@ class Reader {
         viaAlias = true;
         n = n.resolve(this.doc);
       }
+      // An anchored value is shared with its aliases: editing it here would change them too.
+      if (n !== null && typeof n === 'object' && (n as { anchor?: string }).anchor) viaAlias = true;
     };
     resolve();
     for (const seg of path) {
       if (isMap(n)) n = (n.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(seg))?.value ?? undefined) as unknown;
       else if (isSeq(n) && typeof seg === 'number') n = n.items[seg] as unknown;
-      else return { node: undefined, viaAlias };
+      else if (n === undefined || n === null || (isScalar(n) && n.value === null)) return { node: undefined, viaAlias, blocked: false };
+      // Something else is on the way (a text where `prep` should be a mapping): the form must not replace it.
+      else return { node: undefined, viaAlias, blocked: true };
       resolve();
     }
-    return { node: n, viaAlias };
+    return { node: n, viaAlias, blocked: false };
   }
 
   node(path: EditPath): unknown {
@@ -109,8 +113,8 @@ class Reader {
 
   text(id: string, path: EditPath): TextFieldState {
     this.mark(id, path);
-    const { node: n, viaAlias } = this.lookup(path);
-    if (n === undefined || n === null) return { id, value: '', editable: !viaAlias };
+    const { node: n, viaAlias, blocked } = this.lookup(path);
+    if (n === undefined || n === null) return { id, value: '', editable: !viaAlias && !blocked };
     if (isScalar(n)) {
       const v = n.value;
       return { id, value: v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v), editable: !viaAlias };
@@ -121,8 +125,8 @@ class Reader {
 
   bool(id: string, path: EditPath): BoolFieldState {
     this.mark(id, path);
-    const { node: n, viaAlias } = this.lookup(path);
-    if (n === undefined || n === null || (isScalar(n) && n.value === null)) return { id, value: false, editable: !viaAlias };
+    const { node: n, viaAlias, blocked } = this.lookup(path);
+    if (n === undefined || n === null || (isScalar(n) && n.value === null)) return { id, value: false, editable: !viaAlias && !blocked };
     return isScalar(n) ? { id, value: n.value === true, editable: !viaAlias } : { id, value: false, editable: false };
   }
 
@@ -133,11 +137,21 @@ class Reader {
   items(list: ListId): { items: YamlNode[] | null | undefined; editable: boolean } {
     const path = LIST_PATHS[list];
     this.mark(list, path);
-    const { node: n, viaAlias } = this.lookup(path);
+    const { node: n, viaAlias, blocked } = this.lookup(path);
+    if (blocked) return { items: null, editable: false };
     if (n === undefined || n === null || (isScalar(n) && n.value === null)) return { items: undefined, editable: !viaAlias };
     if (!isSeq(n)) return { items: null, editable: false };
-    return { items: n.items as YamlNode[], editable: !viaAlias };
+    // A list with anchors or aliases inside is shown, not edited: items are shared with other places.
+    return { items: n.items as YamlNode[], editable: !viaAlias && !hasAnchors(n) };
   }
+}
+
+function hasAnchors(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (isAlias(node) || (node as { anchor?: string }).anchor) return true;
+  if (isMap(node)) return node.items.some((p) => hasAnchors(p.value));
+  if (isSeq(node)) return node.items.some(hasAnchors);
+  return false;
 }
 
 function listState<Row>(id: ListId, found: { items: YamlNode[] | null | undefined; editable: boolean }, row: (index: number) => Row | undefined): ListState<Row> {

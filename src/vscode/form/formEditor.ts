@@ -9,7 +9,7 @@ import { loadFormContext } from '../../core/form/context';
 import { YamlEditError } from '../../core/edit/yamlEdit';
 import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
 import { buildFormState, listLengths } from '../../core/form/model';
-import type { FormEdit, FormState, HostMessage, ViewState } from '../../shared/formProtocol';
+import type { FormEdit, FormState, HostMessage, ListId, ViewState } from '../../shared/formProtocol';
 import { parseWebviewMessage } from '../../shared/formProtocol';
 import { errorKind } from '../errors';
 import { teamPath } from '../teamFs';
@@ -73,8 +73,11 @@ export class FormSession implements vscode.Disposable {
   private ready = false;
   private ackSeq = 0;
   private readonly states = new Map<number, FormState>();
-  /** Document versions that this form's own edits produced: the webview knows those changes. */
-  private readonly ownVersions = new Set<number>();
+  /**
+   * Document versions that this form's own edits produced (the webview knows those changes), with the list whose
+   * items they added, removed or moved (which shifts the indices later edits of that list name).
+   */
+  private readonly ownVersions = new Map<number, ListId | undefined>();
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
@@ -95,6 +98,10 @@ export class FormSession implements vscode.Disposable {
         if (!change.files || !change.reports || (rel && (change.files.has(rel) || change.reports.has(rel.split('/')[0])))) this.scheduleRender(0);
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleRender(0)),
+      // Ctrl+S in the form sends the last keystrokes first; the save waits for the edits already on their way.
+      vscode.workspace.onWillSaveTextDocument((e) => {
+        if (e.document === document) e.waitUntil(this.queue);
+      }),
     );
   }
 
@@ -105,7 +112,9 @@ export class FormSession implements vscode.Disposable {
     return this.enqueue(async () => {
       switch (msg.type) {
         case 'ready':
+          // A (re)loaded webview counts its edits from 1 again.
           this.ready = true;
+          this.ackSeq = 0;
           await this.render();
           return;
         case 'edit':
@@ -142,12 +151,15 @@ export class FormSession implements vscode.Disposable {
       if (reason) throw new WriteRefused(reason);
       const root = this.service.root!;
       if (version !== this.document.version) this.checkStale(version, edit);
-      await applyDocumentEdit(root, this.document, (text) => {
+      const made = await applyDocumentEdit(root, this.document, (text) => {
         const lengths = listLengths(text);
         return formEditToTextEdit(text, edit, (l) => lengths[l]);
       });
-      this.ownVersions.add(this.document.version);
-      for (const v of this.ownVersions) if (this.ownVersions.size > KEPT_STATES) this.ownVersions.delete(v);
+      if (made !== undefined) {
+        // Appending shifts no index; inserting, removing and moving do.
+        this.ownVersions.set(made, edit.op === 'set' || (edit.op === 'add' && edit.after === undefined) ? undefined : edit.list);
+        for (const v of this.ownVersions.keys()) if (this.ownVersions.size > KEPT_STATES) this.ownVersions.delete(v);
+      }
     } catch (e) {
       const expected = e instanceof WriteRefused || e instanceof FormEditError || e instanceof YamlEditError;
       // Expected refusals carry a message for the manager; anything else is logged by its kind only.
@@ -166,18 +178,28 @@ export class FormSession implements vscode.Disposable {
    * silently dropped or applied to the wrong item.
    */
   private checkStale(version: number, edit: FormEdit): void {
-    // Newer versions that all came from this form's own edits (sent before this one): nothing the webview did not know.
-    let own = version < this.document.version;
-    for (let v = version + 1; own && v <= this.document.version; v++) own = this.ownVersions.has(v);
-    if (own) return;
-    const old = this.states.get(version);
     const refused = new WriteRefused('The 1:1 changed in the text editor meanwhile, so your last change in the form was not applied. The form now shows the file as it is.');
-    if (!old) throw refused;
-    const list = edit.op === 'set' ? /^(feedback|managerTopics|reportTopics|actions)\//.exec(edit.field)?.[1] : edit.list;
+    const list = edit.op === 'set' ? /^(feedback|managerTopics|reportTopics|actions)\//.exec(edit.field)?.[1] as ListId | undefined : edit.list;
+    const byIndex = edit.op !== 'set' ? edit.op !== 'add' || edit.after !== undefined : list !== undefined;
+    // Newer versions that all came from this form's own edits: the webview sent this edit knowing of them, unless
+    // one of them added, removed or moved items of the list this edit names by index (a double click on ✕).
+    let own = true;
+    let shifted = false;
+    for (let v = version + 1; v <= this.document.version; v++) {
+      if (!this.ownVersions.has(v)) own = false;
+      else if (byIndex && this.ownVersions.get(v) === list) shifted = true;
+    }
+    if (own) {
+      if (shifted) throw new WriteRefused('The list changed before this change arrived, so it was not applied. The form now shows the file as it is.');
+      return;
+    }
     if (!list) return; // a field of its own (notes, status, a check-in): it gets the value typed in the form
+    const old = this.states.get(version);
+    if (!old) throw refused;
     const now = buildFormState({ path: this.document.uri.path.split('/').slice(-3).join('/'), text: this.document.getText(), version: this.document.version, context: undefined, problems: [] });
     if (now.kind !== 'form') throw refused;
-    const rowsOf = (s: FormState): string => JSON.stringify((s[list as keyof FormState] as { rows: unknown }).rows);
+    // The rows as the file has them (what was carried over comes from other files and does not count).
+    const rowsOf = (s: FormState): string => JSON.stringify(s[list].rows, (k, v: unknown) => (k === 'carriedFrom' ? undefined : v));
     if (rowsOf(old) !== rowsOf(now)) throw refused;
   }
 

@@ -176,6 +176,22 @@ describe('the 1:1 form', () => {
     assert.doesNotMatch(doc.getText(), /From an old form/);
   });
 
+  it('two removals named on the same version remove one item: the second names an index that has shifted', async () => {
+    await write(planned, `${plannedText}actions:\n  - {text: One, owner: report}\n  - {text: Two, owner: report}\n  - {text: Three, owner: report}\n`);
+    const { session, doc } = await openForm(planned);
+    await eventually(() => assert.equal(form(session.lastState).actions.rows.length, 3));
+    const v = doc.version;
+    await session.receive({ type: 'edit', seq: 1, version: v, edit: { op: 'remove', list: 'actions', index: 0 } });
+    await session.receive({ type: 'edit', seq: 2, version: v, edit: { op: 'remove', list: 'actions', index: 0 } });
+    assert.match(session.lastRefusal ?? '', /list changed/);
+    assert.deepEqual((parse(doc.getText()) as { actions: Array<{ text: string }> }).actions.map((a) => a.text), ['Two', 'Three']);
+    // A change to notes on that same old version is still fine: it names no index.
+    session.lastRefusal = undefined;
+    await session.receive({ type: 'edit', seq: 3, version: v, edit: { op: 'set', field: 'notes', value: 'Still applied' } });
+    assert.equal(session.lastRefusal, undefined);
+    assert.match(doc.getText(), /^notes: Still applied$/m);
+  });
+
   it('a file that does not parse shows its errors; the form writes nothing to it', async () => {
     const broken = `fay/meetings/${d(2)}.yaml`;
     await write(broken, `date: ${d(2)}\nnotes: "never closed\nstatus: planned\n`);
