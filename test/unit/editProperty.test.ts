@@ -24,6 +24,13 @@ function randomScalar(r: R): PlainValue {
   return null;
 }
 
+/** A document's top level: two to four random keys with random values. */
+function randomRoot(r: R): Record<string, PlainValue> {
+  const root: Record<string, PlainValue> = {};
+  for (let i = 0; i < 2 + Math.floor(r() * 3); i++) root[pick(r, KEYS)] = randomValue(r, 3);
+  return root;
+}
+
 function randomValue(r: R, depth: number): PlainValue {
   const x = r();
   if (depth <= 0 || x < 0.4) return randomScalar(r);
@@ -114,8 +121,7 @@ describe('YAML edits: properties over random documents', () => {
     let edits = 0;
     for (let seed = 1; seed <= CASES; seed++) {
       const r = seededRandom(seed);
-      const root: Record<string, PlainValue> = {};
-      for (let i = 0; i < 2 + Math.floor(r() * 3); i++) root[pick(r, KEYS)] = randomValue(r, 3);
+      const root = randomRoot(r);
       const text = render(r, root);
       const before = parseDocument(text);
       if (before.errors.length > 0) continue; // the renderer's own output is always valid; be safe anyway
@@ -153,8 +159,7 @@ describe('YAML edits: properties over random documents', () => {
     let edits = 0;
     for (let seed = 1; seed <= CASES; seed++) {
       const r = seededRandom(seed * 7 + 3);
-      const root: Record<string, PlainValue> = {};
-      for (let i = 0; i < 2 + Math.floor(r() * 3); i++) root[pick(r, KEYS)] = randomValue(r, 3);
+      const root = randomRoot(r);
       root.list = Array.from({ length: 1 + Math.floor(r() * 4) }, () => randomValue(r, 2));
       const text = render(r, root);
       const before = parseDocument(text);
@@ -187,8 +192,7 @@ describe('YAML edits: properties over random documents', () => {
     let edits = 0;
     for (let seed = 1; seed <= CASES; seed++) {
       const r = seededRandom(seed * 13 + 5);
-      const root: Record<string, PlainValue> = {};
-      for (let i = 0; i < 2 + Math.floor(r() * 3); i++) root[pick(r, KEYS)] = randomValue(r, 3);
+      const root = randomRoot(r);
       root.list = Array.from({ length: 2 + Math.floor(r() * 3) }, () => randomValue(r, 1));
       const text = render(r, root);
       const before = parseDocument(text);

@@ -52,6 +52,22 @@ function within(el: HTMLElement): boolean {
   return active === el || (active !== null && el.contains(active));
 }
 
+/** A Control over a toolkit element: `prop` holds its value; `inputEvent` fires while it changes. */
+function control<V extends string | boolean>(el: HTMLElement, prop: 'value' | 'checked', inputEvent: 'input' | 'change'): Control<V> {
+  const host = el as unknown as Record<typeof prop, V>;
+  return {
+    element: el,
+    get: () => host[prop],
+    set: (v) => {
+      host[prop] = v;
+    },
+    onInput: (l) => el.addEventListener(inputEvent, l),
+    onCommit: (l) => el.addEventListener('change', l),
+    hasFocus: () => within(el),
+    focus: () => el.focus(),
+  };
+}
+
 function textControl(tag: 'vscode-text-field' | 'vscode-text-area', ariaLabel: string, value: string, options: { placeholder?: string; disabled?: boolean; rows?: number }): Control<string> {
   const el = document.createElement(tag) as ToolkitValueElement;
   if (options.placeholder) el.setAttribute('placeholder', options.placeholder);
@@ -60,17 +76,7 @@ function textControl(tag: 'vscode-text-field' | 'vscode-text-area', ariaLabel: s
   el.value = value;
   el.disabled = options.disabled ?? false;
   label(el, ariaLabel);
-  return {
-    element: el,
-    get: () => el.value,
-    set: (v) => {
-      el.value = v;
-    },
-    onInput: (l) => el.addEventListener('input', l),
-    onCommit: (l) => el.addEventListener('change', l),
-    hasFocus: () => within(el),
-    focus: () => el.focus(),
-  };
+  return control<string>(el, 'value', 'input');
 }
 
 export function textField(ariaLabel: string, value: string, options: { placeholder?: string; disabled?: boolean } = {}): Control<string> {
@@ -86,17 +92,7 @@ export function checkbox(text: string, checked: boolean, options: { disabled?: b
   el.textContent = text;
   el.checked = checked;
   el.disabled = options.disabled ?? false;
-  return {
-    element: el,
-    get: () => el.checked,
-    set: (v) => {
-      el.checked = v;
-    },
-    onInput: (l) => el.addEventListener('change', l),
-    onCommit: (l) => el.addEventListener('change', l),
-    hasFocus: () => within(el),
-    focus: () => el.focus(),
-  };
+  return control<boolean>(el, 'checked', 'change');
 }
 
 export function dropdown(ariaLabel: string, choices: ReadonlyArray<readonly [value: string, text: string]>, value: string, options: { disabled?: boolean } = {}): Control<string> {
@@ -121,17 +117,7 @@ export function dropdown(ariaLabel: string, choices: ReadonlyArray<readonly [val
     if (el.value !== value) el.value = value;
   });
   el.value = value;
-  return {
-    element: el,
-    get: () => el.value,
-    set: (v) => {
-      el.value = v;
-    },
-    onInput: (l) => el.addEventListener('change', l),
-    onCommit: (l) => el.addEventListener('change', l),
-    hasFocus: () => within(el),
-    focus: () => el.focus(),
-  };
+  return control<string>(el, 'value', 'change');
 }
 
 export function button(text: string, onClick: () => void, options: { ariaLabel?: string; appearance?: 'primary' | 'secondary' | 'icon'; disabled?: boolean; title?: string } = {}): HTMLElement {
