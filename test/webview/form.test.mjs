@@ -249,6 +249,8 @@ describe('The 1:1 form page in Chromium', function () {
     const problems = [{ file: 'marta/meetings/2026-11-24.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, rule: 'schema', severity: 'error', message: n[1] }];
     await show(state(meeting, { context, problems }));
     assert.equal(await page.textContent('h1'), n[0], 'the name is shown as the text it is');
+    assert.deepEqual(await page.$$eval('.aspirations li', (ls) => ls.map((l) => l.textContent)), n, 'a career 1:1 shows the aspirations');
+    assert.equal(await page.locator('.all-goals li').count(), 8, 'and all goals, active and past');
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no injected script ran');
     assert.equal(await page.evaluate(() => document.querySelectorAll('img, script:not([src]), svg, iframe').length), 0, 'no element made from user text');
     const values = await page.$$eval('vscode-text-field[aria-label^="Their topics"]', (es) => es.map((e) => [e.value, e.disabled]));
@@ -326,6 +328,31 @@ describe('The 1:1 form page in Chromium', function () {
     await page.waitForFunction(() => window.__setStates.length > 0);
     const saved = await page.evaluate(() => window.__setStates);
     assert.ok(saved.every((s) => Object.keys(s).join() === 'scrollY' && typeof s.scrollY === 'number'), JSON.stringify(saved));
+  });
+
+  it('shows each problem next to its field, and file problems at the top', async () => {
+    await open();
+    const text = stringify(MEETING);
+    const at = (needle) => {
+      const lines = text.slice(0, text.indexOf(needle)).split('\n');
+      return { line: lines.length - 1, character: lines[lines.length - 1].length };
+    };
+    const problem = (needle, rule, severity, message) => ({ file: 'marta/meetings/2026-11-24.yaml', range: { start: at(needle), end: at(needle) }, rule, severity, message });
+    const s = buildFormState({
+      path: 'marta/meetings/2026-11-24.yaml', text, version: 1, context: CONTEXT,
+      problems: [
+        problem('How is mentoring', 'status-update', 'hint', 'Reads like a status update.'),
+        problem('due:', 'schema', 'error', 'Bad due date.'),
+        problem('date:', 'prep-missing', 'warning', 'No prep yet.'),
+        { file: 'marta/meetings/2026-11-24.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'unknown-key', severity: 'hint', message: 'About the file.' },
+      ],
+    });
+    await show(s);
+    const where = (message) => page.locator('.problem', { hasText: message }).evaluate((e) => e.closest('[data-target]').dataset.target);
+    assert.equal(await where('Reads like a status update.'), 'managerTopics/0');
+    assert.equal(await where('Bad due date.'), 'actions/0/due');
+    assert.equal(await where('No prep yet.'), 'prep');
+    assert.match(await page.locator('.problem', { hasText: 'Bad due date.' }).textContent(), /^Error: /);
   });
 
   it('ignores messages that are not the host’s protocol', async () => {

@@ -299,7 +299,10 @@ function wrapSlot(control: HTMLElement, target: string, className: string): HTML
 function topicRows(list: ListState<TopicRow>, title: string, who: string, heading = true): HTMLElement {
   return listEditor<TopicRow>(list, title, '+ Add topic', (row, i) => {
     const t = text(row.text, `${title} ${i + 1}`, who);
-    return { main: t, controls: [wrapSlot(t.element, `${list.id}/${row.index}`, 'cell grow')] };
+    // The topic is the whole item: its problems go in the row's place (made by listEditor).
+    const cell = el('span', 'cell grow');
+    cell.append(t.element);
+    return { main: t, controls: [cell] };
   }, heading);
 }
 
