@@ -68,6 +68,12 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider, vsco
   }
 }
 
+/** The value of a field that is not in a list (header, notes, a check-in), as a state shows it. */
+function fieldValue(s: FormState, id: string): string | undefined {
+  const fields = [s.header.status, s.header.kind, s.header.skipReason, s.notes, s.private, ...s.goals.map((g) => g.checkIn)];
+  return fields.find((f) => f.id === id)?.value;
+}
+
 /** One open form: its webview, its document, and the messages between them. */
 export class FormSession implements vscode.Disposable {
   private ready = false;
@@ -193,11 +199,15 @@ export class FormSession implements vscode.Disposable {
       if (shifted) throw new WriteRefused('The list changed before this change arrived, so it was not applied. The form now shows the file as it is.');
       return;
     }
-    if (!list) return; // a field of its own (notes, status, a check-in): it gets the value typed in the form
     const old = this.states.get(version);
     if (!old) throw refused;
     const now = buildFormState({ path: this.document.uri.path.split('/').slice(-3).join('/'), text: this.document.getText(), version: this.document.version, context: undefined, problems: [] });
     if (now.kind !== 'form') throw refused;
+    if (!list) {
+      // A field of its own (notes, status, a check-in): applied, unless the text editor changed that very field.
+      if (edit.op === 'set' && fieldValue(old, edit.field) !== fieldValue(now, edit.field)) throw refused;
+      return;
+    }
     // The rows as the file has them (what was carried over comes from other files and does not count).
     const rowsOf = (s: FormState): string => JSON.stringify(s[list].rows, (k, v: unknown) => (k === 'carriedFrom' ? undefined : v));
     if (rowsOf(old) !== rowsOf(now)) throw refused;

@@ -190,6 +190,14 @@ describe('the 1:1 form', () => {
     await session.receive({ type: 'edit', seq: 3, version: v, edit: { op: 'set', field: 'notes', value: 'Still applied' } });
     assert.equal(session.lastRefusal, undefined);
     assert.match(doc.getText(), /^notes: Still applied$/m);
+    // But not when the text editor changed the notes themselves meanwhile: that text is not overwritten.
+    const seen = doc.version;
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
+    const at = doc.getText().indexOf('Still applied');
+    await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Still applied'.length)), 'Typed in the text editor'));
+    await session.receive({ type: 'edit', seq: 4, version: seen, edit: { op: 'set', field: 'notes', value: 'From the form' } });
+    assert.match(session.lastRefusal ?? '', /changed in the text editor meanwhile/);
+    assert.match(doc.getText(), /^notes: Typed in the text editor$/m);
   });
 
   it('a file that does not parse shows its errors; the form writes nothing to it', async () => {
