@@ -299,6 +299,15 @@ describe('Form edits on unusual files: exact or refused, never a wrong file', ()
     ['notes ending in blank lines', 'notes: x\n\nprivate: y\n', { op: 'set', field: 'notes', value: 'a\n\n\nb\n\n' }, (js) => assert.deepEqual(js, { notes: 'a\n\n\nb\n\n', private: 'y' })],
     ['a due date with a comment', 'actions:\n  - text: a\n    owner: report\n    due: 2026-01-01 # soon\n', { op: 'set', field: 'actions/0/due', value: '' }, (js) => assert.deepEqual(js.actions, [{ text: 'a', owner: 'report' }])],
   ];
+  exact.push(
+    ['the first item of a new note’s empty list', 'prep:\n  manager:\n    feedback: []\n    topics: []\n', { op: 'add', list: 'feedback' }, (js) => assert.equal((js.prep as { manager: { feedback: unknown[] } }).manager.feedback.length, 1)],
+    ['removing the only item of an unindented list', 'actions:\n- text: a\n  owner: report\nnotes: x\n', { op: 'remove', list: 'actions', index: 0 }, (js) => assert.deepEqual(js, { actions: [], notes: 'x' })],
+    ['an empty `-` item', 'prep:\n  manager:\n    topics:\n      -\n      - b\n', { op: 'set', field: 'managerTopics/0', value: 'hello' }, (js) => assert.deepEqual(js, { prep: { manager: { topics: ['hello', 'b'] } } })],
+  );
+  it('a new note’s empty list gets its first item as a block list, as people write lists', () => {
+    const out = edit('prep:\n  manager:\n    feedback: []\n', { op: 'add', list: 'feedback' });
+    assert.equal(out, 'prep:\n  manager:\n    feedback:\n      - type: positive\n        text: ""\n        delivered: false\n');
+  });
   for (const [name, text, e, check] of exact) {
     it(`${name}: exact`, () => {
       const out = edit(text, e);

@@ -215,6 +215,51 @@ describe('The 1:1 form page in Chromium', function () {
     assert.deepEqual(got[1].edit, { op: 'set', field: 'notes', value: 'Shared line\n and more' });
   });
 
+  it('keys typed right after Enter go into the new item, not the one Enter was pressed in', async () => {
+    await open();
+    await show(state(MEETING));
+    await page.locator('vscode-text-field[aria-label="Their topics 1"] input').press('Enter');
+    await page.keyboard.type('Budget');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit' && m.edit.op === 'add'));
+    const add = (await sent()).filter((m) => m.type === 'edit').pop();
+    await show(state({ ...MEETING, prep: { ...MEETING.prep, report: { topics: ['Lead planning', ''] } } }, { version: 2 }), add.seq);
+    await page.keyboard.type(' for the conference');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit' && m.edit.field === 'reportTopics/1'));
+    assert.equal(await page.locator('vscode-text-field[aria-label="Their topics 1"] input').inputValue(), 'Lead planning');
+    assert.equal(await page.locator('vscode-text-field[aria-label="Their topics 2"] input').inputValue(), 'Budget for the conference');
+    const edits2 = (await edits()).filter((e) => e.op === 'set');
+    assert.deepEqual(edits2.map((e) => e.field), ['reportTopics/1'], 'nothing was sent for the first topic');
+    assert.equal(edits2[0].value, 'Budget for the conference');
+  });
+
+  it('typing names the version it started on, even after states came in meanwhile', async () => {
+    await open();
+    await show(state(MEETING));
+    const notes = page.locator('vscode-text-area[aria-label="Shared notes"] textarea');
+    await notes.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('x');
+    // Someone else changes the notes (the text editor) while the user types: the field keeps the typing...
+    await show(state({ ...MEETING, notes: 'Changed elsewhere\n' }, { version: 2 }), 0);
+    await page.keyboard.type('y');
+    assert.equal(await notes.inputValue(), 'Shared line\nxy');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit'));
+    // ...and the edit says it was made on version 1, so the host can see that the notes changed under it.
+    assert.deepEqual((await sent()).filter((m) => m.type === 'edit').map((m) => [m.version, m.edit.value]), [[1, 'Shared line\nxy']]);
+  });
+
+  it('a checkbox ticked while the layout changes is sent once', async () => {
+    await open();
+    await show(state(MEETING));
+    await page.locator('vscode-checkbox', { hasText: 'Done' }).first().click();
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit'));
+    // An item is added in the text editor before the tick comes back: the form is rebuilt with the tick kept.
+    await show(state({ ...MEETING, status: 'skipped' }, { version: 2 }), 0);
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('vscode-checkbox', { hasText: 'Done' }).first().evaluate((e) => e.checked), true);
+    assert.deepEqual(await edits(), [{ op: 'set', field: 'actions/0/done', value: true }]);
+  });
+
   it('the nudge goes when the first feedback is typed, without disturbing the typing', async () => {
     await open();
     const noFeedback = { ...MEETING, prep: { ...MEETING.prep, manager: { feedback: [{ type: 'positive', text: '' }], topics: [] } } };

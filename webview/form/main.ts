@@ -49,6 +49,14 @@ const known = new Map<string, string | boolean>();
 /** Field id → the seq of its last edit not yet acknowledged by the host. */
 const pending = new Map<string, number>();
 const typing = new Map<string, ReturnType<typeof setTimeout>>();
+/**
+ * Field id → the file version the user's change of it started from. Its edit names that version, so that the host
+ * can tell when the file changed under the typing (a state that came in meanwhile leaves a field being typed in
+ * alone, and must not make the typing look newer than it is).
+ */
+const base = new Map<string, number>();
+/** Keys typed after Enter added an item, before the new item is there to take them. */
+let keyBuffer = '';
 const problemSlots = new Map<string, HTMLElement>();
 /** The seq of the last add/remove/move sent; until the host has dealt with it, item indices may be about to shift. */
 let structuralSeq = 0;
@@ -61,9 +69,9 @@ let restoredScroll = false;
 // ------------------------------------------------------------------------------------------------------------
 // Sending
 
-function send(edit: FormEdit): number {
+function send(edit: FormEdit, version = state?.version ?? 0): number {
   seq += 1;
-  api.postMessage({ type: 'edit', seq, version: state?.version ?? 0, edit });
+  api.postMessage({ type: 'edit', seq, version, edit });
   if (edit.op !== 'set') structuralSeq = seq;
   return seq;
 }
@@ -86,9 +94,11 @@ function flush(id: string): void {
   const c = controls.get(id);
   if (!c) return;
   const value = c.get();
+  const from = base.get(id) ?? state?.version ?? 0;
+  base.delete(id);
   if (value === known.get(id)) return;
   known.set(id, value);
-  pending.set(id, send({ op: 'set', field: id, value }));
+  pending.set(id, send({ op: 'set', field: id, value }, from));
 }
 
 function flushAll(): void {
@@ -99,6 +109,7 @@ function bind(id: string, c: Control, text: boolean): Control {
   controls.set(id, c);
   if (text) {
     c.onInput(() => {
+      if (!base.has(id)) base.set(id, state?.version ?? 0);
       const t = typing.get(id);
       if (t !== undefined) clearTimeout(t);
       typing.set(id, setTimeout(() => flush(id), TYPING_IDLE_MS));
@@ -480,10 +491,20 @@ function render(next: ViewState): void {
   app.dataset.version = String(next.version);
   if (inPlace) {
     for (const f of fieldsOf(next)) {
-      if (pending.has(f.id) || typing.has(f.id)) continue; // the user's own edit is on its way
+      if (pending.has(f.id) || typing.has(f.id)) {
+        // The user's own edit is on its way: the field keeps it, and its next edit still names the older version.
+        if (!base.has(f.id) && previous) base.set(f.id, previous.version);
+        continue;
+      }
       known.set(f.id, f.value);
       const c = controls.get(f.id);
       if (c && c.get() !== f.value) c.set(f.value);
+    }
+    // A move keeps the layout: the moved item's field takes the focus once the host has made the move.
+    if (focusNext && structuralSeq <= ackedSeq) {
+      const target = controls.get(focusNext);
+      focusNext = undefined;
+      target?.focus();
     }
     const nudge = document.getElementById('nudge');
     if (nudge) nudge.hidden = hasFeedback(next);
@@ -491,14 +512,26 @@ function render(next: ViewState): void {
     return;
   }
   layout = nextLayout;
-  const refocus = focusNext ?? focusedField();
-  focusNext = undefined;
+  // Our own add/remove/move, once done, says where the focus goes. Otherwise it stays in its field, unless that
+  // field is an item of a list that changed (the same id would now be another item).
+  const listChanged = (id: string): boolean => {
+    const list = /^(feedback|managerTopics|reportTopics|actions)\//.exec(id)?.[1] as ListId | undefined;
+    return list !== undefined && (previous?.kind !== 'form' || next.kind !== 'form' || previous[list].length !== next[list].length);
+  };
+  let refocus: string | undefined;
+  if (focusNext && structuralSeq <= ackedSeq) {
+    refocus = focusNext;
+    focusNext = undefined;
+  } else {
+    const f = focusedField();
+    refocus = f && !listChanged(f) ? f : undefined;
+  }
   // What is on its way stays in its field after the rebuild (the state does not have it yet), so nothing typed
   // disappears while the layout changes.
   const inFlight = new Map<string, string | boolean>();
   for (const id of pending.keys()) {
     const c = controls.get(id);
-    if (c) inFlight.set(id, c.get());
+    if (c && !listChanged(id)) inFlight.set(id, c.get());
   }
   controls.clear();
   problemSlots.clear();
@@ -511,8 +544,10 @@ function render(next: ViewState): void {
     for (const [id, value] of inFlight) {
       const c = controls.get(id);
       if (c && typeof c.get() === typeof value) {
-        c.set(value);
+        // `known` first: setting a checkbox fires its change event, which must not send the value again.
         known.set(id, value);
+        c.set(value);
+        if (!base.has(id) && previous) base.set(id, previous.version);
       }
     }
     placeProblems(next.problems);
@@ -521,6 +556,15 @@ function render(next: ViewState): void {
   if (refocus) {
     const target = controls.get(refocus)?.element ?? app.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(refocus)}"]`);
     // At once, in this task: a keystroke that comes next must land in the field, not in the page.
+    const typed = keyBuffer;
+    keyBuffer = '';
+    const c = controls.get(refocus);
+    if (c && typed && typeof c.get() === 'string') {
+      // What was typed right after Enter, before the new item was there.
+      c.set(`${c.get() as string}${typed}`);
+      base.set(refocus, next.version);
+      typing.set(refocus, setTimeout(() => flush(refocus), TYPING_IDLE_MS));
+    }
     if (target) {
       target.focus();
       if (!target.contains(document.activeElement) && document.activeElement !== target) requestAnimationFrame(() => target.focus());
@@ -553,6 +597,15 @@ function showBanner(message: string): void {
   }, BANNER_MS);
 }
 
+function acknowledge(upTo: number): void {
+  ackedSeq = Math.max(ackedSeq, upTo);
+  for (const [id, s] of pending) {
+    if (s > upTo) continue;
+    pending.delete(id);
+    if (!typing.has(id)) base.delete(id);
+  }
+}
+
 function isHostMessage(m: unknown): m is HostMessage {
   if (typeof m !== 'object' || m === null) return false;
   const t = (m as { type?: unknown }).type;
@@ -566,14 +619,14 @@ function isHostMessage(m: unknown): m is HostMessage {
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const m = event.data;
   if (!isHostMessage(m)) return;
+  // Only edits this page sent can be answered (a state meant for the page before a reload may still come in).
   if (m.type === 'refused') {
     showBanner(m.message);
-    ackedSeq = Math.max(ackedSeq, m.seq);
-    for (const [id, s] of pending) if (s <= m.seq) pending.delete(id);
+    if (m.seq === structuralSeq) keyBuffer = '';
+    acknowledge(Math.min(m.seq, seq));
     return;
   }
-  ackedSeq = Math.max(ackedSeq, m.ackSeq);
-  for (const [id, s] of pending) if (s <= m.ackSeq) pending.delete(id);
+  acknowledge(Math.min(m.ackSeq, seq));
   render(m.state);
 });
 
@@ -589,6 +642,12 @@ window.addEventListener('pagehide', flushAll);
 document.addEventListener('visibilitychange', flushAll);
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') flushAll();
+  // Right after Enter added an item, typing belongs to the new item, which is not there yet: keep the keys for it.
+  if (focusNext && structuralSeq > ackedSeq && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) {
+    keyBuffer += e.key;
+    e.preventDefault();
+    e.stopPropagation();
+  }
 }, true);
 
 api.postMessage({ type: 'ready' });

@@ -12,6 +12,7 @@ import {
   vsCodeTextArea,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
+import { MAX_TEXT } from '../../src/shared/formProtocol';
 
 provideVSCodeDesignSystem().register(vsCodeBadge(), vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextArea(), vsCodeTextField());
 
@@ -73,6 +74,8 @@ function textControl(tag: 'vscode-text-field' | 'vscode-text-area', ariaLabel: s
   if (options.placeholder) el.setAttribute('placeholder', options.placeholder);
   if (options.rows) el.setAttribute('rows', String(options.rows));
   if (tag === 'vscode-text-area') el.setAttribute('resize', 'vertical');
+  // The host takes texts up to this length; a longer paste is cut here, visibly, rather than dropped there.
+  el.setAttribute('maxlength', String(MAX_TEXT));
   el.value = value;
   el.disabled = options.disabled ?? false;
   label(el, ariaLabel);

@@ -174,6 +174,10 @@ function replaceNode(text: string, v: YamlNode, value: PlainValue, parentFlow: b
       rendered = cut < 0 ? `${rendered} ${comment}` : `${rendered.slice(0, cut)} ${comment}${rendered.slice(cut)}`;
     }
   }
+  // An empty item (`-` alone on its line) has an empty value right after the dash: keep a space between them.
+  if (isScalar(v) && v.value === null && v.range[0] === v.range[1] && v.range[0] > 0 && !/\s/.test(text[v.range[0] - 1]) && !rendered.startsWith(nl)) {
+    rendered = ` ${rendered}`;
+  }
   // Block scalars and block collections own the line breaks after them; those stay.
   let end = v.range[1];
   while (end > v.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
@@ -225,6 +229,25 @@ function addPair(text: string, map: YAMLMap, key: string, value: PlainValue, nl:
   return { offset, length: 0, text: prefix + renderBlock({ [key]: value }, indent, nl) };
 }
 
+/**
+ * For a list that is the value of a key in a block mapping: where the text after `key:` starts (just after the
+ * colon), the comment on that line if any, and the end of the list's own text. Undefined for any other layout.
+ */
+function keyedList(text: string, doc: Document.Parsed, path: EditPath, seq: YAMLSeq): { colon: number; comment: string; end: number; keyCol: number } | undefined {
+  const parent = nodeAt(doc, path.slice(0, -1));
+  const key = path[path.length - 1];
+  if (!isMap(parent) || parent.flow || typeof key !== 'string') return undefined;
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  const keyRange = (pair?.key as YamlNode | undefined)?.range;
+  if (!keyRange || !seq.range) return undefined;
+  const colon = text.indexOf(':', keyRange[1]);
+  const between = /^([ \t]*)(#[^\r\n]*)?(\r?\n[ \t\r\n]*)?$/.exec(text.slice(colon + 1, seq.range[0]));
+  if (colon < 0 || !between) return undefined;
+  let end = seq.range[1];
+  while (end > seq.range[0] && /\s/.test(text[end - 1])) end--;
+  return { colon, comment: between[2] ?? '', end, keyCol: columnOf(text, keyRange[0]) };
+}
+
 /** Appends an item to the list at `path`; creates the list (as a block list) when the key is missing or empty. */
 export function appendItem(text: string, path: EditPath, item: PlainValue): TextEdit {
   const doc = parse(text);
@@ -233,6 +256,14 @@ export function appendItem(text: string, path: EditPath, item: PlainValue): Text
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return setValue(text, path, [item]);
   if (!isSeq(node)) throw new YamlEditError(`${path.join('.')} is not a list.`);
   const seq = node as YAMLSeq;
+  if (seq.flow && seq.items.length === 0) {
+    // `feedback: []` (a new note's empty list) becomes a block list with its first item, as people write lists.
+    const at = keyedList(text, doc, path, seq);
+    const rest = at ? text.slice(at.end, lineEnd(text, at.end)).trim() : '#';
+    if (at && rest === '' && at.comment === '') {
+      return { offset: at.colon + 1, length: at.end - (at.colon + 1), text: nl + renderBlock([item], at.keyCol + 2, nl).replace(new RegExp(`${nl}$`), '') };
+    }
+  }
   if (seq.flow) {
     const close = text.lastIndexOf(']', seq.range![1] - 1);
     return { offset: close, length: 0, text: `${flowSeparator(text, seq.range![0], close, seq.items.length)}${renderFlow(item)}` };
@@ -320,7 +351,10 @@ export function removeItem(text: string, path: EditPath, index: number): TextEdi
   const expected = listValues(doc, path).filter((_, i) => i !== index);
   if (seq.items.length === 1) {
     if (hasAnchors(seq)) throw new YamlEditError(`${path.join('.')} uses YAML anchors or aliases; change it in the text editor.`);
-    return setValue(text, path, []); // the only item: the list becomes `[]`
+    // The only item: the list becomes `key: []`, written right after the colon (whatever the list's indentation).
+    const at = seq.flow ? undefined : keyedList(text, doc, path, seq);
+    if (at) return { offset: at.colon + 1, length: at.end - (at.colon + 1), text: ` []${at.comment ? ` ${at.comment}` : ''}` };
+    return setValue(text, path, []);
   }
   const r = itemSlices(text, seq);
   // In a block list, the item's own lines go (`- ` to the end of its last line); comment lines around it stay.

@@ -9,6 +9,7 @@ import { loadFormContext } from '../../core/form/context';
 import { YamlEditError } from '../../core/edit/yamlEdit';
 import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
 import { buildFormState, listLengths } from '../../core/form/model';
+import type { FormContext } from '../../core/form/model';
 import type { FormEdit, FormState, HostMessage, ListId, ViewState } from '../../shared/formProtocol';
 import { parseWebviewMessage } from '../../shared/formProtocol';
 import { errorKind } from '../errors';
@@ -68,6 +69,46 @@ export class FormEditorProvider implements vscode.CustomTextEditorProvider, vsco
   }
 }
 
+/** Which items of a list an own edit moved: indices from `from` on (an insert or a removal), or `from`..`to` (a move). */
+interface Shift {
+  readonly list: ListId;
+  readonly from: number;
+  readonly to?: number;
+}
+
+function shiftOf(edit: FormEdit): Shift | undefined {
+  switch (edit.op) {
+    case 'set':
+      return undefined;
+    case 'add':
+      return edit.after === undefined ? undefined : { list: edit.list, from: edit.after + 1 };
+    case 'remove':
+      return { list: edit.list, from: edit.index };
+    case 'move':
+      return { list: edit.list, from: Math.min(edit.index, edit.to), to: Math.max(edit.index, edit.to) };
+  }
+}
+
+/** The list and the item indices an edit names (an add names the item it goes after). */
+function indicesOf(edit: FormEdit): { list: ListId; indices: number[] } | undefined {
+  switch (edit.op) {
+    case 'set': {
+      const m = /^(feedback|managerTopics|reportTopics|actions)\/(\d+)/.exec(edit.field);
+      return m ? { list: m[1] as ListId, indices: [Number(m[2])] } : undefined;
+    }
+    case 'add':
+      return edit.after === undefined ? undefined : { list: edit.list, indices: [edit.after] };
+    case 'remove':
+      return { list: edit.list, indices: [edit.index] };
+    case 'move':
+      return { list: edit.list, indices: [edit.index, edit.to] };
+  }
+}
+
+function moves(shift: Shift, i: number): boolean {
+  return shift.to === undefined ? i >= shift.from : i >= shift.from && i <= shift.to;
+}
+
 /** The value of a field that is not in a list (header, notes, a check-in), as a state shows it. */
 function fieldValue(s: FormState, id: string): string | undefined {
   const fields = [s.header.status, s.header.kind, s.header.skipReason, s.notes, s.private, ...s.goals.map((g) => g.checkIn)];
@@ -83,7 +124,9 @@ export class FormSession implements vscode.Disposable {
    * Document versions that this form's own edits produced (the webview knows those changes), with the list whose
    * items they added, removed or moved (which shifts the indices later edits of that list name).
    */
-  private readonly ownVersions = new Map<number, ListId | undefined>();
+  private readonly ownVersions = new Map<number, Shift | undefined>();
+  /** The context of the last state (the report's goals): a stale check reads the file as the form showed it. */
+  private lastContext: FormContext | undefined;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
@@ -115,6 +158,7 @@ export class FormSession implements vscode.Disposable {
   receive(raw: unknown): Promise<void> {
     const msg = parseWebviewMessage(raw);
     if (!msg) return Promise.resolve();
+    if (msg.type === 'openText' || msg.type === 'addGoal') return this.runCommand(msg);
     return this.enqueue(async () => {
       switch (msg.type) {
         case 'ready':
@@ -126,16 +170,20 @@ export class FormSession implements vscode.Disposable {
         case 'edit':
           await this.edit(msg.seq, msg.version, msg.edit);
           return;
-        case 'openText':
-          await vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default', this.panel.viewColumn);
-          return;
-        case 'addGoal': {
-          const rel = this.relPath();
-          if (rel) await vscode.commands.executeCommand('oneOnOnes.addGoal', rel.split('/')[0], { show: false });
-          return;
-        }
       }
     });
+  }
+
+  /**
+   * Commands the form starts run beside the queue, not in it: Add a two-month goal waits for the manager in a quick
+   * pick, and edits (and a save waiting for them) must not wait with it.
+   */
+  private runCommand(msg: { type: 'openText' | 'addGoal' }): Promise<void> {
+    const rel = this.relPath();
+    const run = msg.type === 'openText'
+      ? vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default', this.panel.viewColumn)
+      : rel ? vscode.commands.executeCommand('oneOnOnes.addGoal', rel.split('/')[0], { show: false }) : Promise.resolve();
+    return Promise.resolve(run).then(() => undefined, (e: unknown) => console.error(`First-Class 1:1s: form command failed (${errorKind(e)})`));
   }
 
   private relPath(): string | undefined {
@@ -156,14 +204,15 @@ export class FormSession implements vscode.Disposable {
       const reason = this.readOnlyReason(rel);
       if (reason) throw new WriteRefused(reason);
       const root = this.service.root!;
-      if (version !== this.document.version) this.checkStale(version, edit);
+      if (version > this.document.version) throw new WriteRefused('The form is ahead of the file; your last change was not applied.');
       const made = await applyDocumentEdit(root, this.document, (text) => {
+        // Checked right before the edit is computed, on the text it is computed on.
+        if (version !== this.document.version) this.checkStale(version, edit);
         const lengths = listLengths(text);
         return formEditToTextEdit(text, edit, (l) => lengths[l]);
       });
       if (made !== undefined) {
-        // Appending shifts no index; inserting, removing and moving do.
-        this.ownVersions.set(made, edit.op === 'set' || (edit.op === 'add' && edit.after === undefined) ? undefined : edit.list);
+        this.ownVersions.set(made, shiftOf(edit));
         for (const v of this.ownVersions.keys()) if (this.ownVersions.size > KEPT_STATES) this.ownVersions.delete(v);
       }
     } catch (e) {
@@ -180,31 +229,32 @@ export class FormSession implements vscode.Disposable {
 
   /**
    * An edit made on an older version of the file is applied to the current text only if what it addresses is
-   * unchanged: the same list (for list edits and item fields). Otherwise it is refused with a message; never
-   * silently dropped or applied to the wrong item.
+   * unchanged. The form's own edits since then are known to the webview, unless they moved the items this edit
+   * names by index (a double click on ✕). For other changes (the text editor), the field, or the list of the
+   * item, must read as it did in the form. Otherwise the edit is refused with a message; never silently dropped
+   * or applied to the wrong item.
    */
   private checkStale(version: number, edit: FormEdit): void {
     const refused = new WriteRefused('The 1:1 changed in the text editor meanwhile, so your last change in the form was not applied. The form now shows the file as it is.');
-    const list = edit.op === 'set' ? /^(feedback|managerTopics|reportTopics|actions)\//.exec(edit.field)?.[1] as ListId | undefined : edit.list;
-    const byIndex = edit.op !== 'set' ? edit.op !== 'add' || edit.after !== undefined : list !== undefined;
-    // Newer versions that all came from this form's own edits: the webview sent this edit knowing of them, unless
-    // one of them added, removed or moved items of the list this edit names by index (a double click on ✕).
-    let own = true;
-    let shifted = false;
-    for (let v = version + 1; v <= this.document.version; v++) {
-      if (!this.ownVersions.has(v)) own = false;
-      else if (byIndex && this.ownVersions.get(v) === list) shifted = true;
+    const named = indicesOf(edit);
+    // The form's own edits right after `version`: known, unless they moved an item this edit names.
+    let base = version;
+    while (base < this.document.version && this.ownVersions.has(base + 1)) {
+      const shift = this.ownVersions.get(base + 1);
+      if (shift && named && shift.list === named.list && named.indices.some((i) => moves(shift, i))) {
+        throw new WriteRefused('The list changed before this change arrived, so it was not applied. The form now shows the file as it is.');
+      }
+      base++;
     }
-    if (own) {
-      if (shifted) throw new WriteRefused('The list changed before this change arrived, so it was not applied. The form now shows the file as it is.');
-      return;
-    }
-    const old = this.states.get(version);
+    if (base === this.document.version) return;
+    // Changes from elsewhere: compare with the form as it was after its own edits.
+    const old = this.states.get(base) ?? (base === version ? undefined : this.states.get(version));
     if (!old) throw refused;
-    const now = buildFormState({ path: this.document.uri.path.split('/').slice(-3).join('/'), text: this.document.getText(), version: this.document.version, context: undefined, problems: [] });
+    const now = buildFormState({ path: this.document.uri.path.split('/').slice(-3).join('/'), text: this.document.getText(), version: this.document.version, context: this.lastContext, problems: [] });
     if (now.kind !== 'form') throw refused;
+    const list = edit.op === 'set' ? named?.list : edit.list;
     if (!list) {
-      // A field of its own (notes, status, a check-in): applied, unless the text editor changed that very field.
+      // A field of its own (notes, status, a check-in): applied, unless that very field changed.
       if (edit.op === 'set' && fieldValue(old, edit.field) !== fieldValue(now, edit.field)) throw refused;
       return;
     }
@@ -227,6 +277,7 @@ export class FormSession implements vscode.Disposable {
     const rel = this.relPath();
     const checker = this.service.checker;
     const context = rel && checker ? await loadFormContext(checker.index, rel) : undefined;
+    this.lastContext = context;
     const problems = rel && checker ? checker.problemsByFile().get(rel) ?? [] : [];
     const state = buildFormState({
       path: rel ?? this.document.uri.path.split('/').slice(-3).join('/'),

@@ -185,6 +185,13 @@ describe('the 1:1 form', () => {
     await session.receive({ type: 'edit', seq: 2, version: v, edit: { op: 'remove', list: 'actions', index: 0 } });
     assert.match(session.lastRefusal ?? '', /list changed/);
     assert.deepEqual((parse(doc.getText()) as { actions: Array<{ text: string }> }).actions.map((a) => a.text), ['Two', 'Three']);
+    // An item inserted after the first one moves only the items after it: an edit of the first still applies.
+    const v2 = doc.version;
+    await session.receive({ type: 'edit', seq: 10, version: v2, edit: { op: 'add', list: 'actions', after: 0 } });
+    await session.receive({ type: 'edit', seq: 11, version: v2, edit: { op: 'set', field: 'actions/0/done', value: true } });
+    await session.receive({ type: 'edit', seq: 12, version: v2, edit: { op: 'set', field: 'actions/1/done', value: true } });
+    assert.match(session.lastRefusal ?? '', /list changed/, 'the second item is another one now');
+    assert.deepEqual((parse(doc.getText()) as { actions: Array<{ text: string; done?: boolean }> }).actions.map((a) => [a.text, a.done ?? false]), [['Two', true], ['', false], ['Three', false]]);
     // A change to notes on that same old version is still fine: it names no index.
     session.lastRefusal = undefined;
     await session.receive({ type: 'edit', seq: 3, version: v, edit: { op: 'set', field: 'notes', value: 'Still applied' } });
