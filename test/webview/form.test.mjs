@@ -316,7 +316,14 @@ describe('The 1:1 form page in Chromium', function () {
     // The text editor changed another field meanwhile: the host sends a state that does not have the typing yet.
     await show(state({ ...MEETING, private: 'Changed in the text editor\n' }, { version: 2 }), 0);
     assert.equal(await notes.inputValue(), 'Shared line\ntyping');
-    assert.equal(await page.locator('vscode-text-area[aria-label="Private notes (only for you)"] textarea').inputValue(), 'Changed in the text editor\n', 'the other field follows the file');
+    // The toolkit draws a value set from code on its next frame: wait for it before reading.
+    const priv = page.locator('vscode-text-area[aria-label="Private notes (only for you)"] textarea');
+    await priv.evaluate((e, want) => new Promise((resolve) => {
+      let frames = 120; // about two seconds at most; the assertion below says what was there
+      const check = () => (e.value === want || --frames <= 0 ? resolve() : requestAnimationFrame(check));
+      check();
+    }), 'Changed in the text editor\n');
+    assert.equal(await priv.inputValue(), 'Changed in the text editor\n', 'the other field follows the file');
     await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit'));
     const seq = (await sent()).filter((m) => m.type === 'edit').pop().seq;
     await show(state({ ...MEETING, notes: 'Shared line\ntyping', private: 'Changed in the text editor\n' }, { version: 3 }), seq);
