@@ -171,6 +171,14 @@ export class TeamChecker {
     return out;
   }
 
+  /**
+   * The problems of one file, without building every file's list (the form and the quick fixes ask on each change).
+   * A report's findings are all in its own folder; the rest (team.yaml, top-level names) are the team's.
+   */
+  problemsOf(file: string): Problem[] {
+    return this.withSeverity([this.teamFindings, this.findings.get(file.split('/')[0]) ?? []], (f) => f.file === file);
+  }
+
   problemsByFile(): Map<string, Problem[]> {
     const map = new Map<string, Problem[]>();
     for (const p of this.problems()) {

@@ -132,6 +132,27 @@ export interface BrokenState {
 
 export type ViewState = FormState | BrokenState;
 
+/**
+ * The list item a field id belongs to (`actions/2/done` → actions, 2, done; `managerTopics/0` → no key), or undefined
+ * for a field of its own (status, notes, a check-in). The one reading of item ids, for the host and the webview.
+ */
+export function itemOf(id: string): { readonly list: ListId; readonly index: number; readonly key?: string } | undefined {
+  const m = /^(feedback|managerTopics|reportTopics|actions)\/(0|[1-9]\d{0,3})(?:\/([a-z]+))?$/.exec(id);
+  if (!m) return undefined;
+  return m[3] === undefined ? { list: m[1] as ListId, index: Number(m[2]) } : { list: m[1] as ListId, index: Number(m[2]), key: m[3] };
+}
+
+/** Every editable field of a form state, in the order of the form. */
+export function fieldsOf(s: FormState): Array<TextFieldState | BoolFieldState> {
+  const out: Array<TextFieldState | BoolFieldState> = [s.header.status, s.header.kind, s.header.skipReason, s.notes, s.private];
+  for (const r of s.feedback.rows) out.push(r.type, r.text, r.delivered);
+  for (const r of s.managerTopics.rows) out.push(r.text);
+  for (const r of s.reportTopics.rows) out.push(r.text);
+  for (const g of s.goals) out.push(g.checkIn);
+  for (const r of s.actions.rows) out.push(r.text, r.owner, r.due, r.done);
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Messages.
 

@@ -30,7 +30,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     if (!root || !checker) return [];
     const file = teamPath(root, doc.uri);
     if (!file) return [];
-    const problems = checker.problemsByFile().get(file) ?? [];
+    const problems = checker.problemsOf(file);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;

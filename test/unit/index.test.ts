@@ -224,3 +224,14 @@ describe('team index', () => {
     });
   });
 });
+
+describe('problems of one file', () => {
+  it('are exactly that file’s entry of problemsByFile, for every file of the demo team', async () => {
+    const checker = await TeamChecker.open(new NodeTeamFileSystem(path.resolve(__dirname, '../../../examples/demo-team')), { today: TODAY });
+    await checker.checkEverything();
+    const byFile = checker.problemsByFile();
+    assert.ok(byFile.size > 10, 'the demo has problems in many files');
+    for (const [file, problems] of byFile) assert.deepEqual(checker.problemsOf(file), problems, file);
+    assert.deepEqual(checker.problemsOf('nobody/meetings/2026-11-24.yaml'), []);
+  });
+});

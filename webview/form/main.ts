@@ -24,6 +24,7 @@ import type {
   WebviewMessage,
   WebviewUiState,
 } from '../../src/shared/formProtocol';
+import { fieldsOf, itemOf } from '../../src/shared/formProtocol';
 import { badge, button, checkbox, dropdown, textArea, textField } from './toolkit';
 import type { Control } from './toolkit';
 
@@ -440,15 +441,6 @@ function buildBroken(s: BrokenState): HTMLElement {
 // ------------------------------------------------------------------------------------------------------------
 // Rendering: rebuild when the layout changes; otherwise update values in place.
 
-function fieldsOf(s: FormState): Array<TextFieldState | BoolFieldState> {
-  const out: Array<TextFieldState | BoolFieldState> = [s.header.status, s.header.kind, s.header.skipReason, s.notes, s.private];
-  for (const r of s.feedback.rows) out.push(r.type, r.text, r.delivered);
-  for (const r of s.managerTopics.rows) out.push(r.text);
-  for (const r of s.reportTopics.rows) out.push(r.text);
-  for (const g of s.goals) out.push(g.checkIn);
-  for (const r of s.actions.rows) out.push(r.text, r.owner, r.due, r.done);
-  return out;
-}
 
 /** Everything that decides the form's layout: the state without its values (except those that change layout). */
 function layoutOf(s: ViewState): string {
@@ -515,7 +507,7 @@ function render(next: ViewState): void {
   // Our own add/remove/move, once done, says where the focus goes. Otherwise it stays in its field, unless that
   // field is an item of a list that changed (the same id would now be another item).
   const listChanged = (id: string): boolean => {
-    const list = /^(feedback|managerTopics|reportTopics|actions)\//.exec(id)?.[1] as ListId | undefined;
+    const list = itemOf(id)?.list;
     return list !== undefined && (previous?.kind !== 'form' || next.kind !== 'form' || previous[list].length !== next[list].length);
   };
   let refocus: string | undefined;

@@ -314,20 +314,16 @@ function listValues(doc: Document.Parsed, path: EditPath): PlainValue[] {
   return (Array.isArray(v) ? v : []) as PlainValue[];
 }
 
-/** Whether a list has an anchor or an alias in it: such a list is never written again from its values. */
-function hasAnchors(seq: YAMLSeq): boolean {
-  let found = false;
-  const visit = (n: unknown): void => {
-    if (found || n === null || typeof n !== 'object') return;
-    if (isAlias(n) || (n as { anchor?: string }).anchor) {
-      found = true;
-      return;
-    }
-    if (isMap(n)) for (const p of n.items) visit(p.value);
-    else if (isSeq(n)) n.items.forEach(visit);
-  };
-  visit(seq);
-  return found;
+/**
+ * Whether a node is, holds, or has in it an anchor or an alias: its values are shared with other places, so it is
+ * never written again from its values (and the form does not edit it).
+ */
+export function hasAnchors(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (isAlias(node) || (node as { anchor?: string }).anchor) return true;
+  if (isMap(node)) return node.items.some((p) => hasAnchors(p.value));
+  if (isSeq(node)) return node.items.some(hasAnchors);
+  return false;
 }
 
 /**

@@ -9,7 +9,7 @@ import { appendIn, applyEdit, composeEdits, moveItem, removeItem, removeKey, set
 import type { EditPath, PlainValue, TextEdit } from '../edit/yamlEdit';
 import { MEETING_KINDS, MEETING_STATUSES } from '../format/schema';
 import type { FormEdit, ListId } from '../../shared/formProtocol';
-import { MAX_TEXT } from '../../shared/formProtocol';
+import { itemOf, MAX_TEXT } from '../../shared/formProtocol';
 
 export type FieldKind =
   | { readonly type: 'text' }
@@ -62,11 +62,9 @@ export function resolveField(id: string): ResolvedField | undefined {
     const goalId = id.slice('goal/'.length);
     return goalId.trim() === '' ? undefined : { path: ['goals', goalId], kind: TEXT };
   }
-  const m = /^(feedback|managerTopics|reportTopics|actions)\/(0|[1-9]\d{0,3})(?:\/([a-z]+))?$/.exec(id);
-  if (!m) return undefined;
-  const list = m[1] as ListId;
-  const index = Number(m[2]);
-  const key = m[3];
+  const item = itemOf(id);
+  if (!item) return undefined;
+  const { list, index, key } = item;
   if (list === 'managerTopics' || list === 'reportTopics') {
     return key === undefined ? { path: [...LIST_PATHS[list], index], kind: TEXT, item: { list, index } } : undefined;
   }

@@ -24,6 +24,7 @@ import type {
   ViewState,
 } from '../../shared/formProtocol';
 import { fieldId, LIST_PATHS } from './fields';
+import { hasAnchors } from '../edit/yamlEdit';
 import type { EditPath } from '../edit/yamlEdit';
 
 /** What the index knows around one meeting file: the report, its goals, and the 1:1s before this one. */
@@ -144,14 +145,6 @@ class Reader {
     // A list with anchors or aliases inside is shown, not edited: items are shared with other places.
     return { items: n.items as YamlNode[], editable: !viaAlias && !hasAnchors(n) };
   }
-}
-
-function hasAnchors(node: unknown): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  if (isAlias(node) || (node as { anchor?: string }).anchor) return true;
-  if (isMap(node)) return node.items.some((p) => hasAnchors(p.value));
-  if (isSeq(node)) return node.items.some(hasAnchors);
-  return false;
 }
 
 function listState<Row>(id: ListId, found: { items: YamlNode[] | null | undefined; editable: boolean }, row: (index: number) => Row | undefined): ListState<Row> {

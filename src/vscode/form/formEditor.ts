@@ -11,7 +11,7 @@ import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
 import { buildFormState, listLengths } from '../../core/form/model';
 import type { FormContext } from '../../core/form/model';
 import type { FormEdit, FormState, HostMessage, ListId, ViewState } from '../../shared/formProtocol';
-import { parseWebviewMessage } from '../../shared/formProtocol';
+import { fieldsOf, itemOf, parseWebviewMessage } from '../../shared/formProtocol';
 import { errorKind } from '../errors';
 import { teamPath } from '../teamFs';
 import type { TeamService } from '../teamService';
@@ -93,8 +93,8 @@ function shiftOf(edit: FormEdit): Shift | undefined {
 function indicesOf(edit: FormEdit): { list: ListId; indices: number[] } | undefined {
   switch (edit.op) {
     case 'set': {
-      const m = /^(feedback|managerTopics|reportTopics|actions)\/(\d+)/.exec(edit.field);
-      return m ? { list: m[1] as ListId, indices: [Number(m[2])] } : undefined;
+      const item = itemOf(edit.field);
+      return item ? { list: item.list, indices: [item.index] } : undefined;
     }
     case 'add':
       return edit.after === undefined ? undefined : { list: edit.list, indices: [edit.after] };
@@ -109,10 +109,14 @@ function moves(shift: Shift, i: number): boolean {
   return shift.to === undefined ? i >= shift.from : i >= shift.from && i <= shift.to;
 }
 
-/** The value of a field that is not in a list (header, notes, a check-in), as a state shows it. */
-function fieldValue(s: FormState, id: string): string | undefined {
-  const fields = [s.header.status, s.header.kind, s.header.skipReason, s.notes, s.private, ...s.goals.map((g) => g.checkIn)];
-  return fields.find((f) => f.id === id)?.value;
+/** The value of a field as a state shows it. */
+function fieldValue(s: FormState, id: string): string | boolean | undefined {
+  return fieldsOf(s).find((f) => f.id === id)?.value;
+}
+
+/** Keeps the newest `KEPT_STATES` entries of a map keyed by version (maps iterate in insertion order). */
+function keepNewest<V>(map: Map<number, V>): void {
+  for (const v of map.keys()) if (map.size > KEPT_STATES) map.delete(v);
 }
 
 /** One open form: its webview, its document, and the messages between them. */
@@ -192,6 +196,11 @@ export class FormSession implements vscode.Disposable {
     return rel !== undefined && MEETING_PATH.test(rel) ? rel : undefined;
   }
 
+  /** The path the state is built for: team-relative, or `<report>/meetings/<file>` read off a file elsewhere. */
+  private statePath(): string {
+    return this.relPath() ?? this.document.uri.path.split('/').slice(-3).join('/');
+  }
+
   private readOnlyReason(rel: string | undefined): string | undefined {
     if (!vscode.workspace.isTrusted) return 'Restricted Mode: trust this workspace to write 1:1 notes. The form is read-only.';
     if (!rel) return 'This file is not a meeting file of the team folder; the form is read-only here. Open it in the text editor to change it.';
@@ -213,7 +222,7 @@ export class FormSession implements vscode.Disposable {
       });
       if (made !== undefined) {
         this.ownVersions.set(made, shiftOf(edit));
-        for (const v of this.ownVersions.keys()) if (this.ownVersions.size > KEPT_STATES) this.ownVersions.delete(v);
+        keepNewest(this.ownVersions);
       }
     } catch (e) {
       const expected = e instanceof WriteRefused || e instanceof FormEditError || e instanceof YamlEditError;
@@ -250,7 +259,7 @@ export class FormSession implements vscode.Disposable {
     // Changes from elsewhere: compare with the form as it was after its own edits.
     const old = this.states.get(base) ?? (base === version ? undefined : this.states.get(version));
     if (!old) throw refused;
-    const now = buildFormState({ path: this.document.uri.path.split('/').slice(-3).join('/'), text: this.document.getText(), version: this.document.version, context: this.lastContext, problems: [] });
+    const now = buildFormState({ path: this.statePath(), text: this.document.getText(), version: this.document.version, context: this.lastContext, problems: [] });
     if (now.kind !== 'form') throw refused;
     const list = edit.op === 'set' ? named?.list : edit.list;
     if (!list) {
@@ -278,9 +287,9 @@ export class FormSession implements vscode.Disposable {
     const checker = this.service.checker;
     const context = rel && checker ? await loadFormContext(checker.index, rel) : undefined;
     this.lastContext = context;
-    const problems = rel && checker ? checker.problemsByFile().get(rel) ?? [] : [];
+    const problems = rel && checker ? checker.problemsOf(rel) : [];
     const state = buildFormState({
-      path: rel ?? this.document.uri.path.split('/').slice(-3).join('/'),
+      path: this.statePath(),
       text: this.document.getText(),
       version: this.document.version,
       context,
@@ -289,7 +298,7 @@ export class FormSession implements vscode.Disposable {
     });
     if (state.kind === 'form') {
       this.states.set(state.version, state);
-      for (const v of this.states.keys()) if (this.states.size > KEPT_STATES) this.states.delete(v);
+      keepNewest(this.states);
     }
     this.lastState = state;
     await this.post({ type: 'state', state, ackSeq: this.ackSeq });
