@@ -1,15 +1,20 @@
 /**
- * Parses one file of the team folder with the `yaml` Document API and validates it against the schema in one walk.
- * The result keeps the spans of every key and value (for diagnostics and quick fixes) and never throws: whatever is
- * wrong becomes a finding with an exact range, and whatever is right is still usable.
+ * Parses one file of the team folder and validates it against the schema in one walk. The result keeps the spans of
+ * every key and value (for diagnostics and quick fixes) and never throws: whatever is wrong becomes a finding with an
+ * exact range, and whatever is right is still usable.
+ *
+ * Reading: js-yaml's event parser first (fast, see `tree.ts`); a file it declines (syntax errors, anchors, tags, …)
+ * is read by the `yaml` Document API, which reports the errors. Both give the same tree, so the walk is one.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Alias, Document, Node as YamlNode } from 'yaml';
+import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { isIsoDate, parseDuration } from '../dates';
 import type { Finding } from '../findings';
 import type { Position, Range, Span } from '../types';
 import { describeType } from './schema';
 import type { Field, FieldType } from './schema';
+import { lineStartsOf, readTreeFast, treeFromDocument } from './tree';
+import type { SourceNode } from './tree';
 
 export type PathSegment = string | number;
 
@@ -96,30 +101,36 @@ export function firstLineRange(file: YamlFile): Range {
 }
 
 export function parseYaml(path: string, text: string, schema: FieldType): YamlParseResult {
-  const lineCounter = new LineCounter();
+  const fast = readTreeFast(text);
+  if (fast) return validate(path, text, new LineMap(lineStartsOf(text)), fast.root, [], false, schema);
+  return parseYamlReference(path, text, schema);
+}
+
+/** The reference reading through `yaml`'s Document: syntax errors and warnings become findings. */
+export function parseYamlReference(path: string, text: string, schema: FieldType): YamlParseResult {
+  const lines = new LineMap(lineStartsOf(text));
   const findings: Finding[] = [];
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
+    doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
   } catch (e) {
     // `yaml` reports problems as errors rather than throwing; this is the last line of defence.
-    const lines = new LineMap([0]);
     findings.push({ file: path, range: lines.range([0, 0]), rule: 'yaml-syntax', message: `The file could not be read as YAML: ${(e as Error).message}` });
     return { file: { path, text, lines, spans: new Map(), keySpans: new Map(), syntaxErrors: true, findings }, raw: undefined };
   }
-  const lines = new LineMap(lineCounter.lineStarts.length > 0 ? lineCounter.lineStarts : [0]);
   for (const err of doc.errors) {
     findings.push({ file: path, range: lines.range([err.pos[0], Math.max(err.pos[1], err.pos[0])]), rule: 'yaml-syntax', message: `YAML syntax: ${firstSentence(err.message)}` });
   }
   for (const warn of doc.warnings) {
     findings.push({ file: path, range: lines.range([warn.pos[0], Math.max(warn.pos[1], warn.pos[0])]), rule: 'yaml-syntax', message: `YAML: ${firstSentence(warn.message)}` });
   }
-  const syntaxErrors = doc.errors.length > 0;
-  const walker = new Walker(path, text, lines, doc, findings, syntaxErrors);
-  const file: YamlFile = { path, text, lines, spans: walker.spans, keySpans: walker.keySpans, syntaxErrors, findings };
+  return validate(path, text, lines, treeFromDocument(doc), findings, doc.errors.length > 0, schema);
+}
 
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+function validate(path: string, text: string, lines: LineMap, root: SourceNode | null, findings: Finding[], syntaxErrors: boolean, schema: FieldType): YamlParseResult {
+  const walker = new Walker(path, text, lines, findings, syntaxErrors);
+  const file: YamlFile = { path, text, lines, spans: walker.spans, keySpans: walker.keySpans, syntaxErrors, findings };
+  if (root === null || (root.kind === 'scalar' && (root.value === null || root.value === ''))) {
     walker.schema([0, 0], `The ${schemaName(schema)} is empty: it needs ${requiredList(schema)}.`, true);
     return { file, raw: undefined };
   }
@@ -163,7 +174,6 @@ class Walker {
     private readonly path: string,
     private readonly text: string,
     private readonly lines: LineMap,
-    private readonly doc: Document.Parsed,
     private readonly findings: Finding[],
     /** With syntax errors the tree is a best guess: keep what is usable, but do not pile schema noise on top. */
     private readonly quiet: boolean,
@@ -174,24 +184,18 @@ class Walker {
     this.findings.push({ file: this.path, range: this.lines.range(span, this.text, true), rule: 'schema', message });
   }
 
-  private resolve(node: unknown, span: Span | undefined): unknown {
-    if (!isAlias(node)) return node;
-    const target = (node as Alias).resolve(this.doc);
-    if (target === undefined) {
-      this.schema(span ?? [0, 0], `Unknown alias \`*${(node as Alias).source}\`: no anchor \`&${(node as Alias).source}\` before it.`);
+  private resolve(node: SourceNode | null, span: Span | undefined): SourceNode | null | undefined {
+    if (node === null || node.kind !== 'alias') return node;
+    if (node.target === undefined) {
+      this.schema(span ?? [0, 0], `Unknown alias \`*${node.name}\`: no anchor \`&${node.name}\` before it.`);
     }
-    return target;
-  }
-
-  private spanOf(node: unknown): Span | undefined {
-    const r = (node as YamlNode | null)?.range;
-    return r ? [r[0], r[1]] : undefined;
+    return node.target;
   }
 
   /** Reads `node` as type `t`; returns undefined for a missing or invalid value (after reporting why). */
-  read(nodeIn: unknown, t: FieldType, key: string, label = '', depth = 0): unknown {
+  read(nodeIn: SourceNode | null, t: FieldType, key: string, label = '', depth = 0): unknown {
     if (depth > MAX_DEPTH) {
-      this.schema(this.spanOf(nodeIn) ?? [0, 0], `Nested more than ${MAX_DEPTH} levels deep; the rest is ignored.`, true);
+      this.schema(nodeIn?.span ?? [0, 0], `Nested more than ${MAX_DEPTH} levels deep; the rest is ignored.`, true);
       return undefined;
     }
     if (--this.budget < 0) {
@@ -201,28 +205,28 @@ class Walker {
       }
       return undefined;
     }
-    const ownSpan = this.spanOf(nodeIn);
+    const ownSpan = nodeIn?.span;
     const node = this.resolve(nodeIn, ownSpan);
     // Spans are those of the text where the value is written (the alias), not of the anchor it points to.
-    const span = ownSpan ?? this.spanOf(node);
+    const span = ownSpan ?? node?.span;
     if (span && !this.spans.has(key)) this.spans.set(key, span);
     if (node === undefined || node === null) return undefined;
-    if (isScalar(node) && node.value === null) return undefined;
+    if (node.kind === 'scalar' && node.value === null) return undefined;
     const what = label ? `\`${label}\`` : 'This value';
     const at: Span = span ?? [0, 0];
 
     switch (t.type) {
       case 'object': {
-        if (!isMap(node)) {
+        if (node.kind !== 'map') {
           this.schema(at, `${what} must be ${describeType(t)}.`);
           return undefined;
         }
         const out: Record<string, unknown> = {};
         const seen = new Set<string>();
-        for (const pair of node.items) {
-          const keyNode = this.resolve(pair.key, this.spanOf(pair.key));
-          const keySpan = this.spanOf(pair.key) ?? at;
-          if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
+        for (const pair of node.pairs) {
+          const keyNode = this.resolve(pair.key, pair.key?.span);
+          const keySpan = pair.key?.span ?? at;
+          if (!keyNode || keyNode.kind !== 'scalar' || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
             this.schema(keySpan, `Keys in ${t.name} must be plain words.`);
             continue;
           }
@@ -235,11 +239,10 @@ class Walker {
             continue;
           }
           seen.add(name);
-          const valueSpan = this.spanOf(pair.value);
-          if (valueSpan) this.spans.set(child, valueSpan);
+          if (pair.value) this.spans.set(child, pair.value.span);
           const v = this.read(pair.value, field.type, child, name, depth + 1);
           if (v !== undefined) out[name] = v;
-          else if (field.required && (pair.value === null || (isScalar(pair.value) && pair.value.value === null))) {
+          else if (field.required && (pair.value === null || (pair.value.kind === 'scalar' && pair.value.value === null))) {
             this.schema(keySpan, `\`${name}\` needs a value: ${describeType(field.type)}.`);
           }
         }
@@ -251,15 +254,15 @@ class Walker {
         return out;
       }
       case 'map': {
-        if (!isMap(node)) {
+        if (node.kind !== 'map') {
           this.schema(at, `${what} must be ${describeType(t)}.`);
           return undefined;
         }
         const out = new Map<string, unknown>();
-        for (const pair of node.items) {
-          const keyNode = this.resolve(pair.key, this.spanOf(pair.key));
-          const keySpan = this.spanOf(pair.key) ?? at;
-          if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
+        for (const pair of node.pairs) {
+          const keyNode = this.resolve(pair.key, pair.key?.span);
+          const keySpan = pair.key?.span ?? at;
+          if (!keyNode || keyNode.kind !== 'scalar' || keyNode.value === null || typeof keyNode.value === 'object') {
             this.schema(keySpan, `Keys in ${t.name} must be plain words.`);
             continue;
           }
@@ -271,7 +274,7 @@ class Walker {
         return out;
       }
       case 'list': {
-        if (!isSeq(node)) {
+        if (node.kind !== 'seq') {
           this.schema(at, `${what} must be a list (\`- item\` lines), each ${describeType(t.items)}.`);
           return undefined;
         }
@@ -288,9 +291,9 @@ class Walker {
     }
   }
 
-  private scalar(node: unknown, t: FieldType, at: Span, what: string): unknown {
-    if (!isScalar(node)) {
-      this.schema(at, `${what} must be ${describeType(t)}, not a ${isMap(node) ? 'mapping' : 'list'}.`);
+  private scalar(node: SourceNode, t: FieldType, at: Span, what: string): unknown {
+    if (node.kind !== 'scalar') {
+      this.schema(at, `${what} must be ${describeType(t)}, not a ${node.kind === 'map' ? 'mapping' : 'list'}.`);
       return undefined;
     }
     const v = node.value;
