@@ -2,13 +2,14 @@
  * The shape of one parsed YAML file with the source span of every node: what the schema walk in `parse.ts` reads.
  *
  * Two readers build it, and they must agree:
- * - `readTreeFast` uses js-yaml's event parser (`parseEvents`: a flat event stream with source offsets), about eight
+ * - `readTreeFast` uses js-yaml's event parser (`parseEvents`: a flat event stream with source offsets), about ten
  *   times faster than building `yaml`'s Document. It declines (returns undefined) on anything it does not reproduce
- *   exactly: syntax errors, anchors, aliases, tags, directives, several documents, duplicate keys, tabs, explicit
- *   empty keys, empty values inside flow collections.
- * - `treeFromDocument` converts `yaml`'s Document, which also reports syntax errors and warnings. It is the reference;
- *   a test runs both over every file of the demo team, the generated benchmark files and a corpus of unusual and
- *   hostile files, and requires the same values and the same spans wherever the fast reader accepts a file.
+ *   exactly: parse errors, anchors, aliases, tags, directives, document markers after the first line, several
+ *   documents, duplicate or empty keys, keys over 1000 characters, tabs, a lone `\r`, a byte order mark after the
+ *   start, empty values inside flow collections, and text after a value where `yaml` would reject it.
+ * - `treeFromDocument` converts `yaml`'s Document, which also reports syntax errors and warnings. It is the reference:
+ *   `test/unit/readers.test.ts` runs both over every demo, fixture and generated file, hand-written unusual files and
+ *   seeded mutations, and requires the same values and spans wherever the fast reader accepts a file.
  *
  * Spans follow `yaml`'s ranges: a scalar from its first character (the opening quote, the `|`/`>` of a block scalar)
  * to its end; an empty value is an empty span after its `:` or `-` and the spaces that follow; a flow collection from
@@ -21,6 +22,15 @@ import type { Event, ScalarEvent } from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Span } from '../types';
+
+// Local copies of js-yaml's exports: a bundle reads a CommonJS module's exports through getters, too slow for the
+// inner loop (about 20 ms of the cold index at the large benchmark size).
+const { DOCUMENT, MAPPING, SEQUENCE, SCALAR, POP } = EVENT_ID;
+const { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED } = SCALAR_STYLE;
+const KEEP = CHOMPING_MODE.KEEP;
+const FLOW = COLLECTION_STYLE.FLOW;
+const readEvents = parseEvents;
+const scalarValue = getScalarValue;
 
 export interface ScalarNode {
   readonly kind: 'scalar';
@@ -104,6 +114,9 @@ export function treeFromDocument(doc: Document.Parsed): SourceNode | null {
 // ---------------------------------------------------------------------------------------------------------------
 // The fast reader: js-yaml's events
 
+/** Matches every plain scalar the core schema reads as something other than a string (the union of its tests). */
+const MAYBE_NOT_STRING = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)?$/;
+
 /** A plain scalar as YAML 1.2's core schema reads it (the same tests, in the same order, as `yaml`'s core schema). */
 export function resolvePlainScalar(s: string): unknown {
   const c = s.charCodeAt(0);
@@ -111,6 +124,7 @@ export function resolvePlainScalar(s: string): unknown {
   if (!(s === '' || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) {
     return s;
   }
+  if (!MAYBE_NOT_STRING.test(s)) return s; // one test for the common case: dates, names, words
   if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
@@ -122,6 +136,11 @@ export function resolvePlainScalar(s: string): unknown {
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
   return s;
+}
+
+/** Whether two key values are the same to `yaml`'s duplicate check (NaN counts as the same: declining is safe). */
+function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
 /** Thrown inside the fast reader when a file needs the reference reader; never leaves this module. */
@@ -136,8 +155,6 @@ interface Frame {
   readonly items: Array<SourceNode | null>;
   /** The key waiting for its value (maps). */
   key: SourceNode | undefined;
-  /** Keys seen, by value: a duplicate is `yaml`'s error to report. */
-  readonly keys: Set<unknown> | undefined;
   /** Where the last entry's text ends, with its trailing comment and line break (a block collection ends there). */
   lastNodeEnd: number;
 }
@@ -157,7 +174,7 @@ export function readTreeFast(text: string): { root: SourceNode | null } | undefi
   }
   let events: Event[];
   try {
-    events = parseEvents(text, {});
+    events = readEvents(text, {});
   } catch {
     return undefined;
   }
@@ -181,32 +198,31 @@ class FastBuilder {
   build(events: readonly Event[]): SourceNode | null {
     for (const ev of events) {
       switch (ev.type) {
-        case EVENT_ID.DOCUMENT:
+        case DOCUMENT:
           if (++this.documents > 1 || ev.directives.length > 0) throw DECLINE;
           break;
-        case EVENT_ID.MAPPING:
-        case EVENT_ID.SEQUENCE: {
+        case MAPPING:
+        case SEQUENCE: {
           if (ev.anchorStart !== -1 || ev.tagStart !== -1) throw DECLINE;
-          const flow = ev.style === COLLECTION_STYLE.FLOW;
+          const flow = ev.style === FLOW;
           const parent = this.top();
           if (parent?.kind === 'map' && parent.key === undefined) throw DECLINE; // a collection as a key
           this.stack.push({
-            kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+            kind: ev.type === MAPPING ? 'map' : 'seq',
             flow,
             start: ev.start,
             pairs: [],
             items: [],
             key: undefined,
-            keys: ev.type === EVENT_ID.MAPPING ? new Set() : undefined,
             lastNodeEnd: ev.start,
           });
           this.cursor = flow ? ev.start + 1 : ev.start;
           break;
         }
-        case EVENT_ID.SCALAR:
+        case SCALAR:
           this.scalar(ev);
           break;
-        case EVENT_ID.POP:
+        case POP:
           this.pop();
           break;
         default:
@@ -236,16 +252,16 @@ class FastBuilder {
       nodeEnd = text.charCodeAt(at) === 0x23 /* # */ ? this.lineEnd(at) : at;
       this.cursor = at;
     } else {
-      const raw = getScalarValue(text, ev);
+      const raw = scalarValue(text, ev);
       switch (ev.style) {
-        case SCALAR_STYLE.PLAIN:
+        case PLAIN:
           node = { kind: 'scalar', span: [ev.valueStart, ev.valueEnd], value: resolvePlainScalar(raw) };
           this.expectAfter(ev.valueEnd, parent, isKey);
           nodeEnd = this.trailing(ev.valueEnd);
           break;
-        case SCALAR_STYLE.SINGLE_QUOTED:
-        case SCALAR_STYLE.DOUBLE_QUOTED: {
-          const q = ev.style === SCALAR_STYLE.SINGLE_QUOTED ? "'" : '"';
+        case SINGLE_QUOTED:
+        case DOUBLE_QUOTED: {
+          const q = ev.style === SINGLE_QUOTED ? "'" : '"';
           if (text[ev.valueStart - 1] !== q || text[ev.valueEnd] !== q) throw DECLINE;
           node = { kind: 'scalar', span: [ev.valueStart - 1, ev.valueEnd + 1], value: raw };
           this.expectAfter(ev.valueEnd + 1, parent, isKey);
@@ -256,17 +272,17 @@ class FastBuilder {
           if (isKey) throw DECLINE;
           const header = this.skipTrivia(this.cursor, ' \r\n:-?');
           if ((text[header] !== '|' && text[header] !== '>') || header >= ev.valueStart) throw DECLINE;
-          const end = this.blockScalarEnd(ev.valueStart, ev.valueEnd, ev.chomping === CHOMPING_MODE.KEEP);
+          const end = this.blockScalarEnd(ev.valueStart, ev.valueEnd, ev.chomping === KEEP);
           node = { kind: 'scalar', span: [header, end], value: raw };
           nodeEnd = end;
         }
       }
       this.cursor = node.span[1];
     }
-    if (isKey && parent?.keys) {
-      // yaml reports duplicates, and implicit keys longer than 1024 characters
-      if (node.span[0] === node.span[1] || node.span[1] - node.span[0] > 1000 || parent.keys.has(node.value)) throw DECLINE;
-      parent.keys.add(node.value);
+    if (isKey && parent) {
+      // yaml reports duplicate keys (by value), and implicit keys longer than 1024 characters
+      if (node.span[0] === node.span[1] || node.span[1] - node.span[0] > 1000) throw DECLINE;
+      for (const pair of parent.pairs) if (pair.key?.kind === 'scalar' && sameKey(pair.key.value, node.value)) throw DECLINE;
     }
     this.add(node, nodeEnd);
   }
