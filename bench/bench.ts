@@ -5,8 +5,9 @@
  * child's peak RSS. The OS file cache is warm for every measured run (the warm-up reads the same files), so the
  * figures compare CPU and system-call work, not the disk.
  *
- *   floor        list the layout, read and parse exactly the files the real index parsed (same run, same files)
- *   naive        read and parse every file
+ *   floor        list the layout, read and parse (with `yaml`) exactly the files the real index parsed (same files)
+ *   naive        read and parse (with `yaml`) every file
+ *   … (js-yaml)  the same two with js-yaml's event parser, the parser the index reads with (see src/core/format/tree.ts)
  *   cold index   the real core from nothing to every report's model and all diagnostics
  *   incremental  one meeting file changed / added / deleted → updated diagnostics
  *   activation   require() of the bundled extension entry in a fresh process
@@ -18,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fsp, readFile as readFileCb, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseEvents } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { TeamChecker } from '../src/core/checker';
 import { addDays } from '../src/core/dates';
@@ -30,7 +32,7 @@ const ROOT = path.resolve(__dirname, '..');
 const CACHE = path.join(ROOT, 'bench', 'cache');
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
 
-type Scenario = 'floor' | 'naive' | 'cold' | 'incremental' | 'discover';
+type Scenario = 'floor' | 'naive' | 'floor-events' | 'naive-events' | 'cold' | 'incremental' | 'discover';
 
 interface ChildTask {
   readonly scenario: Scenario;
@@ -105,11 +107,19 @@ function readText(file: string): Promise<string> {
   return new Promise((resolve, reject) => readFileCb(file, 'utf8', (err, text) => (err ? reject(err) : resolve(text))));
 }
 
-async function readAndParse(dir: string, files: readonly string[]): Promise<number> {
+/** Reads and parses the files: with `yaml`'s Document (the issue's measure), or with js-yaml's events. */
+async function readAndParse(dir: string, files: readonly string[], parser: 'yaml' | 'events' = 'yaml'): Promise<number> {
   let n = 0;
   await mapLimit(files, 32, async (f) => {
     const text = await readText(path.join(dir, f));
-    n += parseDocument(text).errors.length;
+    if (parser === 'yaml') n += parseDocument(text).errors.length;
+    else {
+      try {
+        n += parseEvents(text, {}).length;
+      } catch {
+        n += 1;
+      }
+    }
   });
   return n;
 }
@@ -124,7 +134,12 @@ async function runChild(task: ChildTask): Promise<ChildResult> {
         await readAndParse(task.dir, task.files ?? []);
         break;
       case 'naive':
-        await readAndParse(task.dir, (await listLayout(task.dir)).concat(existsSync(path.join(task.dir, 'team.yaml')) ? ['team.yaml'] : []));
+      case 'naive-events':
+        await readAndParse(task.dir, (await listLayout(task.dir)).concat(existsSync(path.join(task.dir, 'team.yaml')) ? ['team.yaml'] : []), task.scenario === 'naive' ? 'yaml' : 'events');
+        break;
+      case 'floor-events':
+        await listLayout(task.dir);
+        await readAndParse(task.dir, task.files ?? [], 'events');
         break;
       case 'cold':
         await coldIndex(task.dir);
@@ -269,19 +284,25 @@ async function main(): Promise<void> {
     };
     const floor = child({ scenario: 'floor', dir, runs, files: needed });
     add('floor', needed.length, floor);
+    const floorEvents = child({ scenario: 'floor-events', dir, runs, files: needed });
+    add('floor (js-yaml)', needed.length, floorEvents);
     const cold = child({ scenario: 'cold', dir, runs });
     add('cold index', needed.length, cold);
     let naive: ChildResult | undefined;
+    let naiveEvents: ChildResult | undefined;
     if (size.name !== 'huge' || args.includes('--naive-huge')) {
       naive = child({ scenario: 'naive', dir, runs });
       add('naive', total, naive);
+      naiveEvents = child({ scenario: 'naive-events', dir, runs });
+      add('naive (js-yaml)', total, naiveEvents);
     }
     const inc = child({ scenario: 'incremental', dir, runs });
     add('incremental: changed', 1, inc, inc.extra!.changed as number[]);
     add('incremental: added', 1, inc, inc.extra!.added as number[]);
     add('incremental: deleted', 1, inc, inc.extra!.deleted as number[]);
-    ratios[size.name] = { 'cold/floor': median(cold.times) / median(floor.times) };
+    ratios[size.name] = { 'cold/floor': median(cold.times) / median(floor.times), 'cold/floor (js-yaml)': median(cold.times) / median(floorEvents.times) };
     if (naive) ratios[size.name]['cold/naive'] = median(cold.times) / median(naive.times);
+    if (naiveEvents) ratios[size.name]['cold/naive (js-yaml)'] = median(cold.times) / median(naiveEvents.times);
   }
   const act = activationRuns(runs);
   rows.push({ size: '-', scenario: 'activation require()', files: 1, median: median(act), p95: p95(act), runs: act.length, peakRssMb: 0 });
@@ -295,7 +316,7 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   console.log('');
   for (const [size, rs] of Object.entries(ratios)) {
-    console.log(`${size}: ${Object.entries(rs).map(([k, v]) => `${k} = ${k === 'cold/naive' ? `1/${(1 / v).toFixed(0)}` : v.toFixed(2)}`).join(', ')}`);
+    console.log(`${size}: ${Object.entries(rs).map(([k, v]) => `${k} = ${k.startsWith('cold/naive') ? `1/${(1 / v).toFixed(1)}` : v.toFixed(2)}`).join(', ')}`);
   }
   if (!args.includes('--no-write')) {
     writeFileSync(RESULTS, `${JSON.stringify({
