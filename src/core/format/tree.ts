@@ -155,6 +155,8 @@ interface Frame {
   readonly items: Array<SourceNode | null>;
   /** The key waiting for its value (maps). */
   key: SourceNode | undefined;
+  /** The keys of a large mapping (created past 32 keys), for the duplicate check. */
+  keySet?: Set<unknown>;
   /** Where the last entry's text ends, with its trailing comment and line break (a block collection ends there). */
   lastNodeEnd: number;
 }
@@ -165,12 +167,12 @@ interface Frame {
  */
 export function readTreeFast(text: string): { root: SourceNode | null } | undefined {
   // Tabs: indentation errors and trailing-tab rules differ in detail. A `\r` alone is a line break to js-yaml only.
-  // A byte order mark after the start is a stream marker to yaml and text to js-yaml.
-  if (text.includes('\t') || /\r(?!\n)/.test(text) || text.indexOf('\ufeff', 1) >= 0) return undefined;
+  // A byte order mark: yaml and js-yaml differ on what may follow it (the file systems drop a leading one anyway).
+  if (text.includes('\t') || /\r(?!\n)/.test(text) || text.includes('\ufeff')) return undefined;
   // Document markers, even indented ones: only a `---` that opens the file (js-yaml is more lenient about where
   // documents begin and end). A `---` line inside a block scalar is read by the reference too: slower, not wrong.
   for (const m of text.matchAll(/^ *(?:---|\.\.\.)(?=[ \r\n]|$)/gm)) {
-    if (m[0] !== '---' || (m.index !== 0 && !(m.index === 1 && text.charCodeAt(0) === 0xfeff))) return undefined;
+    if (m[0] !== '---' || m.index !== 0) return undefined;
   }
   let events: Event[];
   try {
@@ -233,6 +235,21 @@ class FastBuilder {
     return this.root;
   }
 
+  /** Whether a mapping has the key already: a scan for the usual few keys, a set once a mapping grows. */
+  private isDuplicate(frame: Frame, value: unknown): boolean {
+    if (frame.pairs.length <= 32) {
+      for (const pair of frame.pairs) if (pair.key?.kind === 'scalar' && sameKey(pair.key.value, value)) return true;
+      return false;
+    }
+    if (!frame.keySet) {
+      frame.keySet = new Set();
+      for (const pair of frame.pairs) if (pair.key?.kind === 'scalar') frame.keySet.add(pair.key.value);
+    }
+    if (frame.keySet.has(value)) return true;
+    frame.keySet.add(value);
+    return false;
+  }
+
   private top(): Frame | undefined {
     return this.stack[this.stack.length - 1];
   }
@@ -263,6 +280,12 @@ class FastBuilder {
         case DOUBLE_QUOTED: {
           const q = ev.style === SINGLE_QUOTED ? "'" : '"';
           if (text[ev.valueStart - 1] !== q || text[ev.valueEnd] !== q) throw DECLINE;
+          if (ev.style === DOUBLE_QUOTED) {
+            // `\U` beyond U+10FFFF is an error to yaml only; an escaped line break before an empty line folds
+            // differently.
+            const backslash = text.indexOf('\\', ev.valueStart);
+            if (backslash >= 0 && backslash < ev.valueEnd && /\\(?:U|\r?\n)/.test(text.slice(backslash, ev.valueEnd))) throw DECLINE;
+          }
           node = { kind: 'scalar', span: [ev.valueStart - 1, ev.valueEnd + 1], value: raw };
           this.expectAfter(ev.valueEnd + 1, parent, isKey);
           nodeEnd = this.trailing(ev.valueEnd + 1);
@@ -272,6 +295,10 @@ class FastBuilder {
           if (isKey) throw DECLINE;
           const header = this.skipTrivia(this.cursor, ' \r\n:-?');
           if ((text[header] !== '|' && text[header] !== '>') || header >= ev.valueStart) throw DECLINE;
+          // An indentation indicator: yaml counts it from 0 at the root and reads more-indented blank lines apart.
+          if (/^[|>][-+]?[1-9]/.test(text.slice(header, header + 3))) throw DECLINE;
+          // Keep (`+`) running into a last line of spaces without a line break: yaml counts that line in.
+          if (ev.chomping === KEEP && text.endsWith(' ') && /^[ \r\n]*$/.test(text.slice(ev.valueEnd))) throw DECLINE;
           const end = this.blockScalarEnd(ev.valueStart, ev.valueEnd, ev.chomping === KEEP);
           node = { kind: 'scalar', span: [header, end], value: raw };
           nodeEnd = end;
@@ -280,9 +307,9 @@ class FastBuilder {
       this.cursor = node.span[1];
     }
     if (isKey && parent) {
-      // yaml reports duplicate keys (by value), and implicit keys longer than 1024 characters
-      if (node.span[0] === node.span[1] || node.span[1] - node.span[0] > 1000) throw DECLINE;
-      for (const pair of parent.pairs) if (pair.key?.kind === 'scalar' && sameKey(pair.key.value, node.value)) throw DECLINE;
+      // yaml reports implicit keys whose `:` is more than 1024 characters after their start, and duplicate keys
+      const colon = parent.flow ? this.skipTrivia(node.span[1], ' \r\n') : this.skipSpaces(node.span[1]);
+      if (node.span[0] === node.span[1] || colon - node.span[0] > 1000 || this.isDuplicate(parent, node.value)) throw DECLINE;
     }
     this.add(node, nodeEnd);
   }
