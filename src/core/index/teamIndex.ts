@@ -71,11 +71,6 @@ function compareRefsNewestFirst(a: MeetingRef, b: MeetingRef): number {
   return b.seq - a.seq;
 }
 
-function isSortedOldestFirst(refs: readonly MeetingRef[]): boolean {
-  for (let i = 1; i < refs.length; i++) if (compareRefsNewestFirst(refs[i - 1], refs[i]) <= 0) return false;
-  return true;
-}
-
 function layoutFinding(file: string, message: string, data?: Record<string, string>): Finding {
   return { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'bad-name', message, data };
 }
@@ -244,7 +239,7 @@ export class TeamIndex {
   private meetingRef(r: MutableReport, fileName: string): MeetingRef | undefined {
     const parsed = meetingFileDate(fileName);
     if (!parsed) return undefined;
-    return { path: `${r.path}/${MEETINGS_DIR}/${fileName}`, fileName, date: parsed.date, seq: parsed.seq };
+    return { path: joinPath(r.path, MEETINGS_DIR, fileName), fileName, date: parsed.date, seq: parsed.seq };
   }
 
   private async reloadAll(): Promise<void> {
@@ -321,18 +316,12 @@ export class TeamIndex {
         bad.push(layoutFinding(path, `\`${name}\` is not read as a 1:1: meeting files are named \`YYYY-MM-DD.yaml\` (a second one that day \`YYYY-MM-DD-2.yaml\`).`));
       }
     }
-    // Directories usually list names in ascending order: newest first is then a reversal.
-    if (isSortedOldestFirst(refs)) refs.reverse();
-    else refs.sort(compareRefsNewestFirst);
-    if (r.meetings.length === 0 && r.loaded.size === 0) {
-      r.meetings = refs; // the first listing: nothing to keep
-    } else {
-      // Keep cached parses of files that are still there.
-      const keep = new Set(refs.map((m) => m.fileName));
-      for (const name of [...r.loaded.keys()]) if (!keep.has(name)) r.loaded.delete(name);
-      const oldByName = new Map(r.meetings.map((m) => [m.fileName, m]));
-      r.meetings = refs.map((m) => oldByName.get(m.fileName) ?? m);
-    }
+    refs.sort(compareRefsNewestFirst);
+    // Keep cached parses of files that are still there.
+    const keep = new Set(refs.map((m) => m.fileName));
+    for (const name of [...r.loaded.keys()]) if (!keep.has(name)) r.loaded.delete(name);
+    const oldByName = new Map(r.meetings.map((m) => [m.fileName, m]));
+    r.meetings = refs.map((m) => oldByName.get(m.fileName) ?? m);
     r.layoutFindings = [...r.layoutFindings.filter((f) => !f.file.startsWith(joinPath(r.path, MEETINGS_DIR) + '/')), ...bad];
   }
 
