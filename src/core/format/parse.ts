@@ -145,18 +145,6 @@ function validate(path: string, text: string, lines: LineMap, root: SourceNode |
   return { file, raw: isPlainObject(raw) ? raw : undefined };
 }
 
-const REQUIRED = new WeakMap<object, ReadonlyArray<readonly [string, Field]>>();
-
-/** The required fields of an object type, worked out once per type (the walk asks for every mapping it reads). */
-function requiredFields(t: Extract<FieldType, { type: 'object' }>): ReadonlyArray<readonly [string, Field]> {
-  let list = REQUIRED.get(t);
-  if (!list) {
-    list = Object.entries(t.fields).filter(([, f]) => f.required);
-    REQUIRED.set(t, list);
-  }
-  return list;
-}
-
 function firstSentence(message: string): string {
   const line = message.split('\n')[0].trim();
   return line.replace(/ at line \d+, column \d+:?$/, '');
@@ -258,8 +246,10 @@ class Walker {
             this.schema(keySpan, `\`${name}\` needs a value: ${describeType(field.type)}.`);
           }
         }
-        for (const [name, field] of requiredFields(t)) {
-          if (!seen.has(name)) this.schema(at, `Missing \`${name}\` in ${t.name}: ${field.description}`);
+        for (const [name, field] of Object.entries(t.fields)) {
+          if (field.required && !seen.has(name)) {
+            this.schema(at, `Missing \`${name}\` in ${t.name}: ${field.description}`);
+          }
         }
         return out;
       }

@@ -119,11 +119,6 @@ const MAYBE_NOT_STRING = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]
 
 /** A plain scalar as YAML 1.2's core schema reads it (the same tests, in the same order, as `yaml`'s core schema). */
 export function resolvePlainScalar(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // Only these first characters can start anything but a string: ~ n N t T f F 0-9 + - .
-  if (!(s === '' || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) {
-    return s;
-  }
   if (!MAYBE_NOT_STRING.test(s)) return s; // one test for the common case: dates, names, words
   if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
@@ -406,7 +401,7 @@ class FastBuilder {
   private trailing(end: number): number {
     const text = this.text;
     const i = this.skipSpaces(end);
-    if (text[i] === '#' && (i === end ? i === 0 || text[i - 1] === ' ' : true)) return this.lineEnd(i);
+    if (text[i] === '#' && i > end) return this.lineEnd(i); // a comment needs a space before it
     if (text[i] === '\n') return i + 1;
     if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
     return i === text.length ? i : end;
