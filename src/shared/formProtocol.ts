@@ -94,11 +94,21 @@ export interface FormHeader {
   readonly status: TextFieldState;
   readonly skipReason: TextFieldState;
   readonly kind: TextFieldState;
-  /** Days between the previous held 1:1 and this one; undefined for the first. */
+  /**
+   * Days between the previous held 1:1 and this one, counted as the cadence rule counts them (days on leave do not
+   * count); undefined for the first.
+   */
   readonly daysSincePrevious?: number;
+  /** Days on leave between the previous held 1:1 and this one (not counted in `daysSincePrevious`). */
+  readonly leaveDaysSincePrevious?: number;
   readonly previousDate?: string;
   /** The report's cadence in words ("every week"). */
   readonly cadence: string;
+  /**
+   * True when the 1:1 can be moved to another day from the form (`moveDate`): the form is editable and the file is
+   * named by its date (`YYYY-MM-DD.yaml`).
+   */
+  readonly movable: boolean;
 }
 
 export interface FormState {
@@ -168,7 +178,12 @@ export type WebviewMessage =
   /** `seq` counts the webview's edits; `version` is the state's version the edit was made on. */
   | { readonly type: 'edit'; readonly seq: number; readonly version: number; readonly edit: FormEdit }
   | { readonly type: 'openText' }
-  | { readonly type: 'addGoal' };
+  | { readonly type: 'addGoal' }
+  /**
+   * Move this 1:1 to another day: the host renames the file to `<date>.yaml` and sets `date:` in one WorkspaceEdit,
+   * or refuses (with a `refused` message, seq 0) when that day already has a note or the date is not a calendar date.
+   */
+  | { readonly type: 'moveDate'; readonly date: string };
 
 export type HostMessage =
   /** `ackSeq`: the last edit of the webview the host has dealt with (applied or refused). */
@@ -221,6 +236,8 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     case 'openText':
     case 'addGoal':
       return hasOnly(v, ['type']) ? { type: v.type } : undefined;
+    case 'moveDate':
+      return hasOnly(v, ['type', 'date']) && typeof v.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.date) ? { type: 'moveDate', date: v.date } : undefined;
     case 'edit': {
       if (!hasOnly(v, ['type', 'seq', 'version', 'edit']) || !isSeq(v.seq) || !isSeq(v.version)) return undefined;
       const edit = parseEdit(v.edit);

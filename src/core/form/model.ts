@@ -275,6 +275,8 @@ export function buildFormState(input: FormInput): ViewState {
       kind: { ...kind, value: kind.value === '' && kind.editable ? 'regular' : kind.value },
       ...(previous && date ? { daysSincePrevious: daysBetween(previous.date, date), previousDate: previous.date } : {}),
       cadence: ctx ? describeCadence(ctx.cadence, ctx.cadenceDays) : '',
+      // Filled in by the form's host work (issue #10): false until moving a 1:1 is supported.
+      movable: false,
     },
     feedback,
     balance,
