@@ -9,13 +9,14 @@ import { DiagnosticsAdapter } from './vscode/diagnostics';
 import { FormEditorProvider } from './vscode/form/formEditor';
 import { StatusBarAdapter } from './vscode/statusBar';
 import { TeamService } from './vscode/teamService';
-import { GoalsTreeProvider, ReportsTreeProvider } from './vscode/trees';
+import { GoalsTreeProvider, ReportsTreeProvider, WeekTreeProvider } from './vscode/trees';
 
 /** What the extension exposes to its integration tests (and nothing else relies on it). */
 export interface ExtensionApi {
   readonly service: TeamService;
   readonly reports: ReportsTreeProvider;
   readonly goals: GoalsTreeProvider;
+  readonly week: WeekTreeProvider;
   readonly statusBar: StatusBarAdapter;
   readonly forms: FormEditorProvider;
 }
@@ -24,25 +25,32 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const service = new TeamService();
   const reports = new ReportsTreeProvider(service);
   const goals = new GoalsTreeProvider(service);
-  const statusBar = new StatusBarAdapter(service);
+  const week = new WeekTreeProvider(service);
+  const statusBar = new StatusBarAdapter(service, () => week.items());
   const diagnostics = new DiagnosticsAdapter(service, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
-  const commands = new Commands(service, reports, context.extensionUri);
+  const reportsView = vscode.window.createTreeView('oneOnOnes.reports', { treeDataProvider: reports, showCollapseAll: true });
+  const commands = new Commands(service, reports, context.extensionUri, async (id) => {
+    // Shows the report a command just added; a hidden view is not forced open.
+    if (reportsView.visible) await reportsView.reveal(reports.nodeFor(id), { select: true, focus: false });
+  });
   const forms = new FormEditorProvider(service, context.extensionUri);
   context.subscriptions.push(
     service,
     reports,
     goals,
+    week,
     statusBar,
     diagnostics,
     forms,
     forms.register(),
-    vscode.window.createTreeView('oneOnOnes.reports', { treeDataProvider: reports, showCollapseAll: true }),
+    reportsView,
+    vscode.window.createTreeView('oneOnOnes.week', { treeDataProvider: week }),
     vscode.window.createTreeView('oneOnOnes.goals', { treeDataProvider: goals }),
     vscode.languages.registerCodeActionsProvider({ language: 'yaml', scheme: '*' }, new QuickFixProvider(service), { providedCodeActionKinds: QuickFixProvider.kinds }),
     ...commands.register(),
   );
   void service.reload();
-  return { service, reports, goals, statusBar, forms };
+  return { service, reports, goals, week, statusBar, forms };
 }
 
 export function deactivate(): void {

@@ -61,6 +61,8 @@ export interface NewReport {
   readonly role?: string;
   readonly cadence?: string;
   readonly since: IsoDate;
+  /** Their big aspirations, in their words ("Move into management"); two-month goals are steps towards them. */
+  readonly aspirations?: readonly string[];
 }
 
 export function newReportText(r: NewReport): string {
@@ -68,8 +70,17 @@ export function newReportText(r: NewReport): string {
   if (r.role) doc.role = r.role;
   doc.since = r.since;
   if (r.cadence) doc.cadence = r.cadence;
-  doc.aspirations = [];
+  doc.aspirations = (r.aspirations ?? []).map((a) => a.trim()).filter((a) => a !== '');
   return stringify(doc, { lineWidth: 0 });
+}
+
+/**
+ * A new team.yaml: the manager's name and the defaults written out, so they can be read and changed in one place.
+ * Nobody else: reports are added one by one (no invented person joins a real team).
+ */
+export function newTeamText(manager: string): string {
+  const header = '# Team defaults for First-Class 1:1s: how often you meet each report, and the rhythm of career 1:1s and goals.\n';
+  return header + stringify({ manager: manager.trim(), cadence: 'weekly', 'grace-days': 2, 'career-every': '8w', 'goal-length': '8w' }, { lineWidth: 0 });
 }
 
 /** A report id for a name, unique among the existing ones: `Zoë Müller` → `zoe-muller`, then `zoe-muller-2`. */

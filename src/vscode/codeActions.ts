@@ -10,7 +10,8 @@ import { teamPath } from './teamFs';
 import type { TeamService } from './teamService';
 import { workspaceEditFor } from './writes';
 
-function goalIndex(text: string, id: string): number | undefined {
+/** The index of the goal with this id in a goals.yaml text, as it is now. */
+export function goalIndex(text: string, id: string): number | undefined {
   const goals = (parseDocument(text).toJS() as { goals?: unknown } | null)?.goals;
   if (!Array.isArray(goals)) return undefined;
   const i = goals.findIndex((g) => typeof g === 'object' && g !== null && String((g as { id?: unknown }).id) === id);

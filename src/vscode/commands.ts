@@ -7,8 +7,13 @@ import { stringify } from 'yaml';
 import { addDays, isIsoDate, parseDuration } from '../core/dates';
 import { appendItem, setValue, YamlEditError } from '../core/edit/yamlEdit';
 import { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME } from '../core/index/teamIndex';
-import { GOAL_SUGGESTIONS, newGoalItem, newMeetingText, newReportId, newReportText, nextMeetingFileName } from '../core/templates';
+import { dayChoices, dayLabel, parseTypedDay, plannedMeetings } from '../core/planning';
+import type { DayChoice } from '../core/planning';
+import type { ReportContext } from '../core/rules/context';
+import { GOAL_SUGGESTIONS, newGoalItem, newMeetingText, newReportId, newReportText, newTeamText, nextMeetingFileName } from '../core/templates';
+import type { GoalView } from '../core/views/model';
 import { reportView, sortByUrgency } from '../core/views/model';
+import { goalIndex } from './codeActions';
 import { errorKind } from './errors';
 import { FORM_VIEW_TYPE } from './form/formEditor';
 import type { ReportsTreeProvider } from './trees';
@@ -20,9 +25,26 @@ import { createFile, editFile, refuseLinks, requireTrust, WriteRefused } from '.
 /** What a command receives as "which report": an id, or a tree node with an id. */
 export type ReportArg = string | { readonly id?: string; readonly kind?: string } | undefined;
 
-export interface AddReportOptions { readonly name?: string; readonly role?: string; readonly cadence?: string }
-/** `show: false` leaves goals.yaml closed (the form adds a goal and shows it itself). */
+export interface StartNoteOptions {
+  /** The day of the 1:1 (`YYYY-MM-DD`); asked when absent. */
+  readonly date?: string;
+}
+export interface AddReportOptions {
+  readonly name?: string;
+  readonly role?: string;
+  readonly cadence?: string;
+  /** When they started reporting to you; default today. */
+  readonly since?: string;
+  readonly aspirations?: readonly string[];
+}
+/**
+ * `show: false` leaves goals.yaml closed (the form adds a goal and shows it itself). `aspiration: null` means none;
+ * an aspiration the report does not have yet is added to their report.yaml too.
+ */
 export interface AddGoalOptions { readonly title?: string; readonly aspiration?: string | null; readonly show?: boolean }
+export interface CreateTeamOptions { readonly manager?: string }
+/** A goal row of a tree (its view), or the report id and goal id. */
+export type GoalArg = { readonly view?: GoalView } | { readonly reportId: string; readonly goalId: string } | undefined;
 export interface SkipOptions { readonly reason?: string }
 export interface PauseOptions { readonly from?: string; readonly to?: string | null; readonly reason?: string }
 
@@ -33,11 +55,17 @@ function required<T>(value: T | undefined): T {
   return value;
 }
 
+/** What the commands need of the Reports view: to show the item a command just made. */
+export interface RevealReport {
+  (reportId: string): Promise<void>;
+}
+
 export class Commands {
   constructor(
     private readonly service: TeamService,
     private readonly tree: ReportsTreeProvider,
     private readonly extensionUri: vscode.Uri,
+    private readonly revealReport: RevealReport = async () => undefined,
   ) {}
 
   register(): vscode.Disposable[] {
@@ -62,6 +90,8 @@ export class Commands {
       cmd('oneOnOnes.addGoal', this.addGoal),
       cmd('oneOnOnes.markSkipped', this.markSkipped),
       cmd('oneOnOnes.pauseCadence', this.pauseCadence),
+      cmd('oneOnOnes.markGoalDone', async (arg?: GoalArg) => this.setGoalStatus(arg, 'done')),
+      cmd('oneOnOnes.dropGoal', async (arg?: GoalArg) => this.setGoalStatus(arg, 'dropped')),
       cmd('oneOnOnes.openTeamFolder', this.openTeamFolder),
       cmd('oneOnOnes.refresh', this.refresh),
       cmd('oneOnOnes.createTeamFolder', this.createTeamFolder),
@@ -108,28 +138,97 @@ export class Commands {
     await this.service.touch(path, kind);
   }
 
-  async startNote(arg?: ReportArg): Promise<vscode.Uri> {
+  /** A short notification of what a command did, with buttons; never waited for (the command is done). */
+  private tell(message: string, ...buttons: Array<{ title: string; run: () => unknown }>): void {
+    void vscode.window.showInformationMessage(message, ...buttons.map((b) => b.title)).then((picked) => {
+      const b = buttons.find((x) => x.title === picked);
+      if (b) void Promise.resolve(b.run()).catch(() => undefined);
+    });
+  }
+
+  /**
+   * Plans (or opens) a 1:1 with a report for a day: the day is asked after the report, the next due date first.
+   * A planned 1:1 on that day is opened instead of making a second note for the same day.
+   */
+  async startNote(arg?: ReportArg, options: StartNoteOptions = {}): Promise<vscode.Uri> {
     requireTrust();
     const { root, checker } = await this.team();
     const id = await this.pickReport(arg, 'Start 1:1 Note');
     const ctx = checker.context(id)!;
-    const date = this.service.today;
-    const path = `${id}/${MEETINGS_DIR}/${nextMeetingFileName(ctx.report.meetings, date)}`;
-    const uri = await createFile(root, path, newMeetingText(ctx, date));
+    let date = options.date;
+    let open: string | undefined;
+    if (date === undefined) {
+      const choice = await this.pickDay(ctx);
+      date = choice.date;
+      open = choice.open;
+    }
+    if (!isIsoDate(date)) throw new WriteRefused(`${date} is not a calendar date (YYYY-MM-DD).`);
+    const day = date;
+    open ??= plannedMeetings(ctx, day).find((p) => p.date === day)?.file;
+    if (open) {
+      const uri = teamUri(root, open);
+      await vscode.commands.executeCommand('vscode.openWith', uri, FORM_VIEW_TYPE, { preview: false });
+      return uri;
+    }
+    const path = `${id}/${MEETINGS_DIR}/${nextMeetingFileName(ctx.report.meetings, day)}`;
+    const uri = await createFile(root, path, newMeetingText(ctx, day));
     await this.written(path, 'created');
     await vscode.commands.executeCommand('vscode.openWith', uri, FORM_VIEW_TYPE, { preview: false });
     return uri;
   }
 
+  /**
+   * "For which day?": the report's planned 1:1s (to open), the next due date, today, tomorrow, the weekdays after;
+   * a typed `YYYY-MM-DD` becomes its own item, and a typed text that is not a calendar date is refused in the box.
+   */
+  private async pickDay(ctx: ReportContext): Promise<DayChoice> {
+    type Item = vscode.QuickPickItem & { readonly choice?: DayChoice };
+    const base: Item[] = dayChoices(ctx).map((c) => ({
+      label: c.label,
+      description: c.detail,
+      iconPath: new vscode.ThemeIcon(c.open ? 'go-to-file' : 'calendar'),
+      choice: c,
+    }));
+    const qp = vscode.window.createQuickPick<Item>();
+    qp.title = `Start 1:1 Note with ${ctx.name}: for which day?`;
+    qp.placeholder = 'Pick a day, or type one as YYYY-MM-DD';
+    qp.items = base;
+    qp.matchOnDescription = true;
+    const typed = (value: string): Item[] => {
+      if (!/^\s*\d/.test(value)) return base;
+      const r = parseTypedDay(value);
+      if ('error' in r) return [{ label: `$(error) ${r.error}`, alwaysShow: true }];
+      const existing = base.find((i) => i.choice?.date === r.date);
+      if (existing) return [{ ...existing, alwaysShow: true }];
+      return [{ label: dayLabel(r.date), description: 'the day you typed', alwaysShow: true, iconPath: new vscode.ThemeIcon('calendar'), choice: { date: r.date, label: dayLabel(r.date), detail: 'typed' } }];
+    };
+    try {
+      return await new Promise<DayChoice>((resolve, reject) => {
+        qp.onDidChangeValue((v) => {
+          qp.items = typed(v);
+        });
+        qp.onDidAccept(() => {
+          const choice = qp.selectedItems[0]?.choice ?? qp.activeItems[0]?.choice;
+          if (choice) resolve(choice); // an error item (no choice) keeps the picker open
+        });
+        qp.onDidHide(() => reject(new Cancelled()));
+        qp.show();
+      });
+    } finally {
+      qp.dispose();
+    }
+  }
+
   async addReport(options: AddReportOptions = {}): Promise<vscode.Uri> {
     requireTrust();
     const { root, checker } = await this.team();
+    const steps = 5;
     const name = (options.name ?? required(await vscode.window.showInputBox({
-      title: 'Add Report (1/3)', prompt: 'Their name', placeHolder: 'e.g. Marta Nowak',
+      title: `Add Report (1/${steps})`, prompt: 'Their name', placeHolder: 'e.g. Marta Nowak', ignoreFocusOut: true,
       validateInput: (v) => (v.trim() === '' ? 'A name is needed.' : v.length > 100 ? 'Keep it under 100 characters.' : undefined),
     }))).trim();
     if (name === '') throw new WriteRefused('A report needs a name.');
-    const role = (options.role ?? required(await vscode.window.showInputBox({ title: 'Add Report (2/3)', prompt: 'Their role (optional)', placeHolder: 'e.g. Senior Backend Engineer' }))).trim();
+    const role = (options.role ?? required(await vscode.window.showInputBox({ title: `Add Report (2/${steps})`, prompt: 'Their role (optional)', placeHolder: 'e.g. Senior Backend Engineer', ignoreFocusOut: true }))).trim();
     let cadence = options.cadence;
     if (cadence === undefined) {
       const team = checker.index.team.cadence;
@@ -137,16 +236,43 @@ export class Commands {
         { label: `Team default (${team})`, value: '' },
         { label: 'weekly', value: 'weekly' },
         { label: 'biweekly', value: 'biweekly' },
-      ], { title: 'Add Report (3/3): 1:1 cadence' }));
+      ], { title: `Add Report (3/${steps}): how often do you meet?`, ignoreFocusOut: true }));
       cadence = pick.value;
     }
     if (cadence && parseDuration(cadence) === undefined) throw new WriteRefused(`\`${cadence}\` is not a cadence: use weekly, biweekly, Nd or Nw.`);
+    const today = this.service.today;
+    const since = (options.since ?? required(await vscode.window.showInputBox({
+      title: `Add Report (4/${steps}): since when do they report to you?`, value: today, prompt: 'YYYY-MM-DD (today if they join your team now)', ignoreFocusOut: true,
+      validateInput: (v) => (isIsoDate(v.trim()) ? undefined : 'A calendar date YYYY-MM-DD'),
+    }))).trim();
+    if (!isIsoDate(since)) throw new WriteRefused(`${since} is not a calendar date (YYYY-MM-DD).`);
+    const aspirations = options.aspirations ?? (await this.askAspirations(name, steps));
     const id = newReportId(name, new Set(checker.index.reports().map((r) => r.id)));
     const path = `${id}/${REPORT_FILE_NAME}`;
-    const uri = await createFile(root, path, newReportText({ name, role: role || undefined, cadence: cadence || undefined, since: this.service.today }));
+    const uri = await createFile(root, path, newReportText({ name, role: role || undefined, cadence: cadence || undefined, since, aspirations }));
     await this.written(path, 'created');
-    await vscode.window.showTextDocument(uri, { preview: false });
+    await this.revealReport(id);
+    this.tell(
+      `Added ${name}. Plan your first 1:1 with them.`,
+      { title: 'Start 1:1 Note', run: () => vscode.commands.executeCommand('oneOnOnes.startNote', id) },
+      { title: 'Open report.yaml', run: () => vscode.window.showTextDocument(uri, { preview: false }) },
+    );
     return uri;
+  }
+
+  /** Their aspirations, one per box, until an empty one: optional, several. */
+  private async askAspirations(name: string, steps: number): Promise<string[]> {
+    const out: string[] = [];
+    for (;;) {
+      const v = required(await vscode.window.showInputBox({
+        title: `Add Report (5/${steps}): ${name}'s aspirations${out.length > 0 ? ` (${out.length} so far)` : ''}`,
+        prompt: out.length === 0 ? 'What do they want to grow towards? Leave empty to skip; you can add them later.' : 'Another one, or leave empty to finish.',
+        placeHolder: 'e.g. Move into management',
+        ignoreFocusOut: true,
+      })).trim();
+      if (v === '') return out;
+      out.push(v);
+    }
   }
 
   async addGoal(arg?: ReportArg, options: AddGoalOptions = {}): Promise<vscode.Uri> {
@@ -154,15 +280,15 @@ export class Commands {
     const { root, checker } = await this.team();
     const id = await this.pickReport(arg, 'Add Two-Month Goal');
     const ctx = checker.context(id)!;
-    const title = (options.title ?? (await this.pickGoalTitle())).trim();
+    const title = (options.title ?? (await this.pickGoalTitle(ctx.name))).trim();
     if (title === '') throw new WriteRefused('A goal needs a title.');
-    let aspiration = options.aspiration === null ? undefined : options.aspiration;
-    if (options.aspiration === undefined && ctx.profile && ctx.profile.aspirations.length > 0) {
-      const pick = required(await vscode.window.showQuickPick(
-        [...ctx.profile.aspirations.map((a) => ({ label: a, value: a as string | undefined })), { label: 'No aspiration', value: undefined }],
-        { title: 'Add Two-Month Goal: which aspiration is it a step towards?' },
-      ));
-      aspiration = pick.value;
+    const theirs = ctx.profile?.aspirations ?? [];
+    const aspiration = options.aspiration === null ? undefined : options.aspiration ?? (await this.pickAspiration(ctx.name, theirs));
+    if (aspiration !== undefined && !theirs.includes(aspiration) && ctx.profile) {
+      // A new aspiration is theirs from now on: the career 1:1 and the next goals see it.
+      const reportPath = `${id}/${REPORT_FILE_NAME}`;
+      await editFile(root, reportPath, (t) => appendItem(t, ['aspirations'], aspiration));
+      await this.written(reportPath, 'changed');
     }
     const item = newGoalItem({ title, aspiration, start: this.service.today, goalLength: checker.index.team.goalLength }, new Set(ctx.goals.map((g) => g.id)));
     const path = `${id}/${GOALS_FILE_NAME}`;
@@ -174,27 +300,92 @@ export class Commands {
       uri = await createFile(root, path, stringify({ goals: [item] }, { lineWidth: 0 }));
       await this.written(path, 'created');
     }
-    if (options.show === false) return uri;
+    const said = `Added the two-month goal “${title}” for ${ctx.name}, ending ${dayLabel(String(item.end))}.`;
+    if (options.show === false) {
+      this.tell(said);
+      return uri;
+    }
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     const at = editor.document.getText().lastIndexOf(`id: ${String(item.id)}`);
     if (at >= 0) editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at));
+    this.tell(said);
     return uri;
   }
 
-  private async pickGoalTitle(): Promise<string> {
+  /**
+   * The goal's title: typed, or one of the essay's examples. Picking an example puts it in the box to make it theirs
+   * (Enter again takes it as it stands); it never goes into the file unseen.
+   */
+  private async pickGoalTitle(name: string): Promise<string> {
     const qp = vscode.window.createQuickPick();
-    qp.title = 'Add Two-Month Goal';
-    qp.placeholder = 'A step they can take in two months — type your own or pick an example';
+    qp.title = `Add Two-Month Goal for ${name} (1/2)`;
+    qp.placeholder = 'A step they can take in two months: type it, or pick an example to edit';
     qp.items = GOAL_SUGGESTIONS.map((label) => ({ label }));
     try {
       return await new Promise<string>((resolve, reject) => {
-        qp.onDidAccept(() => resolve(qp.selectedItems[0]?.label ?? qp.value));
+        qp.onDidAccept(() => {
+          const picked = qp.selectedItems[0]?.label ?? qp.activeItems[0]?.label;
+          const value = qp.value.trim();
+          if (picked !== undefined && picked !== value) {
+            qp.value = picked; // into the box, to edit; the next Enter takes it
+            return;
+          }
+          if (value !== '') resolve(value);
+        });
         qp.onDidHide(() => reject(new Cancelled()));
         qp.show();
       });
     } finally {
       qp.dispose();
     }
+  }
+
+  /** Which aspiration the goal serves: one of theirs, a new one typed in, or none. Always asked. */
+  private async pickAspiration(name: string, theirs: readonly string[]): Promise<string | undefined> {
+    type Item = vscode.QuickPickItem & { readonly value?: string; readonly none?: boolean };
+    const none: Item = { label: 'No aspiration', description: 'a goal of its own', none: true, alwaysShow: true };
+    const base: Item[] = [...theirs.map((a) => ({ label: a, value: a, description: 'theirs' })), none];
+    const qp = vscode.window.createQuickPick<Item>();
+    qp.title = `Add Two-Month Goal for ${name} (2/2): which aspiration is it a step towards?`;
+    qp.placeholder = theirs.length > 0 ? 'Pick one of theirs, or type a new one' : 'Type their aspiration (e.g. Move into management), or pick No aspiration';
+    qp.items = base;
+    try {
+      return await new Promise<string | undefined>((resolve, reject) => {
+        qp.onDidChangeValue((v) => {
+          const t = v.trim();
+          qp.items = t === '' || theirs.includes(t) ? base : [...base, { label: `New aspiration: ${t}`, value: t, alwaysShow: true, iconPath: new vscode.ThemeIcon('add') }];
+        });
+        qp.onDidAccept(() => {
+          const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+          if (!picked) return;
+          resolve(picked.none ? undefined : picked.value);
+        });
+        qp.onDidHide(() => reject(new Cancelled()));
+        qp.show();
+      });
+    } finally {
+      qp.dispose();
+    }
+  }
+
+  /** Marks a goal done or dropped (from the trees' goal rows), found by its id in the file as it is now. */
+  async setGoalStatus(arg: GoalArg, status: 'done' | 'dropped'): Promise<vscode.Uri> {
+    requireTrust();
+    const { root, checker } = await this.team();
+    const ref = arg && 'view' in arg && arg.view ? { reportId: arg.view.reportId, goalId: arg.view.goalId } : arg && 'reportId' in arg ? arg : undefined;
+    if (!ref) throw new WriteRefused('Pick a goal in the Goals view or under a report.');
+    const ctx = checker.context(ref.reportId);
+    const goal = ctx?.goals.find((g) => g.id === ref.goalId);
+    if (!ctx || !goal) throw new WriteRefused('That goal is no longer in goals.yaml.');
+    const path = `${ref.reportId}/${GOALS_FILE_NAME}`;
+    const doc = await editFile(root, path, (t) => {
+      const index = goalIndex(t, ref.goalId);
+      if (index === undefined) throw new WriteRefused('That goal is no longer in goals.yaml.');
+      return setValue(t, ['goals', index, 'status'], status);
+    });
+    await this.written(path, 'changed');
+    this.tell(`${status === 'done' ? 'Marked done' : 'Dropped'}: “${goal.title}” (${ctx.name}).`, { title: 'Open goals.yaml', run: () => vscode.window.showTextDocument(doc.uri, { preview: false }) });
+    return doc.uri;
   }
 
   async markSkipped(arg?: ReportArg, options: SkipOptions = {}): Promise<vscode.Uri> {
@@ -205,17 +396,23 @@ export class Commands {
     const ctx = checker.context(id)!;
     const today = this.service.today;
     const planned = ctx.meetings.find((m) => m.value?.status === 'planned' && m.ref.date <= today && !m.file.syntaxErrors);
+    let uri: vscode.Uri;
     if (planned) {
       await editFile(root, planned.ref.path, (t) => setValue(t, ['status'], 'skipped'));
       if (reason) await editFile(root, planned.ref.path, (t) => setValue(t, ['skip-reason'], reason));
       await this.written(planned.ref.path, 'changed');
-      return teamUri(root, planned.ref.path);
+      uri = teamUri(root, planned.ref.path);
+    } else {
+      const path = `${id}/${MEETINGS_DIR}/${nextMeetingFileName(ctx.report.meetings, today)}`;
+      const doc: Record<string, string> = { date: today, status: 'skipped' };
+      if (reason) doc['skip-reason'] = reason;
+      uri = await createFile(root, path, stringify(doc));
+      await this.written(path, 'created');
     }
-    const path = `${id}/${MEETINGS_DIR}/${nextMeetingFileName(ctx.report.meetings, today)}`;
-    const doc: Record<string, string> = { date: today, status: 'skipped' };
-    if (reason) doc['skip-reason'] = reason;
-    const uri = await createFile(root, path, stringify(doc));
-    await this.written(path, 'created');
+    const date = planned?.ref.date ?? today;
+    this.tell(`Marked the 1:1 of ${dayLabel(date)} with ${ctx.name} skipped. Plan the next one soon: a skipped 1:1 still counts against the cadence.`, {
+      title: 'Open', run: () => vscode.commands.executeCommand('vscode.openWith', uri, FORM_VIEW_TYPE, { preview: false }),
+    });
     return uri;
   }
 
@@ -238,6 +435,10 @@ export class Commands {
     if (!checker.index.report(id)?.profile) throw new WriteRefused(`${id} has no report.yaml.`);
     const doc = await editFile(root, path, (t) => appendItem(t, ['paused'], period));
     await this.written(path, 'changed');
+    const name = checker.context(id)?.name ?? id;
+    this.tell(`Paused ${name}'s cadence from ${from}${to ? ` to ${to}` : ' until you end the leave'}: those days do not count against it.`, {
+      title: 'Open report.yaml', run: () => vscode.window.showTextDocument(doc.uri, { preview: false }),
+    });
     return doc.uri;
   }
 
@@ -250,7 +451,8 @@ export class Commands {
     await this.service.reload();
   }
 
-  async createTeamFolder(): Promise<vscode.Uri | undefined> {
+  /** Creates the team folder with team.yaml (the manager's name and the defaults); reports are added one by one. */
+  async createTeamFolder(options: CreateTeamOptions = {}): Promise<vscode.Uri | undefined> {
     requireTrust();
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
@@ -258,14 +460,19 @@ export class Commands {
       return undefined;
     }
     const root = teamFolderUri(folder.uri);
-    if (!root) throw new WriteRefused('oneOnOnes.teamFolder must be inside the workspace folder.');
+    if (!root) throw new WriteRefused('The team folder setting must name a folder inside the workspace folder.');
     await refuseLinks(folder.uri, root);
-    const today = this.service.today;
-    await createFile(root, 'team.yaml', '# Team defaults for First-Class 1:1s (see the format docs)\nmanager: ""\ncadence: weekly\ngrace-days: 2\ncareer-every: 8w\ngoal-length: 8w\n');
-    const reportUri = await createFile(root, `example-report/${REPORT_FILE_NAME}`, newReportText({ name: 'Example Report', role: 'Engineer', since: today }).replace('aspirations: []', 'aspirations:\n  - Move into management'));
-    await createFile(root, `example-report/${GOALS_FILE_NAME}`, stringify({ goals: [newGoalItem({ title: 'Mentor a new employee', aspiration: 'Move into management', start: today, goalLength: '8w' }, new Set())] }, { lineWidth: 0 }));
+    const manager = (options.manager ?? required(await vscode.window.showInputBox({
+      title: 'Create Team Folder', prompt: 'Your name, as the manager of this team (written to team.yaml)', placeHolder: 'e.g. Kim Park', ignoreFocusOut: true,
+      validateInput: (v) => (v.length > 100 ? 'Keep it under 100 characters.' : undefined),
+    }))).trim();
+    const teamYaml = await createFile(root, 'team.yaml', newTeamText(manager));
     await this.service.reload();
-    await vscode.window.showTextDocument(reportUri, { preview: false });
+    this.tell(
+      'Your team folder is ready: one folder per report, one file per 1:1. Add your first report next.',
+      { title: 'Add Report', run: () => vscode.commands.executeCommand('oneOnOnes.addReport') },
+      { title: 'Open team.yaml', run: () => vscode.window.showTextDocument(teamYaml, { preview: false }) },
+    );
     return root;
   }
 

@@ -1,12 +1,19 @@
-/** The status bar item: how many 1:1s are overdue; a click starts a note for the most overdue report. */
+/**
+ * The status bar item: how many 1:1s are overdue (a click starts a note for the most overdue report); when none is,
+ * the next 1:1 of the coming week (a click opens or plans it).
+ */
 import * as vscode from 'vscode';
+import { nextMeetingText } from '../core/planning';
+import type { WeekItem } from '../core/planning';
+import { FORM_VIEW_TYPE } from './form/formEditor';
+import { teamUri } from './teamFs';
 import type { TeamService } from './teamService';
 
 export class StatusBarAdapter implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('oneOnOnes.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly service: TeamService) {
+  constructor(private readonly service: TeamService, private readonly week: () => WeekItem[] = () => []) {
     this.item.name = 'First-Class 1:1s';
     this.subscription = service.onDidChange(() => this.update());
     this.update();
@@ -30,9 +37,19 @@ export class StatusBarAdapter implements vscode.Disposable {
       return r ? checker.index.displayName(r) : id;
     };
     const ranked = [...overdue].sort((a, b) => b[1] - a[1] || name(a[0]).localeCompare(name(b[0])));
-    if (ranked.length === 0) {
+    const items = ranked.length === 0 ? this.week() : [];
+    const next = nextMeetingText(items, this.service.today);
+    if (ranked.length === 0 && next !== undefined && this.service.root) {
+      const first = items[0];
+      this.item.text = `$(calendar) Next 1:1: ${next}`;
+      this.item.tooltip = `Every report is within their 1:1 cadence. Next: ${first.reportName}, ${first.date} (${first.description}). Click to ${first.file ? 'open' : 'plan'} it.`;
+      this.item.command = first.file
+        ? { command: 'vscode.openWith', title: 'Open the 1:1', arguments: [teamUri(this.service.root, first.file), FORM_VIEW_TYPE, { preview: false }] }
+        : { command: 'oneOnOnes.startNote', title: 'Start 1:1 Note', arguments: [first.reportId, { date: first.date }] };
+      this.item.backgroundColor = undefined;
+    } else if (ranked.length === 0) {
       this.item.text = '$(check) 1:1s on track';
-      this.item.tooltip = 'Every report is within their 1:1 cadence. Click to start a 1:1 note.';
+      this.item.tooltip = 'Every report is within their 1:1 cadence, and no 1:1 is planned or due this week. Click to start a 1:1 note.';
       this.item.command = { command: 'oneOnOnes.startNote', title: 'Start 1:1 Note' };
       this.item.backgroundColor = undefined;
     } else {

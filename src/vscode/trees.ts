@@ -3,9 +3,12 @@
  * index behind them is the one TeamService owns. History pages are parsed lazily, 50 meetings at a time.
  */
 import * as vscode from 'vscode';
+import { weekAhead } from '../core/planning';
+import type { WeekItem } from '../core/planning';
 import { activeGoalViews, meetingView, openActionViews, reportView } from '../core/views/model';
 import type { ActionView, GoalView, MeetingView, ReportView } from '../core/views/model';
 import type { Problem, Range } from '../core/types';
+import { FORM_VIEW_TYPE } from './form/formEditor';
 import type { TeamService } from './teamService';
 import { teamUri } from './teamFs';
 
@@ -49,9 +52,16 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
   constructor(private readonly service: TeamService) {
     this.subscription = service.onDidChange((c) => {
       this.problems = undefined;
+      // The empty team's welcome ("add your first report") shows while the folder has no report.
+      void vscode.commands.executeCommand('setContext', 'oneOnOnes.hasReports', (service.checker?.index.reports().length ?? 0) > 0);
       if (!c.reports || c.reports.size > 20) this.emitter.fire(undefined);
       else for (const id of c.reports) this.emitter.fire(this.nodes.has(id) ? this.nodes.get(id) : undefined);
     });
+  }
+
+  /** The row of a report, for `TreeView.reveal` (a command shows the report it just added). */
+  nodeFor(id: string): ReportNode {
+    return this.reportNode(id);
   }
 
   private reportNode(id: string): ReportNode {
@@ -216,6 +226,56 @@ export class GoalsTreeProvider implements vscode.TreeDataProvider<GoalsNode>, vs
     item.id = `goals-report:${element.id}`;
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = 'report';
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
+
+/**
+ * This Week: the planned 1:1s of the next seven days and the reports whose 1:1 falls due in them, each with its prep
+ * state. A click opens the planned note in the form, or plans the 1:1 for its due day.
+ */
+export class WeekTreeProvider implements vscode.TreeDataProvider<WeekItem>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<WeekItem | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly service: TeamService) {
+    this.subscription = service.onDidChange(() => this.emitter.fire(undefined));
+  }
+
+  /** The rows, soonest first (also read by the status bar and the tests). */
+  items(): WeekItem[] {
+    const checker = this.service.checker;
+    if (!checker) return [];
+    const contexts = checker.index.reports().map((r) => checker.context(r.id)).filter((c) => c !== undefined);
+    return weekAhead(contexts, this.service.today);
+  }
+
+  getChildren(element?: WeekItem): WeekItem[] {
+    return element ? [] : this.items();
+  }
+
+  getTreeItem(element: WeekItem): vscode.TreeItem {
+    const root = this.service.root!;
+    const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `week:${element.reportId}:${element.file ?? element.date}`;
+    item.description = element.description;
+    item.tooltip = `${element.reportName}: ${element.date} · ${element.description}`;
+    if (element.file) {
+      item.iconPath = new vscode.ThemeIcon(element.prepared ? 'pass' : 'edit');
+      item.command = { command: 'vscode.openWith', title: 'Open the 1:1', arguments: [teamUri(root, element.file), FORM_VIEW_TYPE, { preview: false }] };
+      item.contextValue = 'plannedMeeting';
+      item.resourceUri = teamUri(root, element.file);
+    } else {
+      item.iconPath = new vscode.ThemeIcon('calendar', new vscode.ThemeColor('list.warningForeground'));
+      item.command = { command: 'oneOnOnes.startNote', title: 'Plan the 1:1', arguments: [element.reportId, { date: element.date }] };
+      item.contextValue = 'dueMeeting';
+    }
     return item;
   }
 

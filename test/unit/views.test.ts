@@ -20,12 +20,12 @@ describe('view models', () => {
   it('report row: cadence and last 1:1, or how overdue, with a plain-text tooltip', async () => {
     const ok = await ctxOf(reportFiles('a', { name: 'Ana', cadence: 'biweekly', aspirations: ['Lead'], meetings: weekly(d(-3), 3) }), 'a');
     const v = reportView(ok.ctx, ok.problems);
-    assert.equal(v.description, 'biweekly · last 1:1 3 days ago');
+    assert.equal(v.description, 'last 1:1 3d ago · biweekly');
     assert.equal(v.health, 'ok');
     assert.equal(v.tooltip, `Ana\nCadence: biweekly (14 days)\nLast 1:1: ${d(-3)}\nNext due: ${d(11)} (in 11 days)\nAspirations: Lead`);
     const late = await ctxOf(reportFiles('a', { name: 'Ana', meetings: weekly(d(-16), 3) }), 'a');
     const lv = reportView(late.ctx, late.problems);
-    assert.equal(lv.description, 'weekly · overdue by 9 days');
+    assert.equal(lv.description, 'overdue 9d · weekly');
     assert.equal(lv.health, 'overdue');
     assert.equal(lv.overdueBy, 9);
   });

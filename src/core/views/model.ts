@@ -25,7 +25,7 @@ export interface ReportView {
 
 const CADENCE_RULES = new Set(['cadence-overdue', 'no-first-meeting']);
 
-/** The report row: `biweekly · last 1:1 12 days ago`, or `overdue by 9 days`. */
+/** The report row: `last 1:1 12d ago · biweekly`, `overdue 9d · weekly`, `no 1:1 yet · weekly`. */
 export function reportView(ctx: ReportContext, problems: readonly Problem[]): ReportView {
   const cadence = ctx.cadence;
   const cadenceProblem = problems.find((p) => CADENCE_RULES.has(p.rule) && p.data?.report === ctx.report.id);
@@ -34,7 +34,7 @@ export function reportView(ctx: ReportContext, problems: readonly Problem[]): Re
   let status: string;
   if (cadenceProblem) {
     health = 'overdue';
-    status = ctx.lastHeld ? `overdue by ${overdueBy} day${overdueBy === 1 ? '' : 's'}` : 'no 1:1 yet';
+    status = ctx.lastHeld ? `overdue ${overdueBy}d` : 'no 1:1 yet';
   } else if (ctx.pausedToday) {
     health = 'paused';
     status = 'on leave';
@@ -43,8 +43,11 @@ export function reportView(ctx: ReportContext, problems: readonly Problem[]): Re
     status = 'no 1:1 yet';
   } else {
     const ago = daysBetween(ctx.lastHeld.ref.date, ctx.today);
-    status = `last 1:1 ${ago === 0 ? 'today' : ago === 1 ? 'yesterday' : `${ago} days ago`}`;
-    if (ctx.nextDue && ctx.nextDue <= ctx.today) health = 'due-soon';
+    status = `last 1:1 ${ago === 0 ? 'today' : ago === 1 ? 'yesterday' : `${ago}d ago`}`;
+    if (ctx.nextDue && ctx.nextDue <= ctx.today) {
+      health = 'due-soon';
+      status = `due today · ${status}`;
+    }
   }
   const lines = [
     ctx.name,
@@ -57,7 +60,8 @@ export function reportView(ctx: ReportContext, problems: readonly Problem[]): Re
   return {
     id: ctx.report.id,
     label: ctx.name,
-    description: `${cadence} · ${status}`,
+    // The urgent part first, so a narrow sidebar still shows it.
+    description: `${status} · ${cadence}`,
     tooltip: lines.join('\n'),
     health,
     overdueBy,

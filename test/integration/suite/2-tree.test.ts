@@ -17,9 +17,9 @@ describe('the reports tree', () => {
     const a = await api();
     const rows = (await a.reports.getChildren()).map((n) => a.reports.getTreeItem(n));
     assert.deepEqual(rows.map((r) => [label(r), r.description]), [
-      ['Ana Lúcia Ferreira', 'weekly · overdue by 5 days'],
-      ['Bo Chen', 'biweekly · last 1:1 3 days ago'],
-      ['Cy', 'weekly · no 1:1 yet'],
+      ['Ana Lúcia Ferreira', 'overdue 5d · weekly'],
+      ['Bo Chen', 'last 1:1 3d ago · biweekly'],
+      ['Cy', 'no 1:1 yet · weekly'],
     ]);
     assert.equal((rows[0].iconPath as vscode.ThemeIcon).id, 'warning');
     assert.equal((rows[1].iconPath as vscode.ThemeIcon).id, 'person');
@@ -73,12 +73,12 @@ describe('the reports tree', () => {
     await write(`cy/meetings/${d(0)}.yaml`, `date: ${d(0)}\nprep:\n  manager:\n    feedback: [{type: positive, text: Good start}]\n  report:\n    topics: [Onboarding]\n`);
     await eventually(async () => {
       const rows = (await a.reports.getChildren()).map((n) => a.reports.getTreeItem(n));
-      assert.equal(rows[2].description, 'weekly · last 1:1 today');
+      assert.equal(rows[2].description, 'last 1:1 today · weekly');
     });
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(a.service.root!, 'cy', 'meetings'), { recursive: true });
     await eventually(async () => {
       const rows = (await a.reports.getChildren()).map((n) => a.reports.getTreeItem(n));
-      assert.equal(rows[2].description, 'weekly · no 1:1 yet');
+      assert.equal(rows[2].description, 'no 1:1 yet · weekly');
     });
   });
 
