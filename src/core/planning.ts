@@ -27,11 +27,15 @@ export function weekdayName(date: IsoDate, short = false): string {
  * overdue is due today. Undefined while an open-ended leave goes on, or once the report has left.
  */
 export function nextDueDate(ctx: ReportContext): IsoDate | undefined {
+  const due = dueDate(ctx);
+  return due === undefined || due >= ctx.today ? due : ctx.today;
+}
+
+/** When the next 1:1 fell or falls due, possibly in the past (see `nextDueDate`). */
+function dueDate(ctx: ReportContext): IsoDate | undefined {
   if (hasLeft(ctx)) return undefined;
   const from = ctx.lastHeld?.ref.date ?? ctx.profile?.since;
-  const due = from ? addCountedDays(from, ctx.cadenceDays, ctx.paused) : ctx.today;
-  if (due === undefined) return undefined;
-  return due < ctx.today ? ctx.today : due;
+  return from ? addCountedDays(from, ctx.cadenceDays, ctx.paused) : ctx.today;
 }
 
 /** True when report.yaml says the report left the team on or before today. */
@@ -168,15 +172,16 @@ export function weekAhead(contexts: readonly ReportContext[], today: IsoDate): W
       });
     }
     if (planned.length > 0) continue;
-    const due = nextDueDate(ctx);
-    if (due === undefined || due > end) continue;
-    const overdue = ctx.countedDaysSinceLastHeld !== undefined && ctx.countedDaysSinceLastHeld > ctx.cadenceDays;
+    const fell = dueDate(ctx);
+    if (fell === undefined || fell > end) continue;
+    const due = fell < today ? today : fell;
+    const when = fell < today ? 'overdue' : fell === today ? 'due today' : `due ${weekdayName(due, true)} ${relative(due, today)}`;
     out.push({
       reportId: ctx.report.id,
       reportName: ctx.name,
       date: due,
       label: ctx.name,
-      description: `${overdue ? 'overdue' : `due ${weekdayName(due, true)} ${relative(due, today)}`} · not planned yet`,
+      description: `${when} · not planned yet`,
       prepared: false,
     });
   }

@@ -67,7 +67,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     switch (p.rule) {
       case 'cadence-overdue':
       case 'no-first-meeting':
-        return [command('Start 1:1 note now', 'oneOnOnes.startNote', [report], true), command('Pause cadence (leave)…', 'oneOnOnes.pauseCadence', [report])];
+        return [command('Start 1:1 note now', 'oneOnOnes.startNote', [report, { date: this.service.today }], true), command('Pause cadence (leave)…', 'oneOnOnes.pauseCadence', [report])];
       case 'goal-expired': {
         // The goal is found by its id in the text as it is now (the list may have changed since the check).
         const id = String(p.data?.goal ?? '');

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, exists, read, workspaceUri } from './helpers';
+import { api, read, workspaceUri } from './helpers';
 
 describe('without a team folder', () => {
   it('Create Team Folder refuses to write through a symbolic link', async () => {
@@ -20,21 +20,17 @@ describe('without a team folder', () => {
     }
   });
 
-  it('shows no reports, and Create Team Folder makes one with an example report', async () => {
+  it('shows no reports, and Create Team Folder writes team.yaml with the manager only: no invented report', async () => {
     const a = await api();
     const root = (): vscode.Uri | undefined => a.service.root;
     assert.equal(root(), undefined);
     assert.deepEqual(await a.reports.getChildren(), []);
-    await vscode.commands.executeCommand('oneOnOnes.createTeamFolder');
+    const made = await vscode.commands.executeCommand<vscode.Uri>('oneOnOnes.createTeamFolder', { manager: 'Kim Park' });
+    assert.equal(made?.toString(), workspaceUri('one-on-ones').toString());
     assert.equal(root()?.toString(), workspaceUri('one-on-ones').toString());
-    assert.ok(await exists('team.yaml'));
-    assert.match(await read('example-report/report.yaml'), /^name: Example Report$/m);
-    assert.match(await read('example-report/goals.yaml'), /title: Mentor a new employee/);
-    const roots = await a.reports.getChildren();
-    assert.deepEqual(roots.map((n) => a.reports.getTreeItem(n).label), ['Example Report']);
-  });
-
-  after(async () => {
-    await vscode.workspace.fs.delete(workspaceUri('one-on-ones', 'example-report'), { recursive: true });
+    assert.match(await read('team.yaml'), /^manager: Kim Park$/m);
+    assert.deepEqual(fs.readdirSync(workspaceUri('one-on-ones').fsPath), ['team.yaml'], 'nothing but team.yaml');
+    assert.deepEqual(await a.reports.getChildren(), [], 'the Reports view shows its "add your first report" welcome');
+    assert.deepEqual(a.week.items(), []);
   });
 });

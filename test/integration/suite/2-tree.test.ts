@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportsNode } from '../../../src/vscode/trees';
-import { api, d, eventually, write, writeTeam } from './helpers';
+import { weekdayName } from '../../../src/core/planning';
+import { api, d, eventually, teamFile, today, write, writeTeam } from './helpers';
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
@@ -87,5 +88,31 @@ describe('the reports tree', () => {
     assert.equal(a.statusBar.text, '$(warning) 2 overdue 1:1s');
     // A click starts a note for the most overdue report: Cy (13 days past the cadence) before Ana (5).
     assert.deepEqual([a.statusBar.command?.command, a.statusBar.command?.arguments], ['oneOnOnes.startNote', ['cy']]);
+  });
+
+  it('This Week lists the 1:1s due and planned in the next seven days; with none overdue the status bar names the next', async () => {
+    const a = await api();
+    assert.deepEqual(a.week.items().map((i) => [i.reportName, i.date, i.description]), [
+      ['Ana Lúcia Ferreira', today, 'overdue · not planned yet'],
+      ['Cy', today, 'overdue · not planned yet'],
+    ]);
+    const due = a.week.getTreeItem(a.week.getChildren()[0]);
+    assert.deepEqual([due.command?.command, due.command?.arguments], ['oneOnOnes.startNote', ['ana-ferreira', { date: today }]], 'a click plans it for that day');
+    const held = (date: string): string => `date: ${date}\nprep:\n  manager:\n    feedback: [{type: positive, text: Good}]\n  report:\n    topics: [Growth]\n`;
+    const planned = `bo-chen/meetings/${d(2)}.yaml`;
+    await write(`ana-ferreira/meetings/${today}.yaml`, held(today));
+    await write(`cy/meetings/${today}.yaml`, held(today));
+    await write(planned, `date: ${d(2)}\nstatus: planned\nprep:\n  manager:\n    feedback: [{type: negative, text: Reviews wait too long}]\n  report:\n    topics: [Conference, Pairing]\n`);
+    try {
+      await eventually(() => assert.equal(a.statusBar.text, `$(calendar) Next 1:1: Bo, ${weekdayName(d(2), true)}`));
+      assert.deepEqual(a.week.items().map((i) => [i.reportName, i.date, i.file, i.description]), [
+        ['Bo Chen', d(2), planned, `${weekdayName(d(2), true)} in 2 days · prepared · their topics: 2`],
+      ]);
+      assert.equal(a.statusBar.command?.command, 'vscode.openWith', 'a click opens the planned 1:1');
+      assert.ok(String((a.statusBar.command?.arguments?.[0] as vscode.Uri).path).endsWith(planned));
+    } finally {
+      for (const f of [`ana-ferreira/meetings/${today}.yaml`, `cy/meetings/${today}.yaml`, planned]) await vscode.workspace.fs.delete(teamFile(f));
+    }
+    await eventually(() => assert.equal(a.statusBar.text, '$(warning) 2 overdue 1:1s'));
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, d, diagnostics, eventually, read, teamFile, write } from './helpers';
+import { api, d, diagnostics, eventually, read, teamFile, today, write } from './helpers';
 
 describe('diagnostics and quick fixes', () => {
   it('puts every problem on its file and range, open or not, with the rule id as code', async () => {
@@ -57,7 +57,7 @@ describe('diagnostics and quick fixes', () => {
     await vscode.workspace.openTextDocument(teamFile('cy/report.yaml'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', teamFile('cy/report.yaml'), p.range, vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(actions.map((a) => [a.title, a.command?.command, a.command?.arguments]), [
-      ['Start 1:1 note now', 'oneOnOnes.startNote', ['cy']],
+      ['Start 1:1 note now', 'oneOnOnes.startNote', ['cy', { date: today }]],
       ['Pause cadence (leave)…', 'oneOnOnes.pauseCadence', ['cy']],
     ]);
   });

@@ -236,10 +236,16 @@ describe('the 1:1 form', () => {
 
   it('Add a two-month goal… adds the goal to goals.yaml and its check-in to the form, without leaving the form', async () => {
     const { session } = await openForm(planned);
-    const adding = session.receive({ type: 'addGoal' });
-    // The command asks for a title (a quick pick with the essay's examples): take the first example.
-    await new Promise((r) => setTimeout(r, 500));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    let added = false;
+    const adding = session.receive({ type: 'addGoal' }).then(() => {
+      added = true;
+    });
+    // The command asks for a title (a quick pick with the essay's examples: Enter puts the first in the box, Enter
+    // again takes it), then which aspiration it serves (Enter: the first, theirs or none).
+    for (let i = 0; i < 20 && !added; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
     await adding;
     const goals = parse(await read('fay/goals.yaml')) as { goals: Array<{ title: string }> };
     assert.equal(goals.goals.length, 2);
