@@ -43,6 +43,7 @@ export interface AddReportOptions {
  */
 export interface AddGoalOptions { readonly title?: string; readonly aspiration?: string | null; readonly show?: boolean }
 export interface CreateTeamOptions { readonly manager?: string }
+export interface MarkLeftOptions { readonly date?: string }
 /** A goal row of a tree (its view), or the report id and goal id. */
 export type GoalArg = { readonly view?: GoalView } | { readonly reportId: string; readonly goalId: string } | undefined;
 export interface SkipOptions { readonly reason?: string }
@@ -90,6 +91,7 @@ export class Commands {
       cmd('oneOnOnes.addGoal', this.addGoal),
       cmd('oneOnOnes.markSkipped', this.markSkipped),
       cmd('oneOnOnes.pauseCadence', this.pauseCadence),
+      cmd('oneOnOnes.markLeft', this.markLeft),
       cmd('oneOnOnes.markGoalDone', async (arg?: GoalArg) => this.setGoalStatus(arg, 'done')),
       cmd('oneOnOnes.dropGoal', async (arg?: GoalArg) => this.setGoalStatus(arg, 'dropped')),
       cmd('oneOnOnes.openTeamFolder', this.openTeamFolder),
@@ -437,6 +439,31 @@ export class Commands {
     await this.written(path, 'changed');
     const name = checker.context(id)?.name ?? id;
     this.tell(`Paused ${name}'s cadence from ${from}${to ? ` to ${to}` : ' until you end the leave'}: those days do not count against it.`, {
+      title: 'Open report.yaml', run: () => vscode.window.showTextDocument(doc.uri, { preview: false }),
+    });
+    return doc.uri;
+  }
+
+  /**
+   * A report who leaves the team (moved team, left the company) is not deleted: `left: <date>` in report.yaml stops
+   * every cadence and goal rule from that day, and the tree lists them under Former reports. Their notes stay.
+   */
+  async markLeft(arg?: ReportArg, options: MarkLeftOptions = {}): Promise<vscode.Uri> {
+    requireTrust();
+    const { root, checker } = await this.team();
+    const id = await this.pickReport(arg, 'Mark Report as Left');
+    const ctx = checker.context(id)!;
+    if (!ctx.profile) throw new WriteRefused(`${id} has no report.yaml.`);
+    const date = (options.date ?? required(await vscode.window.showInputBox({
+      title: `Mark ${ctx.name} as Left`, value: this.service.today, ignoreFocusOut: true,
+      prompt: 'Their last day on your team (YYYY-MM-DD). Their notes stay; from that day no 1:1 falls due.',
+      validateInput: (v) => (isIsoDate(v.trim()) ? undefined : 'A calendar date YYYY-MM-DD'),
+    }))).trim();
+    if (!isIsoDate(date)) throw new WriteRefused(`${date} is not a calendar date (YYYY-MM-DD).`);
+    const path = `${id}/${REPORT_FILE_NAME}`;
+    const doc = await editFile(root, path, (t) => setValue(t, ['left'], date));
+    await this.written(path, 'changed');
+    this.tell(`${ctx.name} is marked as left on ${date}: no 1:1 falls due from that day, and their notes stay under Former reports.`, {
       title: 'Open report.yaml', run: () => vscode.window.showTextDocument(doc.uri, { preview: false }),
     });
     return doc.uri;
