@@ -102,6 +102,8 @@ export class TeamService implements vscode.Disposable {
       this.checkerValue = undefined;
       this.overlaid.clear();
       await vscode.commands.executeCommand('setContext', 'oneOnOnes.hasTeamFolder', this.rootValue !== undefined);
+      // The welcome views wait for this: before the search, "no team folder" would only be a guess.
+      await vscode.commands.executeCommand('setContext', 'oneOnOnes.searched', true);
       if (this.rootValue) {
         const root = this.rootValue;
         // The watcher starts before the load: changes made while the index builds wait in `pending`.

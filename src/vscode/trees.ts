@@ -52,8 +52,10 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
   constructor(private readonly service: TeamService) {
     this.subscription = service.onDidChange((c) => {
       this.problems = undefined;
-      // The empty team's welcome ("add your first report") shows while the folder has no report.
-      void vscode.commands.executeCommand('setContext', 'oneOnOnes.hasReports', (service.checker?.index.reports().length ?? 0) > 0);
+      // The empty team's welcome ("add your first report") shows once the folder is read and has no report.
+      const count = service.checker?.index.reports().length;
+      void vscode.commands.executeCommand('setContext', 'oneOnOnes.hasReports', (count ?? 0) > 0);
+      void vscode.commands.executeCommand('setContext', 'oneOnOnes.emptyTeam', count === 0);
       if (!c.reports || c.reports.size > 20) this.emitter.fire(undefined);
       else for (const id of c.reports) this.emitter.fire(this.nodes.has(id) ? this.nodes.get(id) : undefined);
     });
