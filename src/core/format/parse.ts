@@ -132,7 +132,7 @@ function readReference(path: string, text: string, schema: FieldType, problems: 
   try {
     // YAML 1.2 whatever a `%YAML` directive says (the scan reports one): the fast reader reads 1.2, and 1.1's merge
     // keys and timestamps are not part of the format. `uniqueKeys` off: its check is quadratic; see below.
-    doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, version: '1.2' });
+    doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, version: '1.2', schema: 'core' });
   } catch (e) {
     // `yaml` reports problems as errors rather than throwing; this is the last line of defence.
     findings.push({ file: path, range: lines.range([0, 0]), rule: 'yaml-syntax', message: `The file could not be read as YAML: ${(e as Error).message}` });
