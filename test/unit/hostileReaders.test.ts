@@ -9,7 +9,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -389,5 +389,15 @@ describe('hostile input: the readers', () => {
       assert.ok(formEditToTextEdit(nearLimit, { op: 'set', field: 'notes', value: 'y'.repeat(100) }, () => 0));
       assert.throws(() => formEditToTextEdit(nearLimit, { op: 'set', field: 'notes', value: 'y'.repeat(3000) }, () => 0), /cannot be made safely/);
     });
+  });
+});
+
+describe('docs/security.md lists the limits', () => {
+  it('with the numbers the code uses', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs', 'security.md'), 'utf8');
+    const section = doc.split('\n## Limits\n')[1] ?? '';
+    for (const [name, value] of [['MAX_FILE_BYTES', `${MAX_FILE_BYTES / 1024 / 1024} MiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`], ['MAX_NESTING', `${MAX_NESTING} levels`], ['MAX_ALIASES', `${MAX_ALIASES} per file`], ['MAX_ENTRIES', MAX_ENTRIES.toLocaleString('en-US')]]) {
+      assert.match(section, new RegExp(`\\(\`${name}\`\\) \\| ${value.replace(/[()]/g, '\\$&')}`), name);
+    }
   });
 });
