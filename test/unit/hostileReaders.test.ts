@@ -122,6 +122,8 @@ describe('hostile input: the readers', () => {
       'brackets after a quoted value that ends early': `a:\n  b: "x\n${'['.repeat(1000)}\n"\n`,
       'block mappings under a block scalar header': `- k: |\n  a:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 3)}k:`).join('\n')}\n`,
       'brackets after a byte order mark and a tab': `\ufeff[\t${'['.repeat(1000)}\n`,
+      // past the scan (it reads on inside the brackets), caught by the measure of yaml's syntax tree behind it
+      'compact lists after a flow collection cut off by a line indented too little': `k: [\n${'- '.repeat(1000)}x\n`,
     };
     for (const [name, text] of Object.entries(deepFiles)) {
       it(`refuses ${name} before parsing, with the same finding from both readers and the form`, function () {
@@ -136,6 +138,53 @@ describe('hostile input: the readers', () => {
         assert.deepEqual(r.lists, { feedback: 0, managerTopics: 0, reportTopics: 0, actions: 0 });
       });
     }
+
+    it('seeded mixes of every way to nest (and of quotes, block scalars, comments that may hide it) never get past', function () {
+      this.timeout(60_000);
+      // The scan over-estimates, and yaml's own syntax tree is measured exactly behind it: whatever the mix, a file
+      // is either refused or nests no deeper than twice the limit in yaml's Document, and nothing overflows.
+      const rand = seededRandom(Number(process.env.NESTING_SEED ?? 20261129));
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+      const texts: string[] = [];
+      for (let c = 0; c < Number(process.env.NESTING_CASES ?? 600); c++) {
+        let indent = 0;
+        const opens: Array<() => string> = [
+          () => '[', () => '{a: ', () => '{', () => '? ', () => '- ', () => ': ',
+          () => `\n${' '.repeat((indent += 1 + Math.floor(rand() * 3)))}k:`,
+          () => `\n${' '.repeat((indent += Math.floor(rand() * 3)))}- `,
+          () => `\n${' '.repeat(indent)}- `,
+          () => `\n${' '.repeat(Math.max(0, indent - 2))}k: `,
+        ];
+        const noise = [' ', '\t', '&a ', '!t ', '"q" ', "'q' ", '# c [[\n', '|\n', '>-\n', '\ufeff', '\r\n', '"m\n l" ', 'x', ',', '*a ', '\n', '"', "'", "''", ']', '}', '---\n', ' #', 'k: "a\n[[\n', 'k: |\n  [[[\n', '\\'];
+        let text = '';
+        for (let k = 65 + Math.floor(rand() * 150); k > 0; k--) text += pick(opens)() + (rand() < 0.4 ? pick(noise) : '');
+        texts.push(text);
+      }
+      const file = write('nesting-mixes.json', JSON.stringify(texts));
+      const code = `
+        const { parseYaml, parseYamlReference } = require(${JSON.stringify(path.join(BUILD, 'format', 'parse.js'))});
+        const { MEETING_FILE } = require(${JSON.stringify(path.join(BUILD, 'format', 'schema.js'))});
+        const { parseDocument, isMap, isSeq, isPair } = require('yaml');
+        const depthOf = (root) => { let max = 0; const stack = [[root, 0]]; while (stack.length) { const [n, d] = stack.pop();
+          if (isMap(n) || isSeq(n)) { max = Math.max(max, d + 1); for (const it of n.items) { if (isPair(it)) stack.push([it.key, d + 1], [it.value, d + 1]); else stack.push([it, d + 1]); } } } return max; };
+        const out = { refused: 0, read: 0, deepest: 0, bad: [] };
+        for (const text of JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))) {
+          const a = parseYaml('f', text, MEETING_FILE).file.findings.map((f) => f.message);
+          const b = parseYamlReference('f', text, MEETING_FILE).file.findings.map((f) => f.message);
+          if (a.some((m) => /call stack|could not be read/.test(m))) out.bad.push(['overflow', text]);
+          if (a.some((m) => /^Nesting deeper/.test(m))) { out.refused++; if (!b.some((m) => /^Nesting deeper/.test(m))) out.bad.push(['one reader', text]); continue; }
+          out.read++;
+          const d = depthOf(parseDocument(text, { uniqueKeys: false }).contents);
+          out.deepest = Math.max(out.deepest, d);
+          if (d > ${2 * MAX_NESTING}) out.bad.push(['depth ' + d, text]);
+        }
+        process.stdout.write(JSON.stringify(out));`;
+      const r = spawnSync(process.execPath, ['--max-old-space-size=512', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: HANG_MS * 2 });
+      assertCleanExit({ status: r.status, signal: r.signal, stdout: '', stderr: r.stderr }, 'the mixes');
+      const out = JSON.parse(r.stdout) as { refused: number; read: number; deepest: number; bad: unknown[] };
+      assert.deepEqual(out.bad.slice(0, 3), []);
+      assert.ok(out.refused > 100 && out.read > 100, JSON.stringify(out));
+    });
 
     it('reads real nesting: block scalars, quotes and comments full of brackets are not counted', () => {
       const text = [

@@ -9,8 +9,15 @@
  * what it lets through is within the limits for the parsers too. The limits are far enough above real files (a few
  * KB, a few levels, no aliases) that over-estimating never refuses one.
  *
- * The reader (`parse.ts`) and the form (`form/model.ts`, `form/fields.ts`) run the same scan.
+ * The scan cannot follow every corner of YAML's lexing (where a quoted scalar ends early, or a flow collection is cut
+ * off by a line indented too little, its idea of what is quoted or structure may differ from the parser's). So before
+ * `yaml` composes a Document (the reference reader, the form), `parsedStructureRefusal` measures the concrete syntax
+ * tree of `yaml`'s own Parser, which is built without recursion, exactly: a file the scan let through is still refused
+ * there, before the recursive composer runs.
+ *
+ * The reader (`parse.ts`) and the form (`form/model.ts`, `form/fields.ts`) run the same checks.
  */
+import { Parser } from 'yaml';
 
 /** Largest file read, in bytes of UTF-8. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -82,9 +89,47 @@ export function scanText(text: string): TextProblem[] {
  * UTF-8, and a `%YAML` version other than 1.2 (YAML 1.1's merge keys and scalars).
  */
 export function formRefusal(text: string): { readonly offset: number; readonly message: string } | undefined {
-  const problem = scanText(text)[0];
+  const problem = scanText(text)[0] ?? parsedStructureRefusal(text);
   return problem ? { offset: problem.offset, message: `${problem.message} The form does not edit it; use the text editor.` } : undefined;
 }
+
+/**
+ * The exact nesting, entries and aliases of `text` as `yaml`'s Parser reads it (a concrete syntax tree, built and
+ * walked without recursion; linear), for a text the scan let through: a refusal, or undefined. Nesting is refused past
+ * twice the limit (the scan counts generously, and js-yaml, the fast reader, stops at 100 levels itself, so a file the
+ * fast reader reads is never refused here); entries past twice the limit likewise; aliases past the limit (files
+ * with aliases are always read by `yaml`, so both readers see the same).
+ */
+export function parsedStructureRefusal(text: string): TextProblem | undefined {
+  let aliases = 0;
+  const stack: Array<{ token: unknown; depth: number }> = [];
+  try {
+    for (const token of new Parser().parse(text)) stack.push({ token, depth: 0 });
+  } catch {
+    return refusal(0, 'This file could not be read as YAML; it is not read.');
+  }
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token === null || typeof token !== 'object') continue;
+    const t = token as { type?: string; offset?: number; value?: unknown; items?: Array<{ key?: unknown; value?: unknown }> };
+    if (t.type === 'document') stack.push({ token: t.value, depth });
+    else if (t.type === 'alias') {
+      if (++aliases > MAX_ALIASES) return refusal(t.offset ?? 0, aliasMessage());
+    } else if ((t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') && Array.isArray(t.items)) {
+      if (depth + 1 > 2 * MAX_NESTING) return refusal(t.offset ?? 0, nestingMessage());
+      if (t.items.length > 2 * MAX_ENTRIES) return refusal(t.offset ?? 0, entriesMessage());
+      for (const item of t.items) {
+        if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+const nestingMessage = (): string => `Nesting deeper than ${MAX_NESTING} levels, the limit for a team file; it is not read.`;
+const entriesMessage = (): string => `More than ${fmt(MAX_ENTRIES)} entries in one mapping or list, the limit for a team file; it is not read.`;
+const aliasMessage = (): string => `More than ${fmt(MAX_ALIASES)} aliases (\`*name\`), the limit for a team file; it is not read.`;
 
 function refusal(offset: number, message: string): TextProblem {
   return { offset, message, refuse: true, misread: false };
@@ -187,13 +232,13 @@ class StructureScan {
 
   private checkDepth(at: number): void {
     if (!this.refusal && this.depth() > MAX_NESTING) {
-      this.refusal = refusal(at, `Nesting deeper than ${MAX_NESTING} levels, the limit for a team file; it is not read.`);
+      this.refusal = refusal(at, nestingMessage());
     }
   }
 
   private countEntry(entries: number, at: number): void {
     if (!this.refusal && entries > MAX_ENTRIES) {
-      this.refusal = refusal(at, `More than ${fmt(MAX_ENTRIES)} entries in one mapping or list, the limit for a team file; it is not read.`);
+      this.refusal = refusal(at, entriesMessage());
     }
   }
 
@@ -305,7 +350,7 @@ class StructureScan {
       case 0x2a: // *
         if (!isBlank(next) && !isFlowIndicator(next)) {
           if (++this.aliases > MAX_ALIASES && !this.refusal) {
-            this.refusal = refusal(i, `More than ${fmt(MAX_ALIASES)} aliases (\`*name\`), the limit for a team file; it is not read.`);
+            this.refusal = refusal(i, aliasMessage());
           }
           this.skipToken();
           this.nodeStart = true;

@@ -12,7 +12,7 @@ import type { Document } from 'yaml';
 import { isIsoDate, parseDuration } from '../dates';
 import type { Finding } from '../findings';
 import type { Position, Range, Span } from '../types';
-import { scanText } from './limits';
+import { parsedStructureRefusal, scanText } from './limits';
 import type { TextProblem } from './limits';
 import { describeType } from './schema';
 import type { Field, FieldType } from './schema';
@@ -125,7 +125,10 @@ export function parseYamlReference(path: string, text: string, schema: FieldType
 function readReference(path: string, text: string, schema: FieldType, problems: readonly TextProblem[]): YamlParseResult {
   const lines = new LineMap(lineStartsOf(text));
   const findings: Finding[] = problems.map((p) => ({ file: path, range: lines.range([p.offset, Math.min(p.offset + 1, text.length)], text, true), rule: 'yaml-syntax', message: p.message }));
-  if (problems.some((p) => p.refuse)) {
+  // The exact check of yaml's syntax tree (see limits.ts), before its recursive composer runs.
+  const refused = problems.some((p) => p.refuse) ? undefined : parsedStructureRefusal(text);
+  if (refused) findings.push({ file: path, range: lines.range([refused.offset, Math.min(refused.offset + 1, text.length)], text, true), rule: 'yaml-syntax', message: refused.message });
+  if (refused || problems.some((p) => p.refuse)) {
     return { file: { path, text, lines, spans: new Map(), keySpans: new Map(), syntaxErrors: true, findings }, raw: undefined };
   }
   let doc: Document.Parsed;
