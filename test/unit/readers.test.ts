@@ -173,6 +173,13 @@ describe('the fast reader agrees with the reference', () => {
     ['a list after a byte order mark', '\ufeff- a\n'],
     ['a long key with long spaces before its colon', `${'k'.repeat(900)}${' '.repeat(200)}: v\n`],
     ['CRLF throughout', 'date: 2026-11-24\r\nprep:\r\n  manager:\r\n    topics:\r\n      - "a"\r\n      - b # c\r\n'],
+    // over a limit of limits.ts (the fast reader may accept them: both paths must give the same refusal)
+    ['over the entry limit', `${Array.from({ length: 2001 }, (_, i) => `k${i}: v`).join('\n')}\n`],
+    ['over the nesting limit, in brackets js-yaml reads', `notes: ${'['.repeat(70)}${']'.repeat(70)}\n`],
+    ['at the nesting limit', `notes: ${'['.repeat(60)}${']'.repeat(60)}\n`],
+    ['a lone CR inside a quoted value', 'notes: "a\rb"\nstatus: held\n'],
+    ['bytes that were not UTF-8', 'notes: caf\ufffd\nstatus: held\n'],
+    ['a YAML 1.1 directive', '%YAML 1.1\n---\nnotes: yes\nstatus: held\n'],
   ];
   for (const [name, text] of UNUSUAL) {
     it(`on an unusual file: ${name}`, () => {

@@ -7,6 +7,7 @@ import { Lexer, parseDocument } from 'yaml';
 import { isIsoDate } from '../dates';
 import { appendIn, applyEdit, composeEdits, moveItem, removeItem, removeKey, setIn, YamlEditError } from '../edit/yamlEdit';
 import type { EditPath, PlainValue, TextEdit } from '../edit/yamlEdit';
+import { formRefusal } from '../format/limits';
 import { MEETING_KINDS, MEETING_STATUSES } from '../format/schema';
 import type { FormEdit, ListId } from '../../shared/formProtocol';
 import { itemOf, MAX_TEXT } from '../../shared/formProtocol';
@@ -113,6 +114,8 @@ function checkValue(kind: FieldKind, value: string | boolean): PlainValue {
  */
 export function formEditToTextEdit(text: string, edit: FormEdit, listLength: (list: ListId) => number): TextEdit {
   let result: { edit: TextEdit; expect: (js: unknown) => unknown; removes?: boolean };
+  const refused = formRefusal(text); // the limits of format/limits.ts, before the edit layer parses the text
+  if (refused) throw new FormEditError(refused.message);
   try {
     result = compute(text, edit, listLength);
   } catch (e) {
@@ -213,6 +216,7 @@ function verify(text: string, e: TextEdit, expect: (js: unknown) => unknown, rem
   };
   const before = parseDocument(text);
   const out = applyEdit(text, e);
+  if (formRefusal(out)) refuse(); // an edit must not take a file over the limits either
   const after = parseDocument(out);
   if (after.errors.length > 0) refuse();
   const js = (d: typeof before): unknown => d.toJS({ maxAliasCount: 1000 }) ?? {};

@@ -6,6 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yam
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { daysBetween } from '../dates';
 import { goalEnd, meetingFileDate } from '../format/files';
+import { formRefusal } from '../format/limits';
 import { LineMap } from '../format/parse';
 import type { Goal, Meeting, MeetingStatus, Problem } from '../types';
 import { actionKey } from '../rules/context';
@@ -160,6 +161,7 @@ function listState<Row>(id: ListId, found: { items: YamlNode[] | null | undefine
 
 /** The number of items in each of the form's lists in the current text (0 when there is no list). */
 export function listLengths(text: string): Record<ListId, number> {
+  if (formRefusal(text)) return { feedback: 0, managerTopics: 0, reportTopics: 0, actions: 0 }; // format/limits.ts
   const doc = parseDocument(text);
   const out = { feedback: 0, managerTopics: 0, reportTopics: 0, actions: 0 } as Record<ListId, number>;
   for (const list of Object.keys(out) as ListId[]) {
@@ -170,6 +172,9 @@ export function listLengths(text: string): Record<ListId, number> {
 }
 
 export function buildFormState(input: FormInput): ViewState {
+  // The limits of format/limits.ts, before the parser (deep nesting can abort the process; big mappings are slow).
+  const refused = formRefusal(input.text);
+  if (refused) return { kind: 'broken', version: input.version, errors: [{ line: input.text.slice(0, refused.offset).split('\n').length, message: refused.message }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
   const lines = new LineMap(lineCounter.lineStarts.length > 0 ? lineCounter.lineStarts : [0]);

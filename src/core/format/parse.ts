@@ -3,14 +3,17 @@
  * every key and value (for diagnostics and quick fixes) and never throws: whatever is wrong becomes a finding with an
  * exact range, and whatever is right is still usable.
  *
- * Reading: js-yaml's event parser first (fast, see `tree.ts`); a file it declines (syntax errors, anchors, tags, …)
- * is read by the `yaml` Document API, which reports the errors. Both give the same tree, so the walk is one.
+ * Reading: first a linear scan of the text against the limits (`limits.ts`): a file over one is not parsed at all.
+ * Then js-yaml's event parser (fast, see `tree.ts`); a file it declines (syntax errors, anchors, tags, …) is read by
+ * the `yaml` Document API, which reports the errors. Both give the same tree, so the walk is one.
  */
 import { parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { isIsoDate, parseDuration } from '../dates';
 import type { Finding } from '../findings';
 import type { Position, Range, Span } from '../types';
+import { parsedStructureRefusal, scanText } from './limits';
+import type { TextProblem } from './limits';
 import { describeType } from './schema';
 import type { Field, FieldType } from './schema';
 import { lineStartsOf, readTreeFast, treeFromDocument } from './tree';
@@ -56,9 +59,11 @@ export class LineMap {
   range(span: Span, text?: string, firstLine = false): Range {
     const start = this.position(span[0]);
     let endOffset = span[1];
-    if (firstLine && text !== undefined) {
-      const nl = text.indexOf('\n', span[0]);
-      if (nl >= 0 && nl < endOffset) endOffset = nl > span[0] && text[nl - 1] === '\r' ? nl - 1 : nl;
+    if (firstLine && text !== undefined && start.line + 1 < this.lineStarts.length) {
+      // The end of the start's line, from the line table (a search of the text would be linear per finding).
+      let lineEnd = this.lineStarts[start.line + 1] - 1;
+      if (text[lineEnd] === '\n' && text[lineEnd - 1] === '\r' && lineEnd - 1 >= span[0]) lineEnd--;
+      if (lineEnd < endOffset) endOffset = lineEnd;
     }
     return { start, end: this.position(Math.max(endOffset, span[0])) };
   }
@@ -85,7 +90,10 @@ export interface YamlParseResult {
 
 /** Nodes visited in one file at most: a guard against alias bombs ("billion laughs"). */
 const NODE_BUDGET = 200_000;
-/** Nesting deeper than any real team file; beyond it the walk stops (and cannot overflow the stack). */
+/**
+ * Nesting deeper than any real team file; beyond it the walk stops (and cannot overflow the stack). The scan of
+ * `limits.ts` refuses deeper files before they are parsed; this guards the walk of aliases, which can nest deeper.
+ */
 const MAX_DEPTH = 64;
 
 export function rangeOfPath(file: YamlFile, path: readonly PathSegment[], which: 'value' | 'key' = 'value', firstLine = true): Range {
@@ -101,30 +109,50 @@ export function firstLineRange(file: YamlFile): Range {
 }
 
 export function parseYaml(path: string, text: string, schema: FieldType): YamlParseResult {
-  const fast = readTreeFast(text);
-  if (fast) return validate(path, text, new LineMap(lineStartsOf(text)), fast.root, [], false, schema);
-  return parseYamlReference(path, text, schema);
+  const problems = scanText(text);
+  if (problems.length === 0) {
+    const fast = readTreeFast(text);
+    if (fast) return validate(path, text, new LineMap(lineStartsOf(text)), fast.root, [], false, schema);
+  }
+  return readReference(path, text, schema, problems);
 }
 
 /** The reference reading through `yaml`'s Document: syntax errors and warnings become findings. */
 export function parseYamlReference(path: string, text: string, schema: FieldType): YamlParseResult {
+  return readReference(path, text, schema, scanText(text));
+}
+
+function readReference(path: string, text: string, schema: FieldType, problems: readonly TextProblem[]): YamlParseResult {
   const lines = new LineMap(lineStartsOf(text));
-  const findings: Finding[] = [];
+  const findings: Finding[] = problems.map((p) => ({ file: path, range: lines.range([p.offset, Math.min(p.offset + 1, text.length)], text, true), rule: 'yaml-syntax', message: p.message }));
+  // The exact check of yaml's syntax tree (see limits.ts), before its recursive composer runs.
+  const refused = problems.some((p) => p.refuse) ? undefined : parsedStructureRefusal(text);
+  if (refused) findings.push({ file: path, range: lines.range([refused.offset, Math.min(refused.offset + 1, text.length)], text, true), rule: 'yaml-syntax', message: refused.message });
+  if (refused || problems.some((p) => p.refuse)) {
+    return { file: { path, text, lines, spans: new Map(), keySpans: new Map(), syntaxErrors: true, findings }, raw: undefined };
+  }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
+    // YAML 1.2 whatever a `%YAML` directive says (the scan reports one): the fast reader reads 1.2, and 1.1's merge
+    // keys and timestamps are not part of the format. `uniqueKeys` off: its check is quadratic; see below.
+    doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, version: '1.2', schema: 'core' });
   } catch (e) {
     // `yaml` reports problems as errors rather than throwing; this is the last line of defence.
     findings.push({ file: path, range: lines.range([0, 0]), rule: 'yaml-syntax', message: `The file could not be read as YAML: ${(e as Error).message}` });
     return { file: { path, text, lines, spans: new Map(), keySpans: new Map(), syntaxErrors: true, findings }, raw: undefined };
   }
-  for (const err of doc.errors) {
+  // Duplicate keys, found in one pass with a set per mapping; the same error `yaml`'s own check gives.
+  const errors: Array<{ pos: [number, number]; message: string }> = doc.errors.map((e) => ({ pos: e.pos, message: e.message }));
+  const root = treeFromDocument(doc, (at) => errors.push({ pos: [at, at + 1], message: 'Map keys must be unique' }));
+  errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const err of errors) {
     findings.push({ file: path, range: lines.range([err.pos[0], Math.max(err.pos[1], err.pos[0])]), rule: 'yaml-syntax', message: `YAML syntax: ${firstSentence(err.message)}` });
   }
   for (const warn of doc.warnings) {
     findings.push({ file: path, range: lines.range([warn.pos[0], Math.max(warn.pos[1], warn.pos[0])]), rule: 'yaml-syntax', message: `YAML: ${firstSentence(warn.message)}` });
   }
-  return validate(path, text, lines, treeFromDocument(doc), findings, doc.errors.length > 0, schema);
+  const misread = problems.some((p) => p.misread);
+  return validate(path, text, lines, root, findings, errors.length > 0 || misread, schema);
 }
 
 function validate(path: string, text: string, lines: LineMap, root: SourceNode | null, findings: Finding[], syntaxErrors: boolean, schema: FieldType): YamlParseResult {
@@ -226,7 +254,7 @@ class Walker {
         for (const pair of node.pairs) {
           const keyNode = this.resolve(pair.key, pair.key?.span);
           const keySpan = pair.key?.span ?? at;
-          if (!keyNode || keyNode.kind !== 'scalar' || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
+          if (!keyNode || keyNode.kind !== 'scalar' || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number') || String(keyNode.value).includes(SEP)) {
             this.schema(keySpan, `Keys in ${t.name} must be plain words.`);
             continue;
           }
@@ -262,7 +290,8 @@ class Walker {
         for (const pair of node.pairs) {
           const keyNode = this.resolve(pair.key, pair.key?.span);
           const keySpan = pair.key?.span ?? at;
-          if (!keyNode || keyNode.kind !== 'scalar' || keyNode.value === null || typeof keyNode.value === 'object') {
+          // A key holding the path separator (a NUL, written as `"\0"`) would be confused with a nested path.
+          if (!keyNode || keyNode.kind !== 'scalar' || keyNode.value === null || typeof keyNode.value === 'object' || String(keyNode.value).includes(SEP)) {
             this.schema(keySpan, `Keys in ${t.name} must be plain words.`);
             continue;
           }
@@ -331,6 +360,8 @@ class Walker {
   }
 
   private unknownKey(keySpan: Span, key: string, t: Extract<FieldType, { type: 'object' }>, at: string): void {
+    // With syntax errors, only they are shown (docs/rules.md): the keys read may be pieces of a broken line.
+    if (this.quiet) return;
     // The key's path, for the rename quick fix: list indices as numbers.
     const path = JSON.stringify(at.split(SEP).map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)));
     const known = Object.keys(t.fields);

@@ -62,19 +62,38 @@ export interface AliasNode {
 
 export type SourceNode = ScalarNode | MapNode | SeqNode | AliasNode;
 
-/** Offsets where lines start: after every `\n` (a `\r\n` ends a line at its `\n`, as `yaml` counts). */
+/**
+ * Offsets where lines start: after every `\n`, and after a `\r` not followed by `\n` (an editor shows a lone CR as a
+ * line break; `yaml` does not, so the scan of `limits.ts` reports such files, and their positions match the editor).
+ */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
   return starts;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The reference: `yaml`'s Document
 
-/** Converts a Document's contents; an alias points at the converted anchored node (shared, never expanded). */
-export function treeFromDocument(doc: Document.Parsed): SourceNode | null {
+/**
+ * Converts a Document's contents; an alias points at the converted anchored node (shared, never expanded).
+ * `onDuplicateKey` is called with the offset of every key that repeats an earlier scalar key of its mapping (the
+ * check `yaml` makes with `uniqueKeys`, here with a set per mapping instead of a scan per key).
+ *
+ * An alias's anchor is the last node with that anchor before it in document order, as `Alias.resolve` finds it;
+ * but that walks the whole document for each alias, quadratic in a file of many aliases. This conversion walks the
+ * document once in the same order and keeps the last node of each anchor.
+ */
+export function treeFromDocument(doc: Document.Parsed, onDuplicateKey?: (offset: number) => void): SourceNode | null {
   const done = new Map<unknown, SourceNode>();
+  const anchors = new Map<string, YamlNode>();
   const spanOf = (node: YamlNode): Span => (node.range ? [node.range[0], node.range[1]] : [0, 0]);
   const convert = (node: unknown): SourceNode | null => {
     if (node === null || node === undefined) return null;
@@ -83,15 +102,24 @@ export function treeFromDocument(doc: Document.Parsed): SourceNode | null {
     if (isAlias(node)) {
       const alias: { kind: 'alias'; span: Span; name: string; target: SourceNode | undefined } = { kind: 'alias', span: spanOf(node), name: node.source, target: undefined };
       done.set(node, alias);
-      const target = node.resolve(doc);
+      const target = anchors.get(node.source);
       alias.target = target === undefined ? undefined : (convert(target) ?? undefined);
       return alias;
     }
+    const anchor = (node as { anchor?: unknown }).anchor;
+    if (typeof anchor === 'string' && anchor !== '') anchors.set(anchor, node as YamlNode);
     if (isMap(node)) {
       const pairs: Array<{ key: SourceNode | null; value: SourceNode | null }> = [];
       const out: MapNode = { kind: 'map', span: spanOf(node), pairs };
       done.set(node, out);
-      for (const pair of node.items) pairs.push({ key: convert(pair.key), value: convert(pair.value) });
+      const keys = onDuplicateKey && node.items.length > 1 ? new Set<unknown>() : undefined;
+      for (const pair of node.items) {
+        if (keys && isScalar(pair.key) && !Number.isNaN(pair.key.value)) {
+          if (keys.has(pair.key.value)) onDuplicateKey!(spanOf(pair.key)[0]);
+          else keys.add(pair.key.value);
+        }
+        pairs.push({ key: convert(pair.key), value: convert(pair.value) });
+      }
       return out;
     }
     if (isSeq(node)) {
