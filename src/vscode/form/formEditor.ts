@@ -5,17 +5,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { loadFormContext } from '../../core/form/context';
+import { isIsoDate } from '../../core/dates';
 import { YamlEditError } from '../../core/edit/yamlEdit';
+import { refusalOf } from '../../core/form/accept';
+import { loadFormContext } from '../../core/form/context';
 import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
 import { buildFormState, listLengths } from '../../core/form/model';
-import type { FormContext } from '../../core/form/model';
+import type { FormContext, FormInput } from '../../core/form/model';
+import { dayHasNote, moveDateEdit, MoveRefused } from '../../core/form/move';
+import { meetingFileDate } from '../../core/format/files';
 import type { FormEdit, FormState, HostMessage, ListId, ViewState } from '../../shared/formProtocol';
 import { fieldsOf, itemOf, parseWebviewMessage } from '../../shared/formProtocol';
 import { errorKind } from '../errors';
-import { teamPath } from '../teamFs';
+import { teamPath, teamUri } from '../teamFs';
 import type { TeamService } from '../teamService';
-import { applyDocumentEdit, WriteRefused } from '../writes';
+import { applyDocumentEdit, renameWithEdit, WriteRefused } from '../writes';
 import { formHtml } from './formHtml';
 
 export const FORM_VIEW_TYPE = 'oneOnOnes.meetingForm';
@@ -129,15 +133,28 @@ export class FormSession implements vscode.Disposable {
    * items they added, removed or moved (which shifts the indices later edits of that list name).
    */
   private readonly ownVersions = new Map<number, Shift | undefined>();
+  /**
+   * Counts changes of what a state is built from besides the text: the index (the report, its goals, earlier 1:1s),
+   * the checker's problems, workspace trust. A state is built once per document version and generation.
+   */
+  private generation = 0;
+  /** The last state built, with what it was built from; rendering again for the same inputs reuses it. */
+  private built: { readonly version: number; readonly generation: number; readonly state: ViewState } | undefined;
   /** The context of the last state (the report's goals): a stale check reads the file as the form showed it. */
   private lastContext: FormContext | undefined;
+  /** What the webview was last sent (version, generation, ackSeq): the same message is not sent twice. */
+  private posted: string | undefined;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Messages and renders queued and not yet dealt with. */
+  private pending = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
   /** The last state sent, and the last refusal (for the integration tests; never logged). */
   lastState: ViewState | undefined;
   lastRefusal: string | undefined;
+  /** How many times a state was built (for the integration tests: one per document version and input change). */
+  builds = 0;
 
   constructor(readonly document: vscode.TextDocument, private readonly panel: vscode.WebviewPanel, private readonly service: TeamService) {
     this.disposables.push(
@@ -148,9 +165,15 @@ export class FormSession implements vscode.Disposable {
       }),
       service.onDidChange((change) => {
         const rel = this.relPath();
-        if (!change.files || !change.reports || (rel && (change.files.has(rel) || change.reports.has(rel.split('/')[0])))) this.scheduleRender(0);
+        if (!change.files || !change.reports || (rel && (change.files.has(rel) || change.reports.has(rel.split('/')[0])))) {
+          this.generation++;
+          this.scheduleRender(0);
+        }
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleRender(0)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.generation++;
+        this.scheduleRender(0);
+      }),
       // Ctrl+S in the form sends the last keystrokes first; the save waits for the edits already on their way.
       vscode.workspace.onWillSaveTextDocument((e) => {
         if (e.document === document) e.waitUntil(this.queue);
@@ -166,16 +189,28 @@ export class FormSession implements vscode.Disposable {
     return this.enqueue(async () => {
       switch (msg.type) {
         case 'ready':
-          // A (re)loaded webview counts its edits from 1 again.
+          // A (re)loaded webview counts its edits from 1 again, and has been sent nothing yet.
           this.ready = true;
           this.ackSeq = 0;
+          this.posted = undefined;
           await this.render();
           return;
         case 'edit':
           await this.edit(msg.seq, msg.version, msg.edit);
           return;
+        case 'moveDate':
+          await this.moveDate(msg.date);
+          return;
       }
     });
+  }
+
+  /** Resolves once no render is pending and every message has been dealt with (for the integration tests). */
+  async idle(): Promise<void> {
+    while (this.renderTimer !== undefined || this.pending > 0) {
+      if (this.renderTimer !== undefined) await new Promise((r) => setTimeout(r, RENDER_AFTER_TYPING_MS));
+      await this.queue;
+    }
   }
 
   /**
@@ -207,6 +242,12 @@ export class FormSession implements vscode.Disposable {
     return undefined;
   }
 
+  /** The state last built for the document as it is now, when it is a form. */
+  private currentState(): FormState | undefined {
+    const b = this.built;
+    return b && b.version === this.document.version && b.state.kind === 'form' ? b.state : undefined;
+  }
+
   private async edit(seq: number, version: number, edit: FormEdit): Promise<void> {
     const rel = this.relPath();
     try {
@@ -214,6 +255,9 @@ export class FormSession implements vscode.Disposable {
       if (reason) throw new WriteRefused(reason);
       const root = this.service.root!;
       if (version > this.document.version) throw new WriteRefused('The form is ahead of the file; your last change was not applied.');
+      // Only what the form offered: a field it sent as editable, a list it sent as editable (issue #11).
+      const notOffered = refusalOf(edit, this.states.get(version), this.currentState());
+      if (notOffered) throw new WriteRefused(notOffered);
       const made = await applyDocumentEdit(root, this.document, (text) => {
         // Checked right before the edit is computed, on the text it is computed on.
         if (version !== this.document.version) this.checkStale(version, edit);
@@ -225,15 +269,47 @@ export class FormSession implements vscode.Disposable {
         keepNewest(this.ownVersions);
       }
     } catch (e) {
-      const expected = e instanceof WriteRefused || e instanceof FormEditError || e instanceof YamlEditError;
-      // Expected refusals carry a message for the manager; anything else is logged by its kind only.
-      if (!expected) console.error(`First-Class 1:1s: form edit failed (${errorKind(e)})`);
-      const message = expected ? (e as Error).message : 'The change could not be made; use the text editor.';
-      this.lastRefusal = message;
-      await this.post({ type: 'refused', seq, message });
+      await this.refuse(seq, e, 'The change could not be made; use the text editor.');
     }
     this.ackSeq = Math.max(this.ackSeq, seq);
     await this.render();
+  }
+
+  /** Tells the webview why a change was not made; expected refusals carry a message, anything else its kind only. */
+  private async refuse(seq: number, e: unknown, fallback: string): Promise<void> {
+    const expected = e instanceof WriteRefused || e instanceof FormEditError || e instanceof YamlEditError || e instanceof MoveRefused;
+    if (!expected) console.error(`First-Class 1:1s: form edit failed (${errorKind(e)})`);
+    const message = expected ? (e as Error).message : fallback;
+    this.lastRefusal = message;
+    await this.post({ type: 'refused', seq, message });
+  }
+
+  /**
+   * Moves this 1:1 to another day: renames `<date>.yaml` (or `<date>-N.yaml`) to `<new date>.yaml` and sets `date:`,
+   * in one WorkspaceEdit (one undo). VS Code moves the form's tab with the file: this session's panel is replaced by
+   * a new one on the new name (a new session), so nothing here outlives the move.
+   */
+  private async moveDate(date: string): Promise<void> {
+    try {
+      if (!isIsoDate(date)) throw new MoveRefused(`${date} is not a calendar date.`);
+      const rel = this.relPath();
+      const reason = this.readOnlyReason(rel);
+      if (reason || !rel) throw new WriteRefused(reason ?? 'This file cannot be moved from the form.');
+      const root = this.service.root!;
+      const [report, meetings, fileName] = rel.split('/');
+      const own = meetingFileDate(fileName);
+      if (!own) throw new MoveRefused('Only a 1:1 whose file is named by its date (YYYY-MM-DD.yaml) can be moved from the form; rename it in the Explorer.');
+      if (own.date === date) throw new MoveRefused(`This 1:1 is already on ${date}.`);
+      const folder = teamUri(root, `${report}/${meetings}`);
+      const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
+      if (dayHasNote(names, date)) throw new MoveRefused(`${date} already has a 1:1 note; open that one, or pick another day.`);
+      await renameWithEdit(root, this.document, teamUri(root, `${report}/${meetings}/${date}.yaml`), (text) => moveDateEdit(text, date));
+    } catch (e) {
+      await this.refuse(0, e, 'The 1:1 could not be moved; rename the file in the Explorer and change its date.');
+      // The webview's date field shows the day it asked for: the state it gets puts the 1:1's own day back.
+      this.posted = undefined;
+      await this.render();
+    }
   }
 
   /**
@@ -259,7 +335,8 @@ export class FormSession implements vscode.Disposable {
     // Changes from elsewhere: compare with the form as it was after its own edits.
     const old = this.states.get(base) ?? (base === version ? undefined : this.states.get(version));
     if (!old) throw refused;
-    const now = buildFormState({ path: this.statePath(), text: this.document.getText(), version: this.document.version, context: this.lastContext, problems: [] });
+    // The state of the text as it is now: the one already built for it, else one built for this check only.
+    const now = this.currentState() ?? buildFormState({ path: this.statePath(), text: this.document.getText(), version: this.document.version, context: this.lastContext, problems: [] });
     if (now.kind !== 'form') throw refused;
     const list = edit.op === 'set' ? named?.list : edit.list;
     if (!list) {
@@ -281,13 +358,10 @@ export class FormSession implements vscode.Disposable {
     }, delay);
   }
 
-  private async render(): Promise<void> {
-    if (!this.ready || this.disposed) return;
+  /** Builds the state of the document as it is now (counted, kept by version for later stale checks). */
+  private build(context: FormContext | undefined, generation: number, problems: FormInput['problems']): ViewState {
     const rel = this.relPath();
-    const checker = this.service.checker;
-    const context = rel && checker ? await loadFormContext(checker.index, rel) : undefined;
-    this.lastContext = context;
-    const problems = rel && checker ? checker.problemsOf(rel) : [];
+    this.builds++;
     const state = buildFormState({
       path: this.statePath(),
       text: this.document.getText(),
@@ -300,8 +374,47 @@ export class FormSession implements vscode.Disposable {
       this.states.set(state.version, state);
       keepNewest(this.states);
     }
+    this.built = { version: state.version, generation, state };
+    return state;
+  }
+
+  /**
+   * Sends the webview the state of the document as it is now. A state is built once per document version and
+   * input generation: the renders an edit causes (its own, the text change's, the checker's) reuse it, and a
+   * message the webview already has is not sent again.
+   */
+  private async render(): Promise<void> {
+    if (!this.ready || this.disposed) return;
+    const generation = this.generation;
+    let state: ViewState;
+    const b = this.built;
+    if (b && b.version === this.document.version && b.generation === generation) {
+      state = b.state;
+    } else {
+      const rel = this.relPath();
+      const checker = this.service.checker;
+      const context = rel && checker ? await loadFormContext(checker.index, rel) : undefined;
+      if (this.disposed) return;
+      this.lastContext = context;
+      state = this.build(context, generation, rel && checker ? checker.problemsOf(rel) : []);
+    }
     this.lastState = state;
+    this.setTitle(state);
+    const key = `${state.version}:${generation}:${this.ackSeq}`;
+    if (key === this.posted) return;
+    this.posted = key;
     await this.post({ type: 'state', state, ackSeq: this.ackSeq });
+  }
+
+  /** The tab names the person and the day (`Ana Ruiz · 2026-11-24`), not just the file name. */
+  private setTitle(state: ViewState): void {
+    const rel = this.relPath();
+    const fileName = this.document.uri.path.split('/').pop() ?? '';
+    const day = meetingFileDate(fileName)?.date ?? (state.kind === 'form' && state.header.date !== '' ? state.header.date : undefined);
+    const name = state.kind === 'form' ? state.header.reportName : this.lastContext?.reportName;
+    if (!rel || !name || !day) return;
+    const title = `${name} · ${day}`;
+    if (this.panel.title !== title) this.panel.title = title;
   }
 
   private async post(message: HostMessage): Promise<void> {
@@ -312,8 +425,11 @@ export class FormSession implements vscode.Disposable {
 
   /** One message at a time, in order; a failure is logged by its kind only and never stops the queue. */
   private enqueue(work: () => Promise<void>): Promise<void> {
+    this.pending++;
     this.queue = this.queue.then(work).catch((e: unknown) => {
       console.error(`First-Class 1:1s: form update failed (${errorKind(e)})`);
+    }).finally(() => {
+      this.pending--;
     });
     return this.queue;
   }
