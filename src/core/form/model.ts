@@ -72,6 +72,12 @@ function safely<T>(f: () => T): T | undefined {
   }
 }
 
+/** A goal's end, or '' when it falls outside the calendar the format supports (a goal starting on 9999-12-31). */
+function endOf(goal: Goal, goalLengthDays: number): string {
+  const end = safely(() => goalEnd(goal, goalLengthDays));
+  return end !== undefined && isIsoDate(end) ? end : '';
+}
+
 /** Days from the previous held 1:1 to this one as the cadence rule counts them, and the days of leave left out. */
 export function daysSince(previous: string, date: string, paused: readonly Period[]): { counted: number; leave: number } | undefined {
   if (!isIsoDate(previous) || !isIsoDate(date)) return undefined;
@@ -272,7 +278,7 @@ export function buildFormState(input: FormInput): ViewState {
   const goalLength = ctx?.goalLengthDays ?? 56;
   const goals: GoalCheckInRow[] = shownIds.map((id) => {
     const g = goalsById.get(id);
-    const end = g ? goalEnd(g, goalLength) : '';
+    const end = g ? endOf(g, goalLength) : '';
     const checkIn = isMap(checkIns) || checkIns === undefined || checkIns === null || (isScalar(checkIns) && checkIns.value === null)
       ? r.text(fieldId.goal(id), ['goals', id])
       : { id: fieldId.goal(id), value: '', editable: false };
@@ -322,7 +328,7 @@ export function buildFormState(input: FormInput): ViewState {
 function careerGoals(ctx: FormContext): CareerGoal[] {
   return [...ctx.goals]
     .sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0))
-    .map((g) => ({ title: g.title, status: g.status, start: g.start, end: goalEnd(g, ctx.goalLengthDays), ...(g.aspiration ? { aspiration: g.aspiration } : {}) }));
+    .map((g) => ({ title: g.title, status: g.status, start: g.start, end: endOf(g, ctx.goalLengthDays), ...(g.aspiration ? { aspiration: g.aspiration } : {}) }));
 }
 
 /** Rules whose finding is about a section rather than the value it is anchored on. */

@@ -25,7 +25,7 @@ function commentsOf(text: string): string[] {
 
 /** The content as plain data without `date`, for comparing before and after (key order kept). */
 function withoutDate(js: unknown): string {
-  if (js === null || js === undefined) return '{}';
+  if (js === null || js === undefined) return '[]';
   return JSON.stringify(Object.entries(js as Record<string, unknown>).filter(([k]) => k !== 'date'));
 }
 
