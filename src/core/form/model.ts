@@ -322,7 +322,24 @@ export function buildFormState(input: FormInput): ViewState {
     ...(kind.value === 'career' && ctx ? { career: { aspirations: [...ctx.aspirations], goals: careerGoals(ctx) } } : {}),
     problems: placeProblems(input.problems, r.targets, lines),
   };
+  placers.set(state, (problems) => placeProblems(problems, r.targets, lines));
   return state;
+}
+
+/** Where each built state's fields are written, kept with the state so that new problems can be placed on it. */
+const placers = new WeakMap<FormState, (problems: readonly Problem[]) => FormProblem[]>();
+
+/**
+ * The state with other problems (the checker's, which change when the file is checked again, at the same version):
+ * placed as `buildFormState` would place them, without reading the file again. A state not built here shows them
+ * for the file as a whole.
+ */
+export function withProblems(state: FormState, problems: readonly Problem[]): FormState {
+  const place = placers.get(state);
+  const placed = place ? place(problems) : problems.map((p) => ({ severity: p.severity, rule: p.rule, message: p.message }));
+  const out: FormState = { ...state, problems: placed };
+  if (place) placers.set(out, place);
+  return out;
 }
 
 function careerGoals(ctx: FormContext): CareerGoal[] {

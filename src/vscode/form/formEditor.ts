@@ -10,8 +10,8 @@ import { YamlEditError } from '../../core/edit/yamlEdit';
 import { refusalOf } from '../../core/form/accept';
 import { loadFormContext } from '../../core/form/context';
 import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
-import { buildFormState, listLengths } from '../../core/form/model';
-import type { FormContext, FormInput } from '../../core/form/model';
+import { buildFormState, listLengths, withProblems } from '../../core/form/model';
+import type { FormContext } from '../../core/form/model';
 import { dayHasNote, moveDateEdit, MoveRefused } from '../../core/form/move';
 import { meetingFileDate } from '../../core/format/files';
 import type { FormEdit, FormState, HostMessage, ListId, ViewState } from '../../shared/formProtocol';
@@ -133,17 +133,19 @@ export class FormSession implements vscode.Disposable {
    * items they added, removed or moved (which shifts the indices later edits of that list name).
    */
   private readonly ownVersions = new Map<number, Shift | undefined>();
-  /**
-   * Counts changes of what a state is built from besides the text: the index (the report, its goals, earlier 1:1s),
-   * the checker's problems, workspace trust. A state is built once per document version and generation.
-   */
+  /** Counts changes of the index and of workspace trust: the context is read again after one. */
   private generation = 0;
-  /** The last state built, with what it was built from; rendering again for the same inputs reuses it. */
-  private built: { readonly version: number; readonly generation: number; readonly state: ViewState } | undefined;
+  /** The context read for a generation, and its content as text (what decides whether the state changes). */
+  private context: { readonly generation: number; readonly value: FormContext | undefined; readonly key: string } | undefined;
+  /**
+   * The last state built (without the checker's problems, placed on it at each render): it is built again only for
+   * another document version, another context or another read-only reason, never once per render.
+   */
+  private built: { readonly version: number; readonly contextKey: string; readonly readOnly: string | undefined; readonly state: ViewState } | undefined;
   /** The context of the last state (the report's goals): a stale check reads the file as the form showed it. */
   private lastContext: FormContext | undefined;
-  /** What the webview was last sent (version, generation, ackSeq): the same message is not sent twice. */
-  private posted: string | undefined;
+  /** What the webview was last sent: the same state, problems and ackSeq are not sent twice. */
+  private posted: { readonly state: ViewState; readonly problems: string; readonly ackSeq: number } | undefined;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   /** Messages and renders queued and not yet dealt with. */
@@ -153,7 +155,7 @@ export class FormSession implements vscode.Disposable {
   /** The last state sent, and the last refusal (for the integration tests; never logged). */
   lastState: ViewState | undefined;
   lastRefusal: string | undefined;
-  /** How many times a state was built (for the integration tests: one per document version and input change). */
+  /** How many times a state was built, i.e. the file parsed for the form (for the integration tests). */
   builds = 0;
 
   constructor(readonly document: vscode.TextDocument, private readonly panel: vscode.WebviewPanel, private readonly service: TeamService) {
@@ -359,50 +361,46 @@ export class FormSession implements vscode.Disposable {
   }
 
   /** Builds the state of the document as it is now (counted, kept by version for later stale checks). */
-  private build(context: FormContext | undefined, generation: number, problems: FormInput['problems']): ViewState {
-    const rel = this.relPath();
+  private build(context: FormContext | undefined, contextKey: string, readOnly: string | undefined): ViewState {
     this.builds++;
-    const state = buildFormState({
-      path: this.statePath(),
-      text: this.document.getText(),
-      version: this.document.version,
-      context,
-      problems,
-      readOnlyReason: this.readOnlyReason(rel),
-    });
+    const state = buildFormState({ path: this.statePath(), text: this.document.getText(), version: this.document.version, context, problems: [], readOnlyReason: readOnly });
     if (state.kind === 'form') {
       this.states.set(state.version, state);
       keepNewest(this.states);
     }
-    this.built = { version: state.version, generation, state };
+    this.built = { version: state.version, contextKey, readOnly, state };
     return state;
   }
 
   /**
-   * Sends the webview the state of the document as it is now. A state is built once per document version and
-   * input generation: the renders an edit causes (its own, the text change's, the checker's) reuse it, and a
-   * message the webview already has is not sent again.
+   * Sends the webview the state of the document as it is now. The renders one change causes (the form's own, the
+   * text change's, the checker's after it) reuse the state built for that version and context, and only place the
+   * checker's problems on it again; a message the webview already has is not sent twice.
    */
   private async render(): Promise<void> {
     if (!this.ready || this.disposed) return;
-    const generation = this.generation;
-    let state: ViewState;
-    const b = this.built;
-    if (b && b.version === this.document.version && b.generation === generation) {
-      state = b.state;
-    } else {
-      const rel = this.relPath();
-      const checker = this.service.checker;
-      const context = rel && checker ? await loadFormContext(checker.index, rel) : undefined;
+    const rel = this.relPath();
+    const checker = this.service.checker;
+    let ctx = this.context;
+    if (!ctx || ctx.generation !== this.generation) {
+      const generation = this.generation;
+      const value = rel && checker ? await loadFormContext(checker.index, rel) : undefined;
       if (this.disposed) return;
-      this.lastContext = context;
-      state = this.build(context, generation, rel && checker ? checker.problemsOf(rel) : []);
+      // A few small parsed 1:1s and goals: comparing them as text is cheap next to parsing the file again.
+      ctx = { generation, value, key: JSON.stringify(value) ?? '' };
+      this.context = ctx;
+      this.lastContext = value;
     }
+    const readOnly = this.readOnlyReason(rel);
+    const b = this.built;
+    const base = b && b.version === this.document.version && b.contextKey === ctx.key && b.readOnly === readOnly ? b.state : this.build(ctx.value, ctx.key, readOnly);
+    const state = base.kind === 'form' ? withProblems(base, rel && checker ? checker.problemsOf(rel) : []) : base;
     this.lastState = state;
     this.setTitle(state);
-    const key = `${state.version}:${generation}:${this.ackSeq}`;
-    if (key === this.posted) return;
-    this.posted = key;
+    const problems = state.kind === 'form' ? JSON.stringify(state.problems) : '';
+    const p = this.posted;
+    if (p && p.state === base && p.problems === problems && p.ackSeq === this.ackSeq) return;
+    this.posted = { state: base, problems, ackSeq: this.ackSeq };
     await this.post({ type: 'state', state, ackSeq: this.ackSeq });
   }
 

@@ -339,22 +339,29 @@ describe('the 1:1 form', () => {
     assert.match(doc.getText(), /^ {2}talk: Fine$/m);
   });
 
-  it('builds the form’s state once per version of the file: an edit, its echo and a keystroke do not rebuild it', async () => {
+  it('builds the form’s state once per version of the file: not again for the renders an edit causes, nor a reload', async () => {
     const { session, doc } = await openForm(planned);
+    await eventually(() => assert.ok(form(session.lastState).problems.some((p) => p.rule === 'prep-missing')));
     await session.idle();
     const start = session.builds;
-    await session.receive({ type: 'edit', seq: 1, version: doc.version, edit: { op: 'set', field: 'notes', value: 'One' } });
+    await session.receive({ type: 'edit', seq: 1, version: doc.version, edit: { op: 'add', list: 'feedback' } });
+    await session.receive({ type: 'edit', seq: 2, version: doc.version, edit: { op: 'set', field: 'feedback/0/text', value: 'Clear talk outline' } });
+    // The checker reads the unsaved text too: once it has, the form shows that the 1:1 is prepared now.
+    await eventually(() => assert.equal(form(session.lastState).problems.find((p) => p.rule === 'prep-missing'), undefined));
     await session.idle();
-    assert.equal(session.builds, start + 1, 'one build for the edit (not one per render the change causes)');
+    assert.equal(session.builds, start + 2, 'one build per edit, not one per render it causes (own, text change, checker)');
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
+    const typedFrom = doc.version;
     for (const ch of 'abc') await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), ch));
     await eventually(() => assert.equal(session.lastState?.version, doc.version));
     await session.idle();
-    assert.ok(session.builds <= start + 4, `at most one build per version (${session.builds - start})`);
+    const typed = session.builds - start - 2;
+    assert.ok(typed >= 1 && typed <= doc.version - typedFrom, `at most one build per version typed (${typed})`);
     const settled = session.builds;
     await session.receive({ type: 'ready' });
     await session.idle();
     assert.equal(session.builds, settled, 'a reloaded webview is sent the state already built');
+    assert.equal(session.lastState?.version, doc.version);
   });
 
   it('a file that does not parse shows its errors; the form writes nothing to it', async () => {
