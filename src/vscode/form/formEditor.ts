@@ -118,6 +118,14 @@ function fieldValue(s: FormState, id: string): string | boolean | undefined {
   return fieldsOf(s).find((f) => f.id === id)?.value;
 }
 
+/**
+ * The number of items of each list in the text a state was built from. Equal to `listLengths` of that text for
+ * every list the form edits (a list written through an alias, counted differently, is not editable).
+ */
+function lengthsOf(s: FormState): Record<ListId, number> {
+  return { feedback: s.feedback.length, managerTopics: s.managerTopics.length, reportTopics: s.reportTopics.length, actions: s.actions.length };
+}
+
 /** Keeps the newest `KEPT_STATES` entries of a map keyed by version (maps iterate in insertion order). */
 function keepNewest<V>(map: Map<number, V>): void {
   for (const v of map.keys()) if (map.size > KEPT_STATES) map.delete(v);
@@ -263,7 +271,9 @@ export class FormSession implements vscode.Disposable {
       const made = await applyDocumentEdit(root, this.document, (text) => {
         // Checked right before the edit is computed, on the text it is computed on.
         if (version !== this.document.version) this.checkStale(version, edit);
-        const lengths = listLengths(text);
+        // The lists' lengths of this very text: from its state when built (no parse), else read from the text.
+        const current = this.currentState();
+        const lengths = current ? lengthsOf(current) : listLengths(text);
         return formEditToTextEdit(text, edit, (l) => lengths[l]);
       });
       if (made !== undefined) {
