@@ -311,6 +311,10 @@ export class FormSession implements vscode.Disposable {
       const [report, meetings, fileName] = rel.split('/');
       const own = meetingFileDate(fileName);
       if (!own) throw new MoveRefused('Only a 1:1 whose file is named by its date (YYYY-MM-DD.yaml) can be moved from the form; rename it in the Explorer.');
+      // The form as it is now must offer the move: a file that does not show as a form (it does not parse, or is
+      // refused by the reader's limits) is not read again here.
+      await this.render();
+      if (!this.currentState()?.header.movable) throw new MoveRefused('This 1:1 cannot be moved from the form as the file is now; fix it in the text editor first.');
       if (own.date === date) throw new MoveRefused(`This 1:1 is already on ${date}.`);
       const folder = teamUri(root, `${report}/${meetings}`);
       const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);

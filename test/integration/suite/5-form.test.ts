@@ -373,6 +373,10 @@ describe('the 1:1 form', () => {
     const text = doc.getText();
     await session.receive({ type: 'edit', seq: 1, version: doc.version, edit: { op: 'set', field: 'status', value: 'held' } });
     assert.ok(session.lastRefusal);
+    session.lastRefusal = undefined;
+    await session.receive({ type: 'moveDate', date: d(8) });
+    assert.match(session.lastRefusal ?? '', /cannot be moved/);
+    assert.equal(await exists(`fay/meetings/${d(8)}.yaml`), false);
     assert.equal(doc.getText(), text);
     assert.equal(doc.isDirty, false);
     await vscode.workspace.fs.delete(teamFile(broken));
