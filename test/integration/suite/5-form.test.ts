@@ -364,7 +364,7 @@ describe('the 1:1 form', () => {
     assert.equal(session.lastState?.version, doc.version);
   });
 
-  it('a file that does not parse shows its errors; the form writes nothing to it', async () => {
+  it('a file that does not parse shows its errors; the form writes nothing to it, nor moves it', async () => {
     const broken = `fay/meetings/${d(2)}.yaml`;
     await write(broken, `date: ${d(2)}\nnotes: "never closed\nstatus: planned\n`);
     const { session, doc } = await openForm(broken);
