@@ -106,3 +106,33 @@ export async function applyDocumentEdit(root: vscode.Uri, doc: vscode.TextDocume
   // One replace makes one new version: this one is ours (later ones may be a keystroke that came in meanwhile).
   return version + 1;
 }
+
+/**
+ * Renames an open document inside the team folder and edits its text, in ONE WorkspaceEdit: one entry in VS Code's
+ * undo, and no moment where the file has the new name but the old content (or the reverse). The edit is computed
+ * from the document's current text and applied first, to the old name (so VS Code checks it against that version);
+ * the rename then carries the document, unsaved changes included, to the new name. Refused in Restricted Mode, when
+ * either name is outside the team folder or reached through a symbolic link, or when the new name exists. Saved
+ * afterwards only if the document had no unsaved changes before (as `editFile` does): the user's own unsaved work
+ * moves with the file and stays theirs to save.
+ */
+export async function renameWithEdit(root: vscode.Uri, doc: vscode.TextDocument, target: vscode.Uri, compute: (text: string) => TextEdit): Promise<vscode.Uri> {
+  requireTrust();
+  await checkTarget(root, doc.uri);
+  await checkTarget(root, target);
+  const taken = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  if (taken) throw new WriteRefused('A file with that name exists already; nothing was moved.');
+  const wasDirty = doc.isDirty;
+  const version = doc.version;
+  const e = compute(doc.getText());
+  const edit = new vscode.WorkspaceEdit();
+  if (e.length > 0 || e.text !== '') edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
+  edit.renameFile(doc.uri, target, { overwrite: false, ignoreIfExists: false });
+  if (doc.version !== version) throw new WriteRefused('The file changed while the move was prepared; try again.');
+  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not move the file.');
+  if (!wasDirty) {
+    const moved = vscode.workspace.textDocuments.find((t) => t.uri.toString() === target.toString());
+    if (moved?.isDirty) await moved.save();
+  }
+  return target;
+}

@@ -31,5 +31,6 @@ export async function loadFormContext(index: TeamIndex, path: string): Promise<F
     goals: r.goals?.value ?? [],
     goalLengthDays: parseDuration(team.goalLength) ?? 56,
     aspirations: profile?.aspirations ?? [],
+    paused: profile?.paused ?? [],
   };
 }

@@ -4,7 +4,8 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
-import { daysBetween } from '../dates';
+import { countedDaysBetween, daysBetween, isIsoDate, pausedDaysBetween } from '../dates';
+import type { Period } from '../dates';
 import { goalEnd, meetingFileDate } from '../format/files';
 import { formRefusal } from '../format/limits';
 import { LineMap } from '../format/parse';
@@ -39,6 +40,8 @@ export interface FormContext {
   readonly goals: readonly Goal[];
   readonly goalLengthDays: number;
   readonly aspirations: readonly string[];
+  /** The report's leaves: days inside them do not count in "days since the previous 1:1", as for the cadence. */
+  readonly paused?: readonly Period[];
 }
 
 export interface FormInput {
@@ -53,6 +56,34 @@ export interface FormInput {
 }
 
 const BALANCE_MEETINGS = 5;
+
+/** `<report>/meetings/<date>.yaml` or `<date>-N.yaml`: a file the form can move to another day. */
+const MOVABLE_PATH = /^[^/]+\/meetings\/[^/]+$/;
+
+/**
+ * Date arithmetic on values read from a file: a date at the edge of the supported range (or a wrong one) gives
+ * undefined rather than an exception that would leave the manager without a form.
+ */
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+/** A goal's end, or '' when it falls outside the calendar the format supports (a goal starting on 9999-12-31). */
+function endOf(goal: Goal, goalLengthDays: number): string {
+  const end = safely(() => goalEnd(goal, goalLengthDays));
+  return end !== undefined && isIsoDate(end) ? end : '';
+}
+
+/** Days from the previous held 1:1 to this one as the cadence rule counts them, and the days of leave left out. */
+export function daysSince(previous: string, date: string, paused: readonly Period[]): { counted: number; leave: number } | undefined {
+  if (!isIsoDate(previous) || !isIsoDate(date)) return undefined;
+  return safely(() => ({ counted: countedDaysBetween(previous, date, paused), leave: pausedDaysBetween(previous, date, paused) }));
+}
 
 export function describeCadence(cadence: string, days: number): string {
   if (cadence === 'weekly' || days === 7) return 'every week';
@@ -252,11 +283,12 @@ export function buildFormState(input: FormInput): ViewState {
   const goalLength = ctx?.goalLengthDays ?? 56;
   const goals: GoalCheckInRow[] = shownIds.map((id) => {
     const g = goalsById.get(id);
-    const end = g ? goalEnd(g, goalLength) : '';
+    const end = g ? endOf(g, goalLength) : '';
     const checkIn = isMap(checkIns) || checkIns === undefined || checkIns === null || (isScalar(checkIns) && checkIns.value === null)
       ? r.text(fieldId.goal(id), ['goals', id])
       : { id: fieldId.goal(id), value: '', editable: false };
-    return { goalId: id, title: g?.title ?? id, end, daysLeft: end && date ? daysBetween(date, end) : 0, checkIn };
+    const daysLeft = end && isIsoDate(end) && isIsoDate(date) ? safely(() => daysBetween(date, end)) : undefined;
+    return { goalId: id, title: g?.title ?? id, end, daysLeft: daysLeft ?? 0, checkIn };
   });
 
   const held = earlier.filter((m) => m.meeting?.status === 'held').slice(0, BALANCE_MEETINGS);
@@ -266,6 +298,7 @@ export function buildFormState(input: FormInput): ViewState {
     meetings: held.length,
   };
   const previous = held[0];
+  const since = previous ? daysSince(previous.date, date, ctx?.paused ?? []) : undefined;
 
   const state: FormState = {
     kind: 'form',
@@ -278,10 +311,10 @@ export function buildFormState(input: FormInput): ViewState {
       status: { ...status, value: statusValue },
       skipReason: r.text('skip-reason', ['skip-reason']),
       kind: { ...kind, value: kind.value === '' && kind.editable ? 'regular' : kind.value },
-      ...(previous && date ? { daysSincePrevious: daysBetween(previous.date, date), previousDate: previous.date } : {}),
+      ...(previous && since ? { daysSincePrevious: since.counted, leaveDaysSincePrevious: since.leave, previousDate: previous.date } : {}),
       cadence: ctx ? describeCadence(ctx.cadence, ctx.cadenceDays) : '',
-      // Filled in by the form's host work (issue #10): false until moving a 1:1 is supported.
-      movable: false,
+      // The host renames `<date>.yaml` (or `<date>-N.yaml`) in a report's meetings folder; nothing else is moved.
+      movable: input.readOnlyReason === undefined && MOVABLE_PATH.test(input.path) && meetingFileDate(fileName) !== undefined,
     },
     feedback,
     balance,
@@ -294,13 +327,30 @@ export function buildFormState(input: FormInput): ViewState {
     ...(kind.value === 'career' && ctx ? { career: { aspirations: [...ctx.aspirations], goals: careerGoals(ctx) } } : {}),
     problems: placeProblems(input.problems, r.targets, lines),
   };
+  placers.set(state, (problems) => placeProblems(problems, r.targets, lines));
   return state;
+}
+
+/** Where each built state's fields are written, kept with the state so that new problems can be placed on it. */
+const placers = new WeakMap<FormState, (problems: readonly Problem[]) => FormProblem[]>();
+
+/**
+ * The state with other problems (the checker's, which change when the file is checked again, at the same version):
+ * placed as `buildFormState` would place them, without reading the file again. A state not built here shows them
+ * for the file as a whole.
+ */
+export function withProblems(state: FormState, problems: readonly Problem[]): FormState {
+  const place = placers.get(state);
+  const placed = place ? place(problems) : problems.map((p) => ({ severity: p.severity, rule: p.rule, message: p.message }));
+  const out: FormState = { ...state, problems: placed };
+  if (place) placers.set(out, place);
+  return out;
 }
 
 function careerGoals(ctx: FormContext): CareerGoal[] {
   return [...ctx.goals]
     .sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0))
-    .map((g) => ({ title: g.title, status: g.status, start: g.start, end: goalEnd(g, ctx.goalLengthDays), ...(g.aspiration ? { aspiration: g.aspiration } : {}) }));
+    .map((g) => ({ title: g.title, status: g.status, start: g.start, end: endOf(g, ctx.goalLengthDays), ...(g.aspiration ? { aspiration: g.aspiration } : {}) }));
 }
 
 /** Rules whose finding is about a section rather than the value it is anchored on. */

@@ -5,17 +5,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { loadFormContext } from '../../core/form/context';
+import { isIsoDate } from '../../core/dates';
 import { YamlEditError } from '../../core/edit/yamlEdit';
+import { refusalOf } from '../../core/form/accept';
+import { loadFormContext } from '../../core/form/context';
 import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
-import { buildFormState, listLengths } from '../../core/form/model';
+import { buildFormState, listLengths, withProblems } from '../../core/form/model';
 import type { FormContext } from '../../core/form/model';
+import { dayHasNote, moveDateEdit, MoveRefused } from '../../core/form/move';
+import { meetingFileDate } from '../../core/format/files';
 import type { FormEdit, FormState, HostMessage, ListId, ViewState } from '../../shared/formProtocol';
 import { fieldsOf, itemOf, parseWebviewMessage } from '../../shared/formProtocol';
 import { errorKind } from '../errors';
-import { teamPath } from '../teamFs';
+import { teamPath, teamUri } from '../teamFs';
 import type { TeamService } from '../teamService';
-import { applyDocumentEdit, WriteRefused } from '../writes';
+import { applyDocumentEdit, renameWithEdit, WriteRefused } from '../writes';
 import { formHtml } from './formHtml';
 
 export const FORM_VIEW_TYPE = 'oneOnOnes.meetingForm';
@@ -114,6 +118,14 @@ function fieldValue(s: FormState, id: string): string | boolean | undefined {
   return fieldsOf(s).find((f) => f.id === id)?.value;
 }
 
+/**
+ * The number of items of each list in the text a state was built from. Equal to `listLengths` of that text for
+ * every list the form edits (a list written through an alias, counted differently, is not editable).
+ */
+function lengthsOf(s: FormState): Record<ListId, number> {
+  return { feedback: s.feedback.length, managerTopics: s.managerTopics.length, reportTopics: s.reportTopics.length, actions: s.actions.length };
+}
+
 /** Keeps the newest `KEPT_STATES` entries of a map keyed by version (maps iterate in insertion order). */
 function keepNewest<V>(map: Map<number, V>): void {
   for (const v of map.keys()) if (map.size > KEPT_STATES) map.delete(v);
@@ -129,15 +141,30 @@ export class FormSession implements vscode.Disposable {
    * items they added, removed or moved (which shifts the indices later edits of that list name).
    */
   private readonly ownVersions = new Map<number, Shift | undefined>();
+  /** Counts changes of the index and of workspace trust: the context is read again after one. */
+  private generation = 0;
+  /** The context read for a generation, and its content as text (what decides whether the state changes). */
+  private context: { readonly generation: number; readonly value: FormContext | undefined; readonly key: string } | undefined;
+  /**
+   * The last state built (without the checker's problems, placed on it at each render): it is built again only for
+   * another document version, another context or another read-only reason, never once per render.
+   */
+  private built: { readonly version: number; readonly contextKey: string; readonly readOnly: string | undefined; readonly state: ViewState } | undefined;
   /** The context of the last state (the report's goals): a stale check reads the file as the form showed it. */
   private lastContext: FormContext | undefined;
+  /** What the webview was last sent: the same state, problems and ackSeq are not sent twice. */
+  private posted: { readonly state: ViewState; readonly problems: string; readonly ackSeq: number } | undefined;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Messages and renders queued and not yet dealt with. */
+  private pending = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
   /** The last state sent, and the last refusal (for the integration tests; never logged). */
   lastState: ViewState | undefined;
   lastRefusal: string | undefined;
+  /** How many times a state was built, i.e. the file parsed for the form (for the integration tests). */
+  builds = 0;
 
   constructor(readonly document: vscode.TextDocument, private readonly panel: vscode.WebviewPanel, private readonly service: TeamService) {
     this.disposables.push(
@@ -148,9 +175,15 @@ export class FormSession implements vscode.Disposable {
       }),
       service.onDidChange((change) => {
         const rel = this.relPath();
-        if (!change.files || !change.reports || (rel && (change.files.has(rel) || change.reports.has(rel.split('/')[0])))) this.scheduleRender(0);
+        if (!change.files || !change.reports || (rel && (change.files.has(rel) || change.reports.has(rel.split('/')[0])))) {
+          this.generation++;
+          this.scheduleRender(0);
+        }
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleRender(0)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.generation++;
+        this.scheduleRender(0);
+      }),
       // Ctrl+S in the form sends the last keystrokes first; the save waits for the edits already on their way.
       vscode.workspace.onWillSaveTextDocument((e) => {
         if (e.document === document) e.waitUntil(this.queue);
@@ -166,16 +199,28 @@ export class FormSession implements vscode.Disposable {
     return this.enqueue(async () => {
       switch (msg.type) {
         case 'ready':
-          // A (re)loaded webview counts its edits from 1 again.
+          // A (re)loaded webview counts its edits from 1 again, and has been sent nothing yet.
           this.ready = true;
           this.ackSeq = 0;
+          this.posted = undefined;
           await this.render();
           return;
         case 'edit':
           await this.edit(msg.seq, msg.version, msg.edit);
           return;
+        case 'moveDate':
+          await this.moveDate(msg.date);
+          return;
       }
     });
+  }
+
+  /** Resolves once no render is pending and every message has been dealt with (for the integration tests). */
+  async idle(): Promise<void> {
+    while (this.renderTimer !== undefined || this.pending > 0) {
+      if (this.renderTimer !== undefined) await new Promise((r) => setTimeout(r, RENDER_AFTER_TYPING_MS));
+      await this.queue;
+    }
   }
 
   /**
@@ -207,6 +252,12 @@ export class FormSession implements vscode.Disposable {
     return undefined;
   }
 
+  /** The state last built for the document as it is now, when it is a form. */
+  private currentState(): FormState | undefined {
+    const b = this.built;
+    return b && b.version === this.document.version && b.state.kind === 'form' ? b.state : undefined;
+  }
+
   private async edit(seq: number, version: number, edit: FormEdit): Promise<void> {
     const rel = this.relPath();
     try {
@@ -214,10 +265,15 @@ export class FormSession implements vscode.Disposable {
       if (reason) throw new WriteRefused(reason);
       const root = this.service.root!;
       if (version > this.document.version) throw new WriteRefused('The form is ahead of the file; your last change was not applied.');
+      // Only what the form offered: a field it sent as editable, a list it sent as editable (issue #11).
+      const notOffered = refusalOf(edit, this.states.get(version), this.currentState());
+      if (notOffered) throw new WriteRefused(notOffered);
       const made = await applyDocumentEdit(root, this.document, (text) => {
         // Checked right before the edit is computed, on the text it is computed on.
         if (version !== this.document.version) this.checkStale(version, edit);
-        const lengths = listLengths(text);
+        // The lists' lengths of this very text: from its state when built (no parse), else read from the text.
+        const current = this.currentState();
+        const lengths = current ? lengthsOf(current) : listLengths(text);
         return formEditToTextEdit(text, edit, (l) => lengths[l]);
       });
       if (made !== undefined) {
@@ -225,15 +281,51 @@ export class FormSession implements vscode.Disposable {
         keepNewest(this.ownVersions);
       }
     } catch (e) {
-      const expected = e instanceof WriteRefused || e instanceof FormEditError || e instanceof YamlEditError;
-      // Expected refusals carry a message for the manager; anything else is logged by its kind only.
-      if (!expected) console.error(`First-Class 1:1s: form edit failed (${errorKind(e)})`);
-      const message = expected ? (e as Error).message : 'The change could not be made; use the text editor.';
-      this.lastRefusal = message;
-      await this.post({ type: 'refused', seq, message });
+      await this.refuse(seq, e, 'The change could not be made; use the text editor.');
     }
     this.ackSeq = Math.max(this.ackSeq, seq);
     await this.render();
+  }
+
+  /** Tells the webview why a change was not made; expected refusals carry a message, anything else its kind only. */
+  private async refuse(seq: number, e: unknown, fallback: string): Promise<void> {
+    const expected = e instanceof WriteRefused || e instanceof FormEditError || e instanceof YamlEditError || e instanceof MoveRefused;
+    if (!expected) console.error(`First-Class 1:1s: form edit failed (${errorKind(e)})`);
+    const message = expected ? (e as Error).message : fallback;
+    this.lastRefusal = message;
+    await this.post({ type: 'refused', seq, message });
+  }
+
+  /**
+   * Moves this 1:1 to another day: renames `<date>.yaml` (or `<date>-N.yaml`) to `<new date>.yaml` and sets `date:`,
+   * in one WorkspaceEdit (one undo). VS Code moves the form's tab with the file: this session's panel is replaced by
+   * a new one on the new name (a new session), so nothing here outlives the move.
+   */
+  private async moveDate(date: string): Promise<void> {
+    try {
+      if (!isIsoDate(date)) throw new MoveRefused(`${date} is not a calendar date.`);
+      const rel = this.relPath();
+      const reason = this.readOnlyReason(rel);
+      if (reason || !rel) throw new WriteRefused(reason ?? 'This file cannot be moved from the form.');
+      const root = this.service.root!;
+      const [report, meetings, fileName] = rel.split('/');
+      const own = meetingFileDate(fileName);
+      if (!own) throw new MoveRefused('Only a 1:1 whose file is named by its date (YYYY-MM-DD.yaml) can be moved from the form; rename it in the Explorer.');
+      // The form as it is now must offer the move: a file that does not show as a form (it does not parse, or is
+      // refused by the reader's limits) is not read again here.
+      await this.render();
+      if (!this.currentState()?.header.movable) throw new MoveRefused('This 1:1 cannot be moved from the form as the file is now; fix it in the text editor first.');
+      if (own.date === date) throw new MoveRefused(`This 1:1 is already on ${date}.`);
+      const folder = teamUri(root, `${report}/${meetings}`);
+      const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
+      if (dayHasNote(names, date)) throw new MoveRefused(`${date} already has a 1:1 note; open that one, or pick another day.`);
+      await renameWithEdit(root, this.document, teamUri(root, `${report}/${meetings}/${date}.yaml`), (text) => moveDateEdit(text, date));
+    } catch (e) {
+      await this.refuse(0, e, 'The 1:1 could not be moved; rename the file in the Explorer and change its date.');
+      // The webview's date field shows the day it asked for: the state it gets puts the 1:1's own day back.
+      this.posted = undefined;
+      await this.render();
+    }
   }
 
   /**
@@ -259,7 +351,8 @@ export class FormSession implements vscode.Disposable {
     // Changes from elsewhere: compare with the form as it was after its own edits.
     const old = this.states.get(base) ?? (base === version ? undefined : this.states.get(version));
     if (!old) throw refused;
-    const now = buildFormState({ path: this.statePath(), text: this.document.getText(), version: this.document.version, context: this.lastContext, problems: [] });
+    // The state of the text as it is now: the one already built for it, else one built for this check only.
+    const now = this.currentState() ?? buildFormState({ path: this.statePath(), text: this.document.getText(), version: this.document.version, context: this.lastContext, problems: [] });
     if (now.kind !== 'form') throw refused;
     const list = edit.op === 'set' ? named?.list : edit.list;
     if (!list) {
@@ -281,27 +374,59 @@ export class FormSession implements vscode.Disposable {
     }, delay);
   }
 
-  private async render(): Promise<void> {
-    if (!this.ready || this.disposed) return;
-    const rel = this.relPath();
-    const checker = this.service.checker;
-    const context = rel && checker ? await loadFormContext(checker.index, rel) : undefined;
-    this.lastContext = context;
-    const problems = rel && checker ? checker.problemsOf(rel) : [];
-    const state = buildFormState({
-      path: this.statePath(),
-      text: this.document.getText(),
-      version: this.document.version,
-      context,
-      problems,
-      readOnlyReason: this.readOnlyReason(rel),
-    });
+  /** Builds the state of the document as it is now (counted, kept by version for later stale checks). */
+  private build(context: FormContext | undefined, contextKey: string, readOnly: string | undefined): ViewState {
+    this.builds++;
+    const state = buildFormState({ path: this.statePath(), text: this.document.getText(), version: this.document.version, context, problems: [], readOnlyReason: readOnly });
     if (state.kind === 'form') {
       this.states.set(state.version, state);
       keepNewest(this.states);
     }
+    this.built = { version: state.version, contextKey, readOnly, state };
+    return state;
+  }
+
+  /**
+   * Sends the webview the state of the document as it is now. The renders one change causes (the form's own, the
+   * text change's, the checker's after it) reuse the state built for that version and context, and only place the
+   * checker's problems on it again; a message the webview already has is not sent twice.
+   */
+  private async render(): Promise<void> {
+    if (!this.ready || this.disposed) return;
+    const rel = this.relPath();
+    const checker = this.service.checker;
+    let ctx = this.context;
+    if (!ctx || ctx.generation !== this.generation) {
+      const generation = this.generation;
+      const value = rel && checker ? await loadFormContext(checker.index, rel) : undefined;
+      if (this.disposed) return;
+      // A few small parsed 1:1s and goals: comparing them as text is cheap next to parsing the file again.
+      ctx = { generation, value, key: JSON.stringify(value) ?? '' };
+      this.context = ctx;
+      this.lastContext = value;
+    }
+    const readOnly = this.readOnlyReason(rel);
+    const b = this.built;
+    const base = b && b.version === this.document.version && b.contextKey === ctx.key && b.readOnly === readOnly ? b.state : this.build(ctx.value, ctx.key, readOnly);
+    const state = base.kind === 'form' ? withProblems(base, rel && checker ? checker.problemsOf(rel) : []) : base;
     this.lastState = state;
+    this.setTitle(state);
+    const problems = state.kind === 'form' ? JSON.stringify(state.problems) : '';
+    const p = this.posted;
+    if (p && p.state === base && p.problems === problems && p.ackSeq === this.ackSeq) return;
+    this.posted = { state: base, problems, ackSeq: this.ackSeq };
     await this.post({ type: 'state', state, ackSeq: this.ackSeq });
+  }
+
+  /** The tab names the person and the day (`Ana Ruiz · 2026-11-24`), not just the file name. */
+  private setTitle(state: ViewState): void {
+    const rel = this.relPath();
+    const fileName = this.document.uri.path.split('/').pop() ?? '';
+    const day = meetingFileDate(fileName)?.date ?? (state.kind === 'form' && state.header.date !== '' ? state.header.date : undefined);
+    const name = state.kind === 'form' ? state.header.reportName : this.lastContext?.reportName;
+    if (!rel || !name || !day) return;
+    const title = `${name} · ${day}`;
+    if (this.panel.title !== title) this.panel.title = title;
   }
 
   private async post(message: HostMessage): Promise<void> {
@@ -312,8 +437,11 @@ export class FormSession implements vscode.Disposable {
 
   /** One message at a time, in order; a failure is logged by its kind only and never stops the queue. */
   private enqueue(work: () => Promise<void>): Promise<void> {
+    this.pending++;
     this.queue = this.queue.then(work).catch((e: unknown) => {
       console.error(`First-Class 1:1s: form update failed (${errorKind(e)})`);
+    }).finally(() => {
+      this.pending--;
     });
     return this.queue;
   }

@@ -17,7 +17,8 @@ export interface FormPage {
  * The Content Security Policy: nothing by default; scripts only with the nonce; styles and fonts only from the
  * extension's own files. The toolkit's components style themselves with constructed stylesheets, which need no
  * inline-style allowance; the one `<style>` element it makes (an empty one, to test for `:focus-visible`) carries
- * the nonce it reads from the `csp-nonce` meta tag.
+ * the nonce it reads from the `csp-nonce` meta tag. `base-uri` and `form-action` do not fall back to `default-src`:
+ * they are closed too, so no injected `<base>` or `<form>` could redirect the page's relative loads or post its text.
  */
 export function formCsp(page: Pick<FormPage, 'cspSource' | 'nonce'>): string {
   return [
@@ -26,6 +27,8 @@ export function formCsp(page: Pick<FormPage, 'cspSource' | 'nonce'>): string {
     `font-src ${page.cspSource}`,
     `img-src ${page.cspSource}`,
     `script-src 'nonce-${page.nonce}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
 }
 

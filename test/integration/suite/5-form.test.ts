@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { FormState, ViewState } from '../../../src/shared/formProtocol';
 import type { FormSession } from '../../../src/vscode/form/formEditor';
-import { api, d, eventually, read, teamFile, write } from './helpers';
+import { api, d, eventually, exists, read, teamFile, write } from './helpers';
 
 const VIEW_TYPE = 'oneOnOnes.meetingForm';
 
@@ -34,6 +34,19 @@ async function openForm(path: string): Promise<{ session: FormSession; doc: vsco
   });
   await session!.receive({ type: 'ready' });
   return { session: session!, doc: session!.document };
+}
+
+/** Every tab whose input is a file (text or custom editor), by path, with its label. */
+function tabsOf(path: string): vscode.Tab[] {
+  const uri = teamFile(path).toString();
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => {
+    const input = t.input;
+    return (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) && input.uri.toString() === uri;
+  });
+}
+
+async function remove(path: string): Promise<void> {
+  if (await exists(path)) await vscode.workspace.fs.delete(teamFile(path));
 }
 
 function form(s: ViewState | undefined): FormState {
@@ -207,7 +220,151 @@ describe('the 1:1 form', () => {
     assert.match(doc.getText(), /^notes: Typed in the text editor$/m);
   });
 
-  it('a file that does not parse shows its errors; the form writes nothing to it', async () => {
+  it('the tab names the person and the day', async () => {
+    await openForm(planned);
+    await eventually(() => assert.deepEqual(tabsOf(planned).map((t) => t.label), [`Fay Okafor · ${d(1)}`]));
+  });
+
+  it('moves a 1:1 to another day: one file with the new name and date, the rest byte-identical, one form tab on it', async () => {
+    const moved = `fay/meetings/${d(4)}.yaml`;
+    try {
+      const { session } = await openForm(planned);
+      assert.equal(form(session.lastState).header.movable, true);
+      await session.receive({ type: 'moveDate', date: d(4) });
+      assert.equal(session.lastRefusal, undefined);
+      assert.equal(await exists(planned), false, 'the old name is gone');
+      assert.equal(await read(moved), plannedText.replace(`date: ${d(1)}`, `date: ${d(4)}`), 'saved, and only the date changed');
+      const a = await api();
+      await eventually(() => {
+        assert.equal(tabsOf(planned).length, 0, 'no tab left on the old name');
+        assert.equal(tabsOf(moved).length, 1, 'one tab on the new name');
+        assert.ok(isFormTab(tabsOf(moved)[0].input, teamFile(moved)), 'and it is the form');
+        assert.ok(a.forms.sessionFor(teamFile(moved)));
+      });
+      const now = a.forms.sessionFor(teamFile(moved))!;
+      await now.receive({ type: 'ready' });
+      assert.equal(form(now.lastState).header.date, d(4));
+      await eventually(() => assert.deepEqual(tabsOf(moved).map((t) => t.label), [`Fay Okafor · ${d(4)}`], 'the title follows the move'));
+      await eventually(() => assert.ok(a.service.checker!.index.report('fay')?.meetings.some((m) => m.fileName === `${d(4)}.yaml`)));
+    } finally {
+      await closeAll();
+      await remove(moved);
+    }
+  });
+
+  it('moving a 1:1 with unsaved changes carries them to the new name, unsaved', async () => {
+    const moved = `fay/meetings/${d(5)}.yaml`;
+    try {
+      const { session, doc } = await openForm(planned);
+      await session.receive({ type: 'edit', seq: 1, version: doc.version, edit: { op: 'set', field: 'notes', value: 'Typed, not saved' } });
+      assert.ok(doc.isDirty);
+      await session.receive({ type: 'moveDate', date: d(5) });
+      assert.equal(session.lastRefusal, undefined);
+      const now = vscode.workspace.textDocuments.find((t) => t.uri.toString() === teamFile(moved).toString());
+      assert.ok(now, 'the document moved');
+      assert.match(now.getText(), /^notes: Typed, not saved$/m, 'the typing moved with it');
+      assert.match(now.getText(), new RegExp(`^date: ${d(5)}$`, 'm'));
+      assert.equal(await exists(planned), false);
+      await now.save();
+      assert.match(await read(moved), /^notes: Typed, not saved$/m);
+    } finally {
+      await closeAll();
+      await remove(moved);
+    }
+  });
+
+  it('moving a 1:1 onto a day that has a note is refused, and nothing changes', async () => {
+    const other = `fay/meetings/${d(6)}-2.yaml`;
+    try {
+      await write(other, `date: ${d(6)}\nstatus: planned\n`);
+      const { session, doc } = await openForm(planned);
+      for (const day of [d(-3), d(6)]) {
+        session.lastRefusal = undefined;
+        await session.receive({ type: 'moveDate', date: day });
+        assert.match(session.lastRefusal ?? '', /already has a 1:1 note/, day);
+      }
+      session.lastRefusal = undefined;
+      await session.receive({ type: 'moveDate', date: '2026-02-30' });
+      assert.match(session.lastRefusal ?? '', /not a calendar date/);
+      assert.equal(await read(planned), plannedText);
+      assert.equal(doc.getText(), plannedText);
+      assert.equal(doc.isDirty, false);
+      assert.equal(await exists(`fay/meetings/${d(6)}.yaml`), false);
+      assert.equal(await read(`fay/meetings/${d(-3)}.yaml`), `date: ${d(-3)}\nprep:\n  manager:\n    feedback: [{type: negative, text: Late reviews}]\nactions:\n  - {text: Book a room, owner: report}\n`);
+    } finally {
+      await remove(other);
+    }
+  });
+
+  it('Undo after a move puts the 1:1 back under its old name, with its old date', async () => {
+    const moved = `fay/meetings/${d(7)}.yaml`;
+    try {
+      const { session } = await openForm(planned);
+      await session.receive({ type: 'moveDate', date: d(7) });
+      assert.equal(session.lastRefusal, undefined);
+      await eventually(() => assert.ok(isFormTab(activeInput(), teamFile(moved))));
+      await vscode.commands.executeCommand('undo');
+      await eventually(async () => {
+        assert.equal(await exists(moved), false, 'the new name is gone');
+        assert.equal(await exists(planned), true, 'the old name is back');
+      });
+      const back = await vscode.workspace.openTextDocument(teamFile(planned));
+      assert.equal(back.getText(), plannedText, 'with the old date');
+    } finally {
+      await closeAll();
+      await remove(moved);
+    }
+  });
+
+  it('refuses a forged edit: a made-up key under goals, a field shown as not editable; the file is unchanged', async () => {
+    const text = `${plannedText}notes: {written: as a mapping}\nactions: &a [{text: Shared, owner: report}]\nother: *a\n`;
+    await write(planned, text);
+    const { session, doc } = await openForm(planned);
+    await eventually(() => assert.equal(form(session.lastState).notes.editable, false));
+    for (const edit of [
+      { op: 'set', field: 'goal/made-up-key', value: 'x' },
+      { op: 'set', field: `goal/${'k'.repeat(250)}`, value: 'x' },
+      { op: 'set', field: 'notes', value: 'over the mapping' },
+      { op: 'add', list: 'actions' },
+      { op: 'set', field: 'actions/0/done', value: true },
+    ]) {
+      session.lastRefusal = undefined;
+      await session.receive({ type: 'edit', seq: 1, version: doc.version, edit });
+      assert.match(session.lastRefusal ?? '', /does not show as editable/, JSON.stringify(edit));
+    }
+    assert.equal(doc.getText(), text);
+    assert.equal(doc.isDirty, false);
+    // The goal the form shows is still editable.
+    await session.receive({ type: 'edit', seq: 2, version: doc.version, edit: { op: 'set', field: 'goal/talk', value: 'Fine' } });
+    assert.match(doc.getText(), /^ {2}talk: Fine$/m);
+  });
+
+  it('builds the form’s state once per version of the file: not again for the renders an edit causes, nor a reload', async () => {
+    const { session, doc } = await openForm(planned);
+    await eventually(() => assert.ok(form(session.lastState).problems.some((p) => p.rule === 'prep-missing')));
+    await session.idle();
+    const start = session.builds;
+    await session.receive({ type: 'edit', seq: 1, version: doc.version, edit: { op: 'add', list: 'feedback' } });
+    await session.receive({ type: 'edit', seq: 2, version: doc.version, edit: { op: 'set', field: 'feedback/0/text', value: 'Clear talk outline' } });
+    // The checker reads the unsaved text too: once it has, the form shows that the 1:1 is prepared now.
+    await eventually(() => assert.equal(form(session.lastState).problems.find((p) => p.rule === 'prep-missing'), undefined));
+    await session.idle();
+    assert.equal(session.builds, start + 2, 'one build per edit, not one per render it causes (own, text change, checker)');
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
+    const typedFrom = doc.version;
+    for (const ch of 'abc') await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), ch));
+    await eventually(() => assert.equal(session.lastState?.version, doc.version));
+    await session.idle();
+    const typed = session.builds - start - 2;
+    assert.ok(typed >= 1 && typed <= doc.version - typedFrom, `at most one build per version typed (${typed})`);
+    const settled = session.builds;
+    await session.receive({ type: 'ready' });
+    await session.idle();
+    assert.equal(session.builds, settled, 'a reloaded webview is sent the state already built');
+    assert.equal(session.lastState?.version, doc.version);
+  });
+
+  it('a file that does not parse shows its errors; the form writes nothing to it, nor moves it', async () => {
     const broken = `fay/meetings/${d(2)}.yaml`;
     await write(broken, `date: ${d(2)}\nnotes: "never closed\nstatus: planned\n`);
     const { session, doc } = await openForm(broken);
@@ -216,6 +373,10 @@ describe('the 1:1 form', () => {
     const text = doc.getText();
     await session.receive({ type: 'edit', seq: 1, version: doc.version, edit: { op: 'set', field: 'status', value: 'held' } });
     assert.ok(session.lastRefusal);
+    session.lastRefusal = undefined;
+    await session.receive({ type: 'moveDate', date: d(8) });
+    assert.match(session.lastRefusal ?? '', /cannot be moved/);
+    assert.equal(await exists(`fay/meetings/${d(8)}.yaml`), false);
     assert.equal(doc.getText(), text);
     assert.equal(doc.isDirty, false);
     await vscode.workspace.fs.delete(teamFile(broken));
