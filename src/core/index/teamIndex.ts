@@ -246,6 +246,18 @@ export class TeamIndex {
       await this.reloadTopLevel();
       return { reports: new Set([id]) };
     }
+    try {
+      await this.applyReportChange(r, parts, kind, refused);
+    } catch (e) {
+      // The fence, for changes: one report's failure is said on that report and the rest of the team is untouched.
+      r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
+      this.refreshLayoutFindings(r);
+    }
+    return { reports: new Set([id]) };
+  }
+
+  private async applyReportChange(r: MutableReport, parts: readonly string[], kind: ChangeKind, refused: boolean): Promise<void> {
+    const id = r.id;
     const rest = parts.slice(1).join('/');
     if (rest === REPORT_FILE_NAME || rest === GOALS_FILE_NAME) {
       const path2 = joinPath(id, rest);
@@ -260,7 +272,6 @@ export class TeamIndex {
     } else if (parts.length === 3 && parts[1] === MEETINGS_DIR) {
       this.meetingChanged(r, parts[2], kind);
     }
-    return { reports: new Set([id]) };
   }
 
   private meetingChanged(r: MutableReport, fileName: string, kind: ChangeKind): void {
