@@ -526,15 +526,15 @@ function readFailed<T>(parsed: Parsed<T>, failure: Finding): Parsed<T> {
 
 /**
  * Bytes that are not UTF-8 reach the core as U+FFFD: the file's text is then not what is on disk, and an edit would
- * write the replacement back. Said once per file, where it first happens.
+ * write the replacement back. Said once per file, where it first happens; likewise a NUL character.
  */
 function addEncodingFinding(parsed: Parsed<unknown>): void {
-  const at = parsed.file.text.indexOf('\uFFFD');
-  if (at < 0) return;
-  parsed.file.findings.push({
-    file: parsed.file.path,
-    range: parsed.file.lines.range([at, at + 1]),
-    rule: 'schema',
-    message: 'This file holds bytes that are not UTF-8 (shown as \uFFFD): save it as UTF-8.',
-  });
+  const say = (at: number, message: string): void => {
+    parsed.file.findings.push({ file: parsed.file.path, range: parsed.file.lines.range([at, at + 1]), rule: 'schema', message });
+  };
+  const bad = parsed.file.text.indexOf('\uFFFD');
+  if (bad >= 0) say(bad, 'This file holds bytes that are not UTF-8 (shown as \uFFFD): save it as UTF-8.');
+  // YAML allows no NUL character; a file holding one is most likely not a text file at all.
+  const nul = parsed.file.text.indexOf('\u0000');
+  if (nul >= 0) say(nul, 'This file holds a NUL character, which YAML does not allow: is it a binary file?');
 }
