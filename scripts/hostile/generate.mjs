@@ -3,7 +3,8 @@
 //
 //   node scripts/hostile/generate.mjs --corpus DIR   one team folder per case under DIR, plus DIR/manifest.json
 //   node scripts/hostile/generate.mjs --team DIR     one team folder holding every case (for the in-host suite);
-//                                                    no FIFOs there (the harness copies the workspace)
+//                                                    no FIFOs there (the harness copies the workspace);
+//                                                    `--core-only` leaves out the YAML readers' cases (sizes, nesting)
 //
 // Small hostile files are committed under test/fixtures/hostile/<case>/ (the case name is the report id); large or
 // odd ones (10 MB, 32,000 aliases, deep nesting, odd names, links, FIFOs, unreadable modes) are made here, from a
@@ -146,10 +147,10 @@ export function cases(outside) {
   for (const n of odd) oddFiles[`${n}/report.yaml`] = 'name: Odd\n';
   oddFiles['odd-meetings/report.yaml'] = 'name: Odd meetings\n';
   oddFiles['odd-meetings/meetings/2026-11-20\n::error::x.yaml'] = 'date: 2026-11-20\n';
-  oddFiles['odd-meetings/meetings/..%2f2026-11-21.yaml'] = 'date: 2026-11-21\n';
+  oddFiles['odd-meetings/meetings/2026-11-21..%2f..%2fx.yaml'] = 'date: 2026-11-21\n';
   // The long name is a valid report id: it is read, and its findings name it in full.
   const named = (n) => (n.startsWith('long-') ? `${n}/report.yaml` : n);
-  list.push({ name: 'odd-names', files: oddFiles, hostile: [...odd.map((n) => ({ file: named(n) })), { file: 'odd-meetings/meetings/2026-11-20\n::error::x.yaml' }, { file: 'odd-meetings/meetings/..%2f2026-11-21.yaml' }] });
+  list.push({ name: 'odd-names', files: oddFiles, hostile: [...odd.map((n) => ({ file: named(n) })), { file: 'odd-meetings/meetings/2026-11-20\n::error::x.yaml' }, { file: 'odd-meetings/meetings/2026-11-21..%2f..%2fx.yaml' }] });
 
   // Links and special files: never followed, never opened (a FIFO would hang a reader forever).
   list.push({
@@ -235,17 +236,21 @@ export function generateCorpus(dir) {
 }
 
 /** Every case in one team folder (no FIFOs, no hard links: the harness copies the workspace). */
-export function generateTeam(dir) {
+export function generateTeam(dir, { coreOnly = false } = {}) {
   rmTree(dir);
   mkdirSync(dir, { recursive: true });
   const outside = path.join(path.dirname(path.resolve(dir)), 'outside-the-team.yaml');
   writeFileSync(outside, 'name: "SECRET FROM OUTSIDE THE TEAM"\n');
   writeFileSync(path.join(dir, 'team.yaml'), 'manager: Hostile Corpus\n');
   writeControls(dir);
+  const hostile = [];
   for (const c of cases(outside)) {
-    if (c.special || c.nonRoot) continue;
+    if (c.special || c.nonRoot || (coreOnly && c.owner === 'readers')) continue;
     writeCase(dir, c, { special: false });
+    hostile.push(...c.hostile.map((h) => h.file));
   }
+  // What the in-host suite expects diagnostics on (a dot file: the team index never reads it).
+  writeFileSync(path.join(dir, '.hostile.json'), JSON.stringify({ controls: CONTROL_FINDINGS, hostile }, null, 2));
 }
 
 /** Removes a tree made by an earlier run, whatever modes it was left with. */
@@ -263,9 +268,9 @@ function rmTree(dir) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [flag, dir] = process.argv.slice(2);
+  const [flag, dir, option] = process.argv.slice(2);
   if (flag === '--corpus' && dir) generateCorpus(path.resolve(dir));
-  else if (flag === '--team' && dir) generateTeam(path.resolve(dir));
+  else if (flag === '--team' && dir) generateTeam(path.resolve(dir), { coreOnly: option === '--core-only' });
   else {
     process.stderr.write('Usage: generate.mjs --corpus DIR | --team DIR\n');
     process.exitCode = 2;

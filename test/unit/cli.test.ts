@@ -145,7 +145,6 @@ describe('CLI: hostile names and text are escaped in every output format', () =>
     // Every line is a problem line (path:line:col severity …) or the summary: nothing forged.
     for (const line of lines.slice(0, -1)) assert.match(line, /^.+?:\d+:\d+ (error|warning|info|hint) .* \[[a-z-]+\]$/, line);
     assert.match(lines[lines.length - 1], /^\d+ problems? \(/);
-    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     assert.doesNotMatch(r.stdout, /::/);
     assert.ok(r.stdout.includes('Evil\\n:\\x3aerror file=x:\\x3aforged\\x1b[31m\\u202e'), r.stdout);
@@ -156,7 +155,6 @@ describe('CLI: hostile names and text are escaped in every output format', () =>
   it('json output: valid JSON holding the exact names, with no raw control or bidi character in the stream', () => {
     const r = cli(['check', dir, '--today', '2026-11-24', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
-    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     const problems = JSON.parse(r.stdout) as Array<{ file: string; message: string }>;
     assert.ok(problems.some((p) => p.file === evilFolder), JSON.stringify(problems));
@@ -168,7 +166,6 @@ describe('CLI: hostile names and text are escaped in every output format', () =>
     const r = cli(['check', path.join(dir, 'no\u001b[2Jsuch\nfolder')]);
     assert.equal(r.code, 2);
     assert.ok(r.stderr.includes('no\\x1b[2Jsuch\\nfolder'), r.stderr);
-    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(r.stderr.replace(/\n/g, ''), /[\u0000-\u001f]/);
   });
 });
