@@ -5,7 +5,7 @@
  * one link. A hard link may name any file of the same disk, e.g. one outside the team folder, and cannot be told
  * apart from a file inside, so such files are never read (docs/security.md).
  */
-import { close, constants, fstat, open, readFile } from 'node:fs';
+import { close, constants, fstat, open, read } from 'node:fs';
 import { FileSystemFailure } from '../core/fs';
 
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -31,7 +31,31 @@ export function mapNodeError(e: unknown): unknown {
   }
 }
 
-/** The bytes of a regular, singly linked file; a FileSystemFailure otherwise. Four calls, like `fs.readFile`. */
+/**
+ * Reads the `size` bytes fstat saw (one read for a small file); a file of size 0 is read to its end, since some report
+ * no size. Bytes appended after the fstat are left for the next read, as with `fs.readFile`.
+ */
+function readAll(fd: number, size: number, done: (err: unknown, data?: Buffer) => void): void {
+  let buffer = Buffer.allocUnsafe(size > 0 ? size : 8192);
+  let length = 0;
+  const step = (): void => {
+    if (size > 0 && length === size) return done(undefined, buffer);
+    if (length === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    read(fd, buffer, length, buffer.length - length, null, (err, n) => {
+      if (err) return done(mapNodeError(err));
+      if (n === 0) return done(undefined, buffer.subarray(0, length));
+      length += n;
+      step();
+    });
+  };
+  step();
+}
+
+/** The bytes of a regular, singly linked file; a FileSystemFailure otherwise. Open, fstat, read, close: like `fs.readFile`. */
 export function readRegularFile(abs: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     open(abs, FLAGS, (openErr, fd) => {
@@ -43,7 +67,7 @@ export function readRegularFile(abs: string): Promise<Buffer> {
         if (statErr) return finish(mapNodeError(statErr));
         if (!st.isFile()) return finish(new FileSystemFailure('not-regular'));
         if (st.nlink > 1) return finish(new FileSystemFailure('hard-linked'));
-        readFile(fd, (readErr, data) => finish(readErr ? mapNodeError(readErr) : undefined, data));
+        readAll(fd, st.size, finish);
       });
     });
   });
