@@ -6,7 +6,8 @@
 //                                                    no FIFOs there (the harness copies the workspace);
 //                                                    `--core-only` leaves out the YAML readers' cases (sizes, nesting)
 //
-// Small hostile files are committed under test/fixtures/hostile/<case>/ (the case name is the report id); large or
+// Small hostile files are committed under test/fixtures/hostile/<case>/ (the case name is the report id; each file
+// ends in `.in`, dropped by the copy, so no fixture walker mistakes it for a healthy YAML file); large or
 // odd ones (10 MB, 32,000 aliases, deep nesting, odd names, links, FIFOs, unreadable modes) are made here, from a
 // fixed seed, so every run builds the same bytes. Every case's team also holds two healthy control reports whose
 // findings are known exactly (CONTROL_FINDINGS): the test checks they are still fully checked next to the hostile one.
@@ -193,7 +194,7 @@ export function cases(outside) {
 }
 
 function writeCase(team, c, { special }) {
-  if (c.committed) cpSync(path.join(FIXTURES, c.name), path.join(team, c.name), { recursive: true });
+  if (c.committed) copyCommitted(path.join(FIXTURES, c.name), path.join(team, c.name));
   const modes = [];
   for (const [rel, content] of Object.entries(c.files)) {
     const file = path.join(team, rel);
@@ -214,6 +215,18 @@ function writeCase(team, c, { special }) {
   }
   // Modes last: a folder made unreadable first could not be filled.
   for (const [file, mode] of modes) chmodSync(file, mode);
+}
+
+/**
+ * Copies a committed case. Its files end in `.in` (`report.yaml.in`) so that tools walking the fixtures for YAML files
+ * (the readers' agreement test) do not take the hostile ones for healthy examples; the copy drops the suffix.
+ */
+function copyCommitted(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    if (e.isDirectory()) copyCommitted(path.join(from, e.name), path.join(to, e.name));
+    else cpSync(path.join(from, e.name), path.join(to, e.name.replace(/\.in$/, '')));
+  }
 }
 
 /** One team folder per case under `dir`; returns the manifest (also written to dir/manifest.json). */
