@@ -10,7 +10,9 @@ import { isIsoDate, isoDateOf } from './core/dates';
 import { RULES, SEVERITY_SETTINGS } from './core/rules/registry';
 import type { RuleSettings } from './core/rules/registry';
 import type { Problem, SeveritySetting } from './core/types';
+import { describeFailure, failureKind } from './core/fs';
 import { NodeTeamFileSystem } from './node/nodeFs';
+import { escapeText, safeJson } from './node/terminalText';
 
 declare const __VERSION__: string;
 
@@ -108,7 +110,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     options = parseArgs(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`one-on-ones: ${e.message}\n\n${USAGE}\n`);
+      io.err(`one-on-ones: ${escapeText(e.message)}\n\n${USAGE}\n`);
       return 2;
     }
     throw e;
@@ -128,18 +130,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     isDir = false;
   }
   if (!isDir) {
-    io.err(`one-on-ones: no team folder at ${options.folder}. Pass the folder that holds one sub-folder per report (and team.yaml), e.g. \`one-on-ones check one-on-ones\`.\n`);
+    io.err(`one-on-ones: no team folder at ${escapeText(options.folder)}. Pass the folder that holds one sub-folder per report (and team.yaml), e.g. \`one-on-ones check one-on-ones\`.\n`);
     return 2;
   }
   const fs = new NodeTeamFileSystem(options.folder);
-  const checker = await TeamChecker.open(fs, { today: options.today, settings: options.settings });
+  let checker: TeamChecker;
+  try {
+    checker = await TeamChecker.open(fs, { today: options.today, settings: options.settings });
+  } catch (e) {
+    // Only the team folder's own listing can fail this early (every report is fenced): a clear message, exit 2.
+    const kind = failureKind(e);
+    if (!kind) throw e;
+    io.err(`one-on-ones: cannot read the team folder ${escapeText(options.folder)}: ${describeFailure(kind)}.\n`);
+    return 2;
+  }
   if (!options.recent) await checker.checkEverything();
   const problems = sortProblems(checker.problems());
   if (options.format === 'json') {
-    io.out(`${JSON.stringify(problems.map(toJson), null, 2)}\n`);
+    io.out(`${safeJson(problems.map(toJson))}\n`);
   } else {
+    // Names and messages come from the team folder: escaped, so no file can forge a line or drive the terminal.
     for (const p of problems) {
-      io.out(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.message} [${p.rule}]\n`);
+      io.out(`${escapeText(p.file)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${escapeText(p.message)} [${escapeText(p.rule)}]\n`);
     }
     io.out(`${summary(problems)}\n`);
   }
@@ -186,7 +198,11 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`one-on-ones: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      // The kind of error only: a message or a stack may quote a team file (docs/security.md). Set
+      // ONE_ON_ONES_DEBUG=1 to see the stack when reporting a bug.
+      const kind = e instanceof Error && /^[A-Za-z]{1,40}$/.test(e.name) ? e.name : 'unknown error';
+      const detail = process.env.ONE_ON_ONES_DEBUG === '1' && e instanceof Error ? `\n${escapeText(e.stack ?? '')}` : '';
+      process.stderr.write(`one-on-ones: internal error (${kind}); please report it (ONE_ON_ONES_DEBUG=1 shows details).${detail}\n`);
       process.exitCode = 3;
     },
   );

@@ -8,7 +8,7 @@ import { parseDuration } from './dates';
 import type { Finding } from './findings';
 import type { TeamFileSystem } from './fs';
 import { mapLimit } from './fs';
-import { TeamIndex } from './index/teamIndex';
+import { internalErrorFinding, REPORT_FILE_NAME, TeamIndex } from './index/teamIndex';
 import type { ChangeEffect, ChangeKind, LoadedMeeting, ReportEntry } from './index/teamIndex';
 import { actionRules } from './rules/actions';
 import { cadenceRules } from './rules/cadence';
@@ -22,9 +22,23 @@ import { statusUpdateRules } from './rules/statusUpdate';
 import { windowSatisfied } from './rules/window';
 import type { Problem } from './types';
 
+/** A family of rules: a pure function of what one report's context holds. */
+export type RuleFamilyCheck = (ctx: ReportContext) => Finding[];
+
+/** The rule families, in the order their findings are listed. */
+export const RULE_FAMILIES: readonly RuleFamilyCheck[] = [cadenceRules, goalRules, prepRules, actionRules, statusUpdateRules];
+
 export interface CheckerOptions {
   readonly today: IsoDate;
   readonly settings?: RuleSettings;
+  /** The rule families to run (tests inject a failing one to prove the fence); default RULE_FAMILIES. */
+  readonly rules?: readonly RuleFamilyCheck[];
+}
+
+/** The longest time one report's rules held the thread in one go (parse times are in the index's stats). */
+export interface CheckTimings {
+  slowestRulesMs: number;
+  reportsChecked: number;
 }
 
 /** Meetings parsed per step while filling a window: the first step covers the usual case in one go. */
@@ -43,10 +57,14 @@ export class TeamChecker {
   private teamFindings: Finding[] = [];
   private today: IsoDate;
   private settings: RuleSettings;
+  private readonly rules: readonly RuleFamilyCheck[];
+  /** How long the rules took (for the in-host test that the host's thread is never held long by one report). */
+  readonly timings: CheckTimings = { slowestRulesMs: 0, reportsChecked: 0 };
 
   private constructor(readonly index: TeamIndex, options: CheckerOptions) {
     this.today = options.today;
     this.settings = options.settings ?? {};
+    this.rules = options.rules ?? RULE_FAMILIES;
   }
 
   /** Opens the team folder and checks every report. */
@@ -189,7 +207,27 @@ export class TeamChecker {
     return map;
   }
 
+  /**
+   * The fence: whatever one report's files or values do to the rules, the other reports are still checked. An
+   * unexpected error becomes one finding on this report's report.yaml (naming the kind of error only), together
+   * with what its files said about themselves.
+   */
   private async checkReport(r: ReportEntry): Promise<void> {
+    try {
+      await this.checkReportUnfenced(r);
+    } catch (e) {
+      const file = r.profile ? r.profile.file.path : r.layoutFindings.some((f) => f.file === `${r.id}/${REPORT_FILE_NAME}`) ? `${r.id}/${REPORT_FILE_NAME}` : r.path;
+      let own: Finding[] = [];
+      try {
+        own = [...r.layoutFindings, ...(r.profile?.file.findings ?? []), ...(r.goals?.file.findings ?? [])];
+      } catch {
+        own = [];
+      }
+      this.findings.set(r.id, [...own, internalErrorFinding(file, e)]);
+    }
+  }
+
+  private async checkReportUnfenced(r: ReportEntry): Promise<void> {
     const count = await this.fillWindow(r);
     this.windows.set(r.id, count);
     const window = this.windowOf(r, count);
@@ -198,19 +236,19 @@ export class TeamChecker {
     const extraRefs = r.meetings.slice(count).filter((m) => this.everything || this.opened.has(m.path));
     const extra = extraRefs.length > 0 ? await this.index.loadMeetings(r.id, extraRefs) : [];
     const checked = [...window, ...extra];
+    // Timed synchronously: the rules run in one go on the host's thread, and that is what must stay short per file.
+    const started = performance.now();
     const ctx = buildReportContext(this.index, r, this.today, window, checked);
     const found: Finding[] = [
       ...r.layoutFindings,
       ...(r.profile?.file.findings ?? []),
       ...(r.goals?.file.findings ?? []),
       ...checked.flatMap((m) => m.file.findings),
-      ...cadenceRules(ctx),
-      ...goalRules(ctx),
-      ...prepRules(ctx),
-      ...actionRules(ctx),
-      ...statusUpdateRules(ctx),
     ];
+    for (const rule of this.rules) found.push(...rule(ctx));
     this.findings.set(r.id, found);
+    this.timings.slowestRulesMs = Math.max(this.timings.slowestRulesMs, performance.now() - started);
+    this.timings.reportsChecked++;
   }
 
   /**

@@ -1,50 +1,75 @@
 /**
  * Calendar-date arithmetic. Every date in a team folder is a plain `YYYY-MM-DD` calendar date with no time zone, so
- * dates travel through the core as those strings (they sort correctly as text) and are turned into `Date`s only to
- * do arithmetic with date-fns. Nothing here reads the clock: "today" is always an argument.
+ * dates travel through the core as those strings (they sort correctly as text) and are turned into day numbers only
+ * to do arithmetic. Nothing here reads the clock: "today" is always an argument.
+ *
+ * Dates a team folder may hold lie in 1900-01-01..2999-12-31 (MIN_DATE..MAX_DATE): a value outside is a schema
+ * finding on that value and is not used by the rules. With the longest duration the format allows (9999 weeks) every
+ * sum of a supported date and a duration still has four digits, so the arithmetic never meets a date it cannot write.
  */
-import { addDays as dfAddDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
 
 /** A validated `YYYY-MM-DD` string. */
 export type IsoDate = string;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const MIN_DATE: IsoDate = '1900-01-01';
+export const MAX_DATE: IsoDate = '2999-12-31';
 
-/** True for a real calendar date written `YYYY-MM-DD` (rejects `2026-02-30`, `2026-1-5`, times and zones). */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` in MIN_DATE..MAX_DATE (rejects `2026-02-30`, `0000-01-01`, times, zones). */
 export function isIsoDate(text: string): boolean {
-  return ISO_DATE.test(text) && dayNumber(text) !== undefined;
+  return dayNumber(text) !== undefined && text >= MIN_DATE && text <= MAX_DATE;
 }
 
-// A team folder holds a few thousand distinct dates, each parsed thousands of times by the rules; date-fns does the
-// calendar work once per date and the memo answers after that. The memos are cleared when they grow large.
-const EPOCH = new Date(2000, 0, 1);
-const MEMO_LIMIT = 200_000;
-const dayNumbers = new Map<string, number | undefined>();
-const dateOfDay = new Map<number, IsoDate>();
+/** True for a date inside MIN_DATE..MAX_DATE (e.g. the computed end of a goal). */
+export function isSupportedDate(date: IsoDate): boolean {
+  return date >= MIN_DATE && date <= MAX_DATE && dayNumber(date) !== undefined;
+}
 
-/** Days since 2000-01-01 (a calendar count, unaffected by DST); undefined for an invalid date. */
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (a calendar count: no clock, no time zone, no DST); undefined
+ * for text that is not a real `YYYY-MM-DD` date. Integer arithmetic (days-from-civil), the same for every year.
+ */
 function dayNumber(date: string): number | undefined {
-  if (dayNumbers.has(date)) return dayNumbers.get(date);
-  if (dayNumbers.size > MEMO_LIMIT) dayNumbers.clear();
-  const parsed = parseISO(date);
-  const n = isValid(parsed) ? differenceInCalendarDays(parsed, EPOCH) : undefined;
-  dayNumbers.set(date, n);
-  return n;
+  const m = ISO_DATE.exec(date);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && isLeap(y) ? 29 : MONTH_DAYS[mo - 1])) return undefined;
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function fromDayNumber(n: number): IsoDate {
-  let s = dateOfDay.get(n);
-  if (s === undefined) {
-    if (dateOfDay.size > MEMO_LIMIT) dateOfDay.clear();
-    s = format(dfAddDays(EPOCH, n), 'yyyy-MM-dd');
-    dateOfDay.set(n, s);
-  }
-  return s;
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
+  // Only four-digit years can be written (and read back): the supported range keeps every sum far inside them.
+  if (y < 0 || y > 9999) throw new RangeError('Date arithmetic left the years 0000..9999');
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function requireDay(date: IsoDate): number {
   const n = dayNumber(date);
-  if (n === undefined) throw new RangeError(`Not a calendar date: ${date}`);
+  // The message names no value: it may reach a log, and the value comes from a user's file.
+  if (n === undefined) throw new RangeError('Not a calendar date');
   return n;
 }
 
@@ -59,7 +84,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** The local calendar date of a clock reading; used only at the edges (CLI, extension) to make "today". */
 export function isoDateOf(clock: Date): IsoDate {
-  return format(clock, 'yyyy-MM-dd');
+  return `${String(clock.getFullYear()).padStart(4, '0')}-${String(clock.getMonth() + 1).padStart(2, '0')}-${String(clock.getDate()).padStart(2, '0')}`;
 }
 
 const DURATION = /^([1-9]\d{0,3})([dw])$/;

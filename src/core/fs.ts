@@ -10,10 +10,51 @@ export interface FileContent {
   readonly version?: string;
 }
 
+/**
+ * Why a file or folder could not be read, as the adapters report it (a `FileSystemFailure`), so that a diagnostic can
+ * say what happened: `missing` (gone), `unreadable` (permission denied), `not-regular` (a symbolic link, a pipe, a
+ * socket, a device or a folder where a file was expected: never opened for reading), `hard-linked` (a file with more
+ * than one link, which may be a file outside the team folder: never read, see docs/security.md).
+ */
+export type FailureKind = 'missing' | 'unreadable' | 'not-regular' | 'hard-linked';
+
+/** A file-system error an adapter understood. The message names no path: it may end up in a log. */
+export class FileSystemFailure extends Error {
+  constructor(readonly kind: FailureKind) {
+    super(`file system: ${kind}`);
+    this.name = 'FileSystemFailure';
+  }
+}
+
+/** The failure kind of an error thrown by a TeamFileSystem, or undefined for anything else (a bug). */
+export function failureKind(e: unknown): FailureKind | undefined {
+  return e instanceof FileSystemFailure ? e.kind : undefined;
+}
+
+/** How a failure reads in a diagnostic: what happened, in the user's words. */
+export function describeFailure(kind: FailureKind): string {
+  switch (kind) {
+    case 'missing':
+      return 'it is missing';
+    case 'unreadable':
+      return 'permission denied';
+    case 'not-regular':
+      return 'it is not a plain file or folder of the expected kind (e.g. a symbolic link, a pipe, a socket or a device), and is never opened';
+    case 'hard-linked':
+      return 'it is a hard link (a file with more than one name, possibly outside the team folder)';
+  }
+}
+
 export interface TeamFileSystem {
-  /** Entries of a folder; symbolic links are reported as `other` and never followed. Throws when it is missing. */
+  /**
+   * Entries of a folder; symbolic links are reported as `other` and never followed. Throws a FileSystemFailure
+   * (`missing`, `unreadable`, `not-regular`) when it cannot be listed.
+   */
   readDirectory(path: string): Promise<ReadonlyArray<readonly [string, EntryKind]>>;
-  /** Throws when the file is missing. */
+  /**
+   * Reads a regular file with one link. Throws a FileSystemFailure (`missing`, `unreadable`, `not-regular`,
+   * `hard-linked`) otherwise; a pipe is never opened for reading, so it cannot hang.
+   */
   readFile(path: string): Promise<FileContent>;
   /** Undefined when nothing is there. */
   stat(path: string): Promise<{ readonly kind: EntryKind; readonly version: string } | undefined>;

@@ -57,6 +57,8 @@ export interface ReportProfile {
   readonly name: string;
   readonly role?: string;
   readonly since?: IsoDate;
+  /** The day they left your team: from then on no cadence, career or goal rule fires for them. */
+  readonly left?: IsoDate;
   /** The report's own cadence, when it overrides the team's. */
   readonly cadence?: string;
   readonly paused: readonly PausedPeriod[];

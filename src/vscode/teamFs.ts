@@ -1,6 +1,8 @@
 /** The core's file system over `workspace.fs`, rooted at the team folder. Symbolic links are never followed. */
 import * as vscode from 'vscode';
+import { FileSystemFailure } from '../core/fs';
 import type { EntryKind, FileContent, TeamFileSystem } from '../core/fs';
+import { mapNodeError, readRegularFile } from '../node/safeRead';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -32,12 +34,25 @@ export class WorkspaceTeamFileSystem implements TeamFileSystem {
   constructor(readonly root: vscode.Uri) {}
 
   async readDirectory(path: string): Promise<Array<[string, EntryKind]>> {
-    const entries = await vscode.workspace.fs.readDirectory(teamUri(this.root, path));
+    let entries: Array<[string, vscode.FileType]>;
+    try {
+      entries = await vscode.workspace.fs.readDirectory(teamUri(this.root, path));
+    } catch (e) {
+      throw mapError(e);
+    }
     return entries.map(([name, type]) => [name, kindOf(type)]);
   }
 
   async readFile(path: string): Promise<FileContent> {
-    const bytes = await vscode.workspace.fs.readFile(teamUri(this.root, path));
+    const uri = teamUri(this.root, path);
+    let bytes: Uint8Array;
+    try {
+      // On disk, the same guarded read as the CLI (no link followed, no hard link read, a pipe never waited on);
+      // workspace.fs can tell none of these apart. Other schemes (remote, virtual) go through workspace.fs.
+      bytes = uri.scheme === 'file' ? await readRegularFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    } catch (e) {
+      throw mapError(e);
+    }
     const text = decoder.decode(bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
@@ -50,4 +65,16 @@ export class WorkspaceTeamFileSystem implements TeamFileSystem {
       return undefined;
     }
   }
+}
+
+/** workspace.fs errors (and Node's, for the guarded read) as the core's FileSystemFailure kinds. */
+function mapError(e: unknown): unknown {
+  if (e instanceof FileSystemFailure) return e;
+  if (e instanceof vscode.FileSystemError) {
+    if (e.code === 'FileNotFound' || e.code === 'FileNotADirectory') return new FileSystemFailure('missing');
+    if (e.code === 'NoPermissions') return new FileSystemFailure('unreadable');
+    if (e.code === 'FileIsADirectory') return new FileSystemFailure('not-regular');
+    return e;
+  }
+  return mapNodeError(e);
 }

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/rules/registry';
 
@@ -116,5 +118,148 @@ describe('CLI: one-on-ones check', () => {
     const seen = new Set((JSON.parse(r.stdout) as Array<{ rule: string }>).map((p) => p.rule));
     const missing = [...RULES.keys()].filter((id) => !seen.has(id));
     assert.deepEqual(missing, []);
+  });
+});
+
+describe('CLI: hostile names and text are escaped in every output format', () => {
+  let dir = '';
+  // Names and keys a repository can hold: a newline that forges a line, ESC that drives the terminal, a bidi override,
+  // a C1 control, and GitHub Actions workflow commands.
+  const evilFolder = 'Evil\n::error file=x::forged\u001b[31m\u202e';
+  const evilKey = '::warning::key\r\u009bX';
+  const evilFile = '2026-11-20\n::error::x.yaml';
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'oneonones-cli-escape-'));
+    mkdirSync(path.join(dir, evilFolder));
+    mkdirSync(path.join(dir, 'ana', 'meetings'), { recursive: true });
+    writeFileSync(path.join(dir, 'ana', 'report.yaml'), `name: "Ana \\e[2J\\u202e"\n${JSON.stringify(evilKey)}: 1\n`);
+    writeFileSync(path.join(dir, 'ana', 'meetings', evilFile), 'date: 2026-11-20\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('text output: one line per problem, controls as visible escapes, no `::` workflow command anywhere', () => {
+    const r = cli(['check', dir, '--today', '2026-11-24']);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    // Every line is a problem line (path:line:col severity …) or the summary: nothing forged.
+    for (const line of lines.slice(0, -1)) assert.match(line, /^.+?:\d+:\d+ (error|warning|info|hint) .* \[[a-z-]+\]$/, line);
+    assert.match(lines[lines.length - 1], /^\d+ problems? \(/);
+    assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    assert.doesNotMatch(r.stdout, /::/);
+    assert.ok(r.stdout.includes('Evil\\n:\\x3aerror file=x:\\x3aforged\\x1b[31m\\u202e'), r.stdout);
+    assert.ok(r.stdout.includes(':\\x3awarning:\\x3akey \\x9bX'), r.stdout);
+    assert.ok(r.stdout.includes('ana/meetings/2026-11-20\\n:\\x3aerror:\\x3ax.yaml'), r.stdout);
+  });
+
+  it('json output: valid JSON holding the exact names, with no raw control or bidi character in the stream', () => {
+    const r = cli(['check', dir, '--today', '2026-11-24', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const problems = JSON.parse(r.stdout) as Array<{ file: string; message: string }>;
+    assert.ok(problems.some((p) => p.file === evilFolder), JSON.stringify(problems));
+    assert.ok(problems.some((p) => p.file === `ana/meetings/${evilFile}`));
+    assert.ok(problems.some((p) => p.message.includes('::warning::key \u009bX')), JSON.stringify(problems));
+  });
+
+  it('a hostile folder argument is escaped in the error message too', () => {
+    const r = cli(['check', path.join(dir, 'no\u001b[2Jsuch\nfolder')]);
+    assert.equal(r.code, 2);
+    assert.ok(r.stderr.includes('no\\x1b[2Jsuch\\nfolder'), r.stderr);
+    assert.doesNotMatch(r.stderr.replace(/\n/g, ''), /[\u0000-\u001f]/);
+  });
+});
+
+describe('CLI: what cannot be read, said honestly', () => {
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'oneonones-cli-perm-'));
+    chmodSync(dir, 0o755);
+  });
+  after(() => {
+    chmodSync(dir, 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The CLI as an unprivileged user: root reads through any permission, so only then is EACCES real. */
+  function cliAsNobody(args: string[]): { code: number | null; stdout: string; stderr: string } | undefined {
+    if (!existsSync('/usr/sbin/runuser') && !existsSync('/sbin/runuser')) return undefined;
+    const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, CLI, ...args], { encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('an unreadable team folder: exit 2 and a clear message, no stack trace (as a non-root user)', function () {
+    const team = path.join(dir, 'team');
+    mkdirSync(team);
+    writeFileSync(path.join(team, 'team.yaml'), 'cadence: weekly\n');
+    chmodSync(team, 0o000);
+    const r = cliAsNobody(['check', team]);
+    if (!r) this.skip();
+    assert.equal(r!.code, 2, r!.stderr);
+    assert.equal(r!.stderr, `one-on-ones: cannot read the team folder ${team}: permission denied.\n`);
+    assert.doesNotMatch(r!.stderr, /\bat .*\.js:\d+/);
+  });
+
+  it('unreadable files and folders inside the team are findings, and the other reports are checked (as a non-root user)', function () {
+    const team = path.join(dir, 'team2');
+    for (const id of ['ana', 'ben', 'cid', 'dan']) mkdirSync(path.join(team, id, 'meetings'), { recursive: true });
+    for (const id of ['ana', 'ben', 'cid', 'dan']) writeFileSync(path.join(team, id, 'report.yaml'), `name: ${id}\nsince: 2026-01-01\n`);
+    writeFileSync(path.join(team, 'ana', 'meetings', '2026-11-20.yaml'), 'date: 2026-11-20\n');
+    chmodSync(path.join(team, 'ana', 'meetings', '2026-11-20.yaml'), 0o000);
+    chmodSync(path.join(team, 'ben', 'report.yaml'), 0o000);
+    chmodSync(path.join(team, 'cid', 'meetings'), 0o000);
+    chmodSync(path.join(team, 'dan'), 0o000);
+    const r = cliAsNobody(['check', team, '--today', '2026-11-24', '--format', 'json']);
+    if (!r) this.skip();
+    assert.equal(r!.stderr, '');
+    const problems = JSON.parse(r!.stdout) as Array<{ file: string; rule: string; message: string }>;
+    const said = (file: string): string[] => problems.filter((p) => p.file === file).map((p) => p.message);
+    assert.deepEqual(said('ana/meetings/2026-11-20.yaml'), ['`2026-11-20.yaml` is not read: permission denied. Its content is not checked.']);
+    assert.deepEqual(said('ben/report.yaml'), ['`report.yaml` is not read: permission denied. Its content is not checked.']);
+    assert.deepEqual(said('cid/meetings'), ['`meetings` is not read: permission denied. Its content is not checked.']);
+    assert.deepEqual(said('dan'), ['`dan` is not read: permission denied. Its content is not checked.']);
+    // cid's history is unknown: no "no 1:1 yet" for cid; ana (whose only 1:1 is unreadable) still gets its rules.
+    assert.ok(!problems.some((p) => p.file === 'cid/report.yaml' && p.rule === 'no-first-meeting'));
+    assert.ok(problems.some((p) => p.file === 'ana/report.yaml' && p.rule === 'no-first-meeting'));
+  });
+});
+
+describe('CLI: links and special files are never followed or read', () => {
+  let dir = '';
+  let outside = '';
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'oneonones-cli-links-'));
+    outside = path.join(dir, 'outside-secret.yaml');
+    writeFileSync(outside, 'name: "SECRET OUTSIDE THE TEAM"\nsince: not-a-date-SECRET\n');
+    const team = path.join(dir, 'team');
+    mkdirSync(path.join(team, 'ana', 'meetings'), { recursive: true });
+    mkdirSync(path.join(team, 'ben', 'meetings'), { recursive: true });
+    writeFileSync(path.join(team, 'ben', 'report.yaml'), 'name: Ben\n');
+    // A hard link: the same file as one outside the team folder, under a name inside it.
+    linkSync(outside, path.join(team, 'ana', 'report.yaml'));
+    linkSync(outside, path.join(team, 'ben', 'meetings', '2026-11-20.yaml'));
+    // A FIFO: opening it for reading would block forever.
+    const fifo = spawnSync('mkfifo', [path.join(team, 'ben', 'meetings', '2026-11-21.yaml'), path.join(team, 'ben', 'goals.yaml')]);
+    assert.equal(fifo.status, 0, 'mkfifo');
+    // A folder named like a file.
+    mkdirSync(path.join(team, 'ben', 'meetings', '2026-11-22.yaml'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a hard-linked file is not read (nothing of it is quoted); a FIFO is never opened; a folder named like a file is said', function () {
+    this.timeout(20000);
+    const r = spawnSync(process.execPath, [CLI, 'check', path.join(dir, 'team'), '--today', '2026-11-24', '--format', 'json'], { encoding: 'utf8', timeout: 15000 });
+    assert.equal(r.error, undefined, 'the CLI must not hang on a FIFO');
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /SECRET/);
+    const problems = JSON.parse(r.stdout) as Array<{ file: string; rule: string; message: string }>;
+    const said = (file: string): string[] => problems.filter((p) => p.file === file).map((p) => `${p.rule}: ${p.message}`);
+    assert.deepEqual(said('ana/report.yaml'), ['bad-name: `report.yaml` is not read: it is a hard link (a file with more than one name, possibly outside the team folder).']);
+    assert.deepEqual(said('ben/meetings/2026-11-20.yaml'), ['bad-name: `2026-11-20.yaml` is not read: it is a hard link (a file with more than one name, possibly outside the team folder).']);
+    assert.match(said('ben/meetings/2026-11-21.yaml')[0], /^bad-name: `2026-11-21.yaml` is not read: it is not a plain file or folder/);
+    assert.match(said('ben/goals.yaml')[0], /^bad-name: `goals.yaml` is not read: it is not a plain file or folder/);
+    assert.match(said('ben/meetings/2026-11-22.yaml')[0], /^bad-name: `2026-11-22.yaml` is not read: it is not a plain file or folder/);
+    // ben is still checked.
+    assert.ok(problems.some((p) => p.file === 'ben/report.yaml' && p.rule === 'no-active-goal'));
   });
 });

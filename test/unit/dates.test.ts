@@ -5,6 +5,9 @@ import {
   countedDaysBetween,
   daysBetween,
   isIsoDate,
+  isSupportedDate,
+  MAX_DATE,
+  MIN_DATE,
   parseDuration,
   pausedDaysBetween,
   relativeDay,
@@ -17,6 +20,30 @@ describe('dates', () => {
     for (const bad of ['2026-02-30', '2027-02-29', '2026-13-01', '2026-1-05', '2026-11-24T10:00', '24.11.2026', '', '2026-11-24 ']) {
       assert.equal(isIsoDate(bad), false, bad);
     }
+  });
+
+  it('accepts dates from 1900-01-01 to 2999-12-31 only: outside that range a value is not a date the format holds', () => {
+    assert.equal(MIN_DATE, '1900-01-01');
+    assert.equal(MAX_DATE, '2999-12-31');
+    for (const ok of ['1900-01-01', '2999-12-31', '2000-02-29']) assert.ok(isIsoDate(ok), ok);
+    for (const bad of ['0000-01-01', '9999-12-31', '1899-12-31', '3000-01-01', '1900-02-29', '2026-02-30']) assert.equal(isIsoDate(bad), false, bad);
+    assert.equal(isSupportedDate('3000-01-26'), false);
+  });
+
+  it('day arithmetic agrees with the UTC calendar on every day from 1900 to 3000, and never writes a five-digit year', () => {
+    let date = '1900-01-01';
+    for (let n = 0; n < 401_000; n += 1) {
+      const utc = new Date(Date.UTC(1900, 0, 1 + n)).toISOString().slice(0, 10);
+      if (n % 997 === 0 || utc.endsWith('-02-29') || utc.endsWith('-12-31')) {
+        assert.equal(date, utc);
+        assert.equal(daysBetween('1900-01-01', date), n);
+      }
+      if (utc === '3000-01-01') break;
+      date = addDays(date, 1);
+    }
+    // The longest duration the format allows (9999 weeks) after the last supported day still has four digits.
+    assert.equal(addDays('2999-12-31', 9999 * 7), '3191-08-20');
+    assert.throws(() => addDays('9999-12-31', 1), RangeError);
   });
 
   it('counts calendar days across month, year and DST changes', () => {

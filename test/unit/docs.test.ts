@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/rules/registry';
@@ -69,6 +69,26 @@ describe('docs stay true', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('every log line in src/ names the kind of error only (docs/security.md: nothing in logs)', () => {
+    // A fixed text, plus at most the error's kind and a command id: never a message, a path, a name or content.
+    const files = (dir: string): string[] => readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    let calls = 0;
+    for (const f of files('src')) {
+      const text = read(f);
+      for (const m of text.matchAll(/console\.\w+\(|process\.stderr\.write\(|\.appendLine\(/g)) {
+        const call = text.slice(m.index, text.indexOf('\n', m.index));
+        if (call.startsWith('process.stderr.write(t)')) continue; // the CLI's writer: what it writes is escaped output
+        calls++;
+        const args = call.slice(call.indexOf('(') + 1);
+        for (const [, expr] of args.matchAll(/\$\{([^}]*)\}/g)) {
+          assert.ok(['errorKind(e)', 'id', 'kind', 'detail'].includes(expr), `${f}: logs \`\${${expr}}\``);
+        }
+      }
+    }
+    assert.ok(calls >= 5);
   });
 
   it('the README names the test command and the CLI', () => {

@@ -58,10 +58,17 @@ export function parseReportFile(path: string, text: string): Parsed<ReportProfil
     }
     paused.push({ from, to, reason: s(o.reason) });
   });
+  const since = s(raw.since);
+  let left = s(raw.left);
+  if (left !== undefined && since !== undefined && left < since) {
+    file.findings.push({ file: path, range: rangeOfPath(file, ['left']), rule: 'schema', message: `\`left: ${left}\` is before \`since: ${since}\`: fix one of the dates (until then \`left\` is not used).` });
+    left = undefined;
+  }
   const value: ReportProfile = {
     name: s(raw.name) ?? '',
     role: s(raw.role),
-    since: s(raw.since),
+    since,
+    ...(left !== undefined ? { left } : {}),
     cadence: s(raw.cadence),
     paused,
     aspirations: list(raw.aspirations).filter((a): a is string => typeof a === 'string' && a.trim() !== ''),

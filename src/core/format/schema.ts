@@ -58,6 +58,7 @@ export const REPORT_FILE: FieldType = {
     name: { type: str, required: true, description: 'The report\'s name.' },
     role: { type: str, description: 'Their role.' },
     since: { type: date, description: 'When they started reporting to you.' },
+    left: { type: date, description: 'The day they left your team (moved team, left the company): from that day no cadence or goal rule fires; their history stays.' },
     cadence: { type: { type: 'duration', cadence: true }, description: 'Overrides the team cadence for this report.' },
     paused: { type: { type: 'list', items: PAUSED_PERIOD }, description: 'Leave periods: days inside them do not count against the cadence.' },
     aspirations: { type: strings, description: 'Big aspirations in their words, e.g. "Move into management".' },

@@ -10,8 +10,9 @@ import type { Finding } from '../findings';
 import { meetingFileDate, parseGoalsFile, parseMeetingFile, parseReportFile, parseTeamFile } from '../format/files';
 import type { Parsed } from '../format/files';
 import { REPORT_ID } from '../format/schema';
-import { joinPath, mapLimit } from '../fs';
-import type { TeamFileSystem } from '../fs';
+import { describeFailure, failureKind, joinPath, mapLimit } from '../fs';
+import type { FailureKind, TeamFileSystem } from '../fs';
+import { MAX_DATE, MIN_DATE } from '../dates';
 import type { Goal, Meeting, ReportProfile, TeamConfig } from '../types';
 import { TEAM_DEFAULTS } from '../types';
 
@@ -45,8 +46,13 @@ export interface ReportEntry {
   readonly goals: Parsed<Goal[]> | undefined;
   /** Every meeting file of the report, newest first (by date, then by the `-N` suffix). */
   readonly meetings: readonly MeetingRef[];
-  /** Findings about the folder's layout: bad names, a missing report.yaml. */
+  /** Findings about the folder's layout: bad names, a missing report.yaml, files that could not be read. */
   readonly layoutFindings: readonly Finding[];
+  /**
+   * True when the report's 1:1 history could not be listed (its folder or its meetings folder is unreadable): the
+   * rules that count days since the last 1:1 say nothing rather than something false.
+   */
+  readonly historyUnreadable: boolean;
 }
 
 export type ChangeKind = 'created' | 'changed' | 'deleted';
@@ -64,6 +70,9 @@ interface MutableReport {
   meetings: MeetingRef[];
   layoutFindings: Finding[];
   loaded: Map<string, LoadedMeeting>;
+  historyUnreadable: boolean;
+  /** Why report.yaml, goals.yaml or the folders could not be read, by path (kept apart from the name findings). */
+  readFailures: Map<string, Finding>;
 }
 
 function compareRefsNewestFirst(a: MeetingRef, b: MeetingRef): number {
@@ -75,15 +84,41 @@ function layoutFinding(file: string, message: string, data?: Record<string, stri
   return { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'bad-name', message, data };
 }
 
+/**
+ * What could not be read, and why. Permission denied is an error (a part of the team is not checked); a link, a pipe
+ * or a folder where a file belongs is refused on purpose (docs/security.md) and says so, like a bad name.
+ */
+export function readFailureFinding(path: string, kind: FailureKind): Finding {
+  const name = path.split('/').pop() ?? path;
+  return {
+    ...layoutFinding(path, `\`${name}\` is not read: ${describeFailure(kind)}.${kind === 'unreadable' ? ' Its content is not checked.' : ''}`),
+    rule: kind === 'unreadable' ? 'schema' : 'bad-name',
+  };
+}
+
+/**
+ * The fence's finding: an unexpected error while loading or checking one report. It names the kind of error only
+ * (never a message: that may quote the file), and the other reports are checked as usual.
+ */
+export function internalErrorFinding(file: string, e: unknown): Finding {
+  const kind = e instanceof Error && /^[A-Za-z]{1,40}$/.test(e.name) ? e.name : 'unknown error';
+  return {
+    ...layoutFinding(file, `Internal error while checking this report: ${kind}. The other reports are checked; this one may be incomplete (please report the bug).`),
+    rule: 'schema',
+  };
+}
+
 export class TeamIndex {
   private teamFile: Parsed<TeamConfig> | undefined;
   private readonly entries = new Map<string, MutableReport>();
   /** Files and folders at the top level that are not part of the layout. */
   private topFindings: Finding[] = [];
+  /** Why team.yaml could not be read (the team's defaults apply meanwhile). */
+  private teamReadFailure: Finding | undefined;
   /** Unsaved editor text by path: it takes the place of the file on disk until it is saved or closed. */
   private readonly overlays = new Map<string, string>();
   /** Counts of what was read, for the benchmark and tests: the index must not read more than it needs. */
-  readonly stats = { filesRead: 0, meetingsParsed: 0, directoriesListed: 0 };
+  readonly stats = { filesRead: 0, meetingsParsed: 0, directoriesListed: 0, slowestParseMs: 0 };
 
   private constructor(private readonly fs: TeamFileSystem) {}
 
@@ -147,15 +182,27 @@ export class TeamIndex {
   private async readMeeting(r: MutableReport, ref: MeetingRef, statVersion: string | undefined): Promise<LoadedMeeting> {
     let text = '';
     let version: string | undefined;
+    let failure: Finding | undefined;
     try {
       const content = await this.read(ref.path);
       text = content.text;
       version = content.version ?? statVersion;
-    } catch {
-      // Deleted between the listing and the read: the watcher's delete event follows and removes it.
+    } catch (e) {
+      const kind = failureKind(e);
+      // Missing: deleted between the listing and the read; the watcher's delete event follows and removes it.
+      if (kind !== 'missing') failure = kind ? readFailureFinding(ref.path, kind) : internalErrorFinding(ref.path, e);
     }
     this.stats.meetingsParsed++;
-    const parsed = parseMeetingFile(ref.path, text, ref.date);
+    let parsed: Parsed<Meeting>;
+    const started = performance.now();
+    try {
+      parsed = parseMeetingFile(ref.path, text, ref.date);
+      if (failure) parsed = readFailed(parsed, failure);
+    } catch (e) {
+      parsed = readFailed(parseMeetingFile(ref.path, '', ref.date), internalErrorFinding(ref.path, e));
+    }
+    addEncodingFinding(parsed);
+    this.timed(started);
     const loaded: LoadedMeeting = { ...parsed, ref, version };
     // Only keep it if the file is still listed (a delete may have raced with the read).
     if (r.meetings.includes(ref)) r.loaded.set(ref.fileName, loaded);
@@ -176,7 +223,7 @@ export class TeamIndex {
     }
     if (parts.length === 1) {
       if (parts[0] === TEAM_FILE_NAME) {
-        this.teamFile = kind === 'deleted' ? undefined : await this.readParsed(TEAM_FILE_NAME, parseTeamFile);
+        await this.reloadTopLevel(true);
         return { reports: 'all' };
       }
       // A report folder appeared or went (or a stray top-level file).
@@ -186,10 +233,12 @@ export class TeamIndex {
       return { reports: new Set(before || after ? [parts[0]] : []) };
     }
     const id = parts[0];
+    let refused = false;
     if (kind !== 'deleted' && /\.ya?ml$/.test(path)) {
-      // As in the first load, only plain files are read: a symbolic link (or anything else) counts as absent.
+      // As in the first load, only plain files are read: a symbolic link (or anything else) is not, and says so.
       const st = await this.fs.stat(path);
       if (!st || st.kind !== 'file') kind = 'deleted';
+      refused = st !== undefined && st.kind !== 'file';
     }
     const r = this.entries.get(id);
     if (!r) {
@@ -197,18 +246,32 @@ export class TeamIndex {
       await this.reloadTopLevel();
       return { reports: new Set([id]) };
     }
-    const rest = parts.slice(1).join('/');
-    if (rest === REPORT_FILE_NAME) {
-      r.profile = kind === 'deleted' ? undefined : await this.readParsed(joinPath(id, REPORT_FILE_NAME), parseReportFile);
+    try {
+      await this.applyReportChange(r, parts, kind, refused);
+    } catch (e) {
+      // The fence, for changes: one report's failure is said on that report and the rest of the team is untouched.
+      r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
       this.refreshLayoutFindings(r);
-    } else if (rest === GOALS_FILE_NAME) {
-      r.goals = kind === 'deleted' ? undefined : await this.readParsed(joinPath(id, GOALS_FILE_NAME), parseGoalsFile);
+    }
+    return { reports: new Set([id]) };
+  }
+
+  private async applyReportChange(r: MutableReport, parts: readonly string[], kind: ChangeKind, refused: boolean): Promise<void> {
+    const id = r.id;
+    const rest = parts.slice(1).join('/');
+    if (rest === REPORT_FILE_NAME || rest === GOALS_FILE_NAME) {
+      const path2 = joinPath(id, rest);
+      r.readFailures.delete(path2);
+      if (rest === REPORT_FILE_NAME) r.profile = kind === 'deleted' ? undefined : await this.readParsedInto(r, path2, parseReportFile);
+      else r.goals = kind === 'deleted' ? undefined : await this.readParsedInto(r, path2, parseGoalsFile);
+      if (refused) r.readFailures.set(path2, readFailureFinding(path2, 'not-regular'));
+      this.refreshLayoutFindings(r);
     } else if (rest === MEETINGS_DIR) {
       await this.listMeetings(r);
+      this.refreshLayoutFindings(r);
     } else if (parts.length === 3 && parts[1] === MEETINGS_DIR) {
       this.meetingChanged(r, parts[2], kind);
     }
-    return { reports: new Set([id]) };
   }
 
   private meetingChanged(r: MutableReport, fileName: string, kind: ChangeKind): void {
@@ -249,7 +312,7 @@ export class TeamIndex {
   }
 
   /** Lists the team folder; loads reports that are new, forgets those that went. Known reports are kept as they are. */
-  private async reloadTopLevel(): Promise<void> {
+  private async reloadTopLevel(rereadTeamFile = false): Promise<void> {
     const entries = await this.fs.readDirectory('');
     this.stats.directoriesListed++;
     const found = new Set<string>();
@@ -260,6 +323,9 @@ export class TeamIndex {
       if (name.startsWith('.')) continue; // .git, .vscode, editor droppings
       if (kind === 'file' && name === TEAM_FILE_NAME) {
         hasTeamFile = true;
+      } else if (kind === 'other' || (name === TEAM_FILE_NAME && kind !== 'file')) {
+        // A link, a pipe or a socket (or a folder named team.yaml) is never opened: said, not silently skipped.
+        top.push(readFailureFinding(name, 'not-regular'));
       } else if (kind === 'directory') {
         if (!REPORT_ID.test(name)) {
           top.push(layoutFinding(name, `Folder \`${name}\` is not read: report folders are named with lower-case letters, digits and dashes (e.g. \`${suggestId(name)}\`).`, { suggestion: suggestId(name) }));
@@ -270,50 +336,92 @@ export class TeamIndex {
       }
     }
     for (const id of [...this.entries.keys()]) if (!found.has(id)) this.entries.delete(id);
-    if (hasTeamFile && !this.teamFile) this.teamFile = await this.readParsed(TEAM_FILE_NAME, parseTeamFile);
-    if (!hasTeamFile) this.teamFile = undefined;
+    if (hasTeamFile && (!this.teamFile || rereadTeamFile)) {
+      const { parsed, failure } = await this.readParsedOrFailure(TEAM_FILE_NAME, parseTeamFile);
+      this.teamFile = parsed;
+      this.teamReadFailure = failure;
+    }
+    if (!hasTeamFile) {
+      this.teamFile = undefined;
+      this.teamReadFailure = undefined;
+    }
+    if (this.teamReadFailure) top.push(this.teamReadFailure);
     this.topFindings = top;
     await mapLimit(toLoad, IO_CONCURRENCY, (id) => this.loadReport(id));
   }
 
   private async loadReport(id: string): Promise<void> {
-    const r: MutableReport = { id, path: id, profile: undefined, goals: undefined, meetings: [], layoutFindings: [], loaded: new Map() };
-    let names: ReadonlyArray<readonly [string, string]> = [];
+    const r: MutableReport = {
+      id, path: id, profile: undefined, goals: undefined, meetings: [], layoutFindings: [], loaded: new Map(), historyUnreadable: false, readFailures: new Map(),
+    };
     try {
-      names = await this.fs.readDirectory(id);
-      this.stats.directoriesListed++;
-    } catch {
-      return; // gone already
+      let names: ReadonlyArray<readonly [string, string]> = [];
+      try {
+        names = await this.fs.readDirectory(id);
+        this.stats.directoriesListed++;
+      } catch (e) {
+        const kind = failureKind(e);
+        if (kind === 'missing') return; // gone already
+        if (!kind) throw e;
+        // Not silently gone: the report stays in the team, with what happened.
+        r.readFailures.set(id, readFailureFinding(id, kind));
+        r.historyUnreadable = true;
+        this.refreshLayoutFindings(r);
+        this.entries.set(id, r);
+        return;
+      }
+      const kindOf = (n: string): string | undefined => names.find(([name]) => name === n)?.[1];
+      for (const [n, want] of [[REPORT_FILE_NAME, 'file'], [GOALS_FILE_NAME, 'file'], [MEETINGS_DIR, 'directory']] as const) {
+        const k = kindOf(n);
+        if (k !== undefined && k !== want) r.readFailures.set(joinPath(id, n), readFailureFinding(joinPath(id, n), 'not-regular'));
+      }
+      const [profile, goals] = await Promise.all([
+        kindOf(REPORT_FILE_NAME) === 'file' ? this.readParsedInto(r, joinPath(id, REPORT_FILE_NAME), parseReportFile) : undefined,
+        kindOf(GOALS_FILE_NAME) === 'file' ? this.readParsedInto(r, joinPath(id, GOALS_FILE_NAME), parseGoalsFile) : undefined,
+        kindOf(MEETINGS_DIR) === 'directory' ? this.listMeetings(r) : undefined,
+      ]);
+      r.profile = profile;
+      r.goals = goals;
+    } catch (e) {
+      // The fence around one report's loading: whatever went wrong, the other reports load, and this one says so.
+      r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
     }
-    const has = (n: string, k: string): boolean => names.some(([name, kind]) => name === n && kind === k);
-    const [profile, goals] = await Promise.all([
-      has(REPORT_FILE_NAME, 'file') ? this.readParsed(joinPath(id, REPORT_FILE_NAME), parseReportFile) : undefined,
-      has(GOALS_FILE_NAME, 'file') ? this.readParsed(joinPath(id, GOALS_FILE_NAME), parseGoalsFile) : undefined,
-      has(MEETINGS_DIR, 'directory') ? this.listMeetings(r) : undefined,
-    ]);
-    r.profile = profile;
-    r.goals = goals;
     this.refreshLayoutFindings(r);
     this.entries.set(id, r);
   }
 
   private async listMeetings(r: MutableReport): Promise<void> {
     let names: ReadonlyArray<readonly [string, string]> = [];
+    const dir = joinPath(r.path, MEETINGS_DIR);
+    r.readFailures.delete(dir);
+    r.historyUnreadable = false;
     try {
-      names = await this.fs.readDirectory(joinPath(r.path, MEETINGS_DIR));
+      names = await this.fs.readDirectory(dir);
       this.stats.directoriesListed++;
-    } catch {
+    } catch (e) {
+      const kind = failureKind(e);
+      if (kind === undefined) throw e;
       names = [];
+      if (kind !== 'missing') {
+        // A history we cannot see is not an empty history: say so, and keep the cadence rules quiet.
+        r.readFailures.set(dir, readFailureFinding(dir, kind));
+        r.historyUnreadable = true;
+      }
     }
     const refs: MeetingRef[] = [];
     const bad: Finding[] = [];
     for (const [name, kind] of names) {
-      if (kind !== 'file' || name.startsWith('.')) continue;
+      if (name.startsWith('.')) continue;
+      if (kind !== 'file') {
+        // A folder, link or pipe named like a 1:1 is refused on purpose, and said so.
+        if (name.endsWith('.yaml') || name.endsWith('.yml')) bad.push(readFailureFinding(joinPath(dir, name), 'not-regular'));
+        continue;
+      }
       const ref = this.meetingRef(r, name);
       if (ref) refs.push(ref);
       else if (name.endsWith('.yaml') || name.endsWith('.yml')) {
         const path = joinPath(r.path, MEETINGS_DIR, name);
-        bad.push(layoutFinding(path, `\`${name}\` is not read as a 1:1: meeting files are named \`YYYY-MM-DD.yaml\` (a second one that day \`YYYY-MM-DD-2.yaml\`).`));
+        bad.push(layoutFinding(path, `\`${name}\` is not read as a 1:1: meeting files are named \`YYYY-MM-DD.yaml\` (a second one that day \`YYYY-MM-DD-2.yaml\`) with a date from ${MIN_DATE} to ${MAX_DATE}.`));
       }
     }
     refs.sort(compareRefsNewestFirst);
@@ -327,8 +435,8 @@ export class TeamIndex {
 
   private refreshLayoutFindings(r: MutableReport): void {
     const meetingFindings = r.layoutFindings.filter((f) => f.file.startsWith(joinPath(r.path, MEETINGS_DIR) + '/'));
-    const own: Finding[] = [];
-    if (!r.profile) {
+    const own: Finding[] = [...r.readFailures.values()];
+    if (!r.profile && !r.readFailures.has(joinPath(r.path, REPORT_FILE_NAME)) && !r.readFailures.has(r.path)) {
       own.push({
         ...layoutFinding(r.path, `Report folder \`${r.id}\` has no \`report.yaml\`: add one with at least \`name:\`.`),
         rule: 'schema',
@@ -356,13 +464,39 @@ export class TeamIndex {
     return this.applyChange(path, 'changed');
   }
 
-  private async readParsed<T>(path: string, parse: (path: string, text: string) => Parsed<T>): Promise<Parsed<T> | undefined> {
+  /** Reads and parses a file, and records why the file could not be read in the report's findings. */
+  private async readParsedInto<T>(r: MutableReport, path: string, parse: (path: string, text: string) => Parsed<T>): Promise<Parsed<T> | undefined> {
+    const { parsed, failure } = await this.readParsedOrFailure(path, parse);
+    if (failure) r.readFailures.set(path, failure);
+    else r.readFailures.delete(path);
+    return parsed;
+  }
+
+  /** A file read and parsed, or why not: missing (undefined, no finding), unreadable, refused, or a parser bug. */
+  private async readParsedOrFailure<T>(path: string, parse: (path: string, text: string) => Parsed<T>): Promise<{ parsed?: Parsed<T>; failure?: Finding }> {
+    let text: string;
     try {
-      const { text } = await this.read(path);
-      return parse(path, text);
-    } catch {
-      return undefined;
+      text = (await this.read(path)).text;
+    } catch (e) {
+      const kind = failureKind(e);
+      if (kind === 'missing') return {};
+      return { failure: kind ? readFailureFinding(path, kind) : internalErrorFinding(path, e) };
     }
+    const started = performance.now();
+    try {
+      const parsed = parse(path, text);
+      addEncodingFinding(parsed);
+      return { parsed };
+    } catch (e) {
+      return { failure: internalErrorFinding(path, e) };
+    } finally {
+      this.timed(started);
+    }
+  }
+
+  /** Records how long one file's parse held the thread (it runs in one go): the in-host test's budget per file. */
+  private timed(started: number): void {
+    this.stats.slowestParseMs = Math.max(this.stats.slowestParseMs, performance.now() - started);
   }
 }
 
@@ -382,4 +516,25 @@ export function suggestId(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return id || 'report';
+}
+
+/** A parse of a file that could not be read: no value, and only the finding that says why. */
+function readFailed<T>(parsed: Parsed<T>, failure: Finding): Parsed<T> {
+  parsed.file.findings.splice(0, parsed.file.findings.length, failure);
+  return { file: parsed.file, value: undefined };
+}
+
+/**
+ * Bytes that are not UTF-8 reach the core as U+FFFD: the file's text is then not what is on disk, and an edit would
+ * write the replacement back. Said once per file, where it first happens; likewise a NUL character.
+ */
+function addEncodingFinding(parsed: Parsed<unknown>): void {
+  const say = (at: number, message: string): void => {
+    parsed.file.findings.push({ file: parsed.file.path, range: parsed.file.lines.range([at, at + 1]), rule: 'schema', message });
+  };
+  const bad = parsed.file.text.indexOf('\uFFFD');
+  if (bad >= 0) say(bad, 'This file holds bytes that are not UTF-8 (shown as \uFFFD): save it as UTF-8.');
+  // YAML allows no NUL character; a file holding one is most likely not a text file at all.
+  const nul = parsed.file.text.indexOf('\u0000');
+  if (nul >= 0) say(nul, 'This file holds a NUL character, which YAML does not allow: is it a binary file?');
 }

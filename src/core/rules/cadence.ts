@@ -5,6 +5,8 @@ import { reportAnchor } from './context';
 import type { ReportContext } from './context';
 
 export function cadenceRules(ctx: ReportContext): Finding[] {
+  // A report who left is no longer yours to meet; a history we could not list is not an empty one.
+  if (ctx.hasLeft || ctx.historyUnreadable) return [];
   const out: Finding[] = [];
   const limit = ctx.cadenceDays + ctx.graceDays;
   const cadence = `cadence ${describeDuration(ctx.cadence)} + ${ctx.graceDays} grace day${ctx.graceDays === 1 ? '' : 's'}`;

@@ -2,7 +2,7 @@
  * What the rules (and the views) know about one report on one day: computed once from the index, read by every rule.
  * Pure: the index has already loaded the meetings; nothing here reads files or the clock.
  */
-import { addCountedDays, countedDaysBetween, daysBetween, isInPeriod, parseDuration } from '../dates';
+import { addCountedDays, countedDaysBetween, daysBetween, isInPeriod, isSupportedDate, parseDuration } from '../dates';
 import type { IsoDate } from '../dates';
 import { goalEnd } from '../format/files';
 import { firstLineRange, pathKey, rangeOfPath } from '../format/parse';
@@ -50,8 +50,17 @@ export interface ReportContext {
   /** When the next 1:1 is due (last held + cadence, pushed back by leave); undefined while on open-ended leave. */
   readonly nextDue: IsoDate | undefined;
   readonly pausedToday: boolean;
+  /** Active goals whose end lies in the supported date range (see `unsupportedGoals`). */
   readonly activeGoals: readonly Goal[];
+  /** Active goals whose computed end falls after MAX_DATE: a finding each, and left out of every other rule. */
+  readonly unsupportedGoals: readonly Goal[];
   readonly openActions: readonly OpenAction[];
+  /** The day the report left the team (report.yaml `left`), if any. */
+  readonly left: IsoDate | undefined;
+  /** True from the day they left: no cadence, career or goal rule fires (the views list them as former reports). */
+  readonly hasLeft: boolean;
+  /** The 1:1 history could not be listed (unreadable folder): rules that count days since a 1:1 stay quiet. */
+  readonly historyUnreadable: boolean;
 }
 
 export function isHeldBy(m: LoadedMeeting, today: IsoDate): boolean {
@@ -75,6 +84,9 @@ export function buildReportContext(
   const lastHeld = held[0];
   const goals = report.goals?.value ?? [];
   const goalLengthDays = parseDuration(team.goalLength) ?? 56;
+  const active = goals.filter((g) => g.status === 'active');
+  const supported = (g: Goal): boolean => isSupportedDate(goalEnd(g, goalLengthDays));
+  const left = profile?.left;
   return {
     today,
     team,
@@ -97,8 +109,12 @@ export function buildReportContext(
     countedDaysSinceLastHeld: lastHeld ? countedDaysBetween(lastHeld.ref.date, today, paused) : undefined,
     nextDue: lastHeld ? addCountedDays(lastHeld.ref.date, cadenceDays, paused) : undefined,
     pausedToday: isInPeriod(today, paused),
-    activeGoals: goals.filter((g) => g.status === 'active'),
+    activeGoals: active.filter(supported),
+    unsupportedGoals: active.filter((g) => !supported(g)),
     openActions: openActions(meetings, today),
+    left,
+    hasLeft: left !== undefined && left <= today,
+    historyUnreadable: report.historyUnreadable,
   };
 }
 

@@ -1,5 +1,5 @@
 /** goal-expired, goal-too-long, no-active-goal, goal-not-discussed, unknown-goal: two-month goals kept alive. */
-import { daysBetween, describeDuration } from '../dates';
+import { daysBetween, describeDuration, MAX_DATE } from '../dates';
 import type { Finding } from '../findings';
 import { nearest, rangeOfPath } from '../format/parse';
 import { anchorIn, goalEndOf, reportAnchor } from './context';
@@ -13,6 +13,19 @@ const DISCUSS_WITHIN = 2;
 export function goalRules(ctx: ReportContext): Finding[] {
   const out: Finding[] = [];
   const gf = ctx.goalsFile;
+  for (const goal of ctx.unsupportedGoals) {
+    if (!gf) break;
+    // The value that leads there is the start: a computed end the format cannot hold is said, never computed with.
+    out.push({
+      file: gf.path,
+      range: anchorIn(gf, ['goals', goal.index, 'start'], ['goals', goal.index, 'id']),
+      rule: 'schema',
+      message: `Goal "${goal.title}" would end on ${goalEndOf(ctx, goal)}, after ${MAX_DATE} (the last date the format supports): give it an earlier \`start\` or an \`end\`. The goal rules skip it until then.`,
+      data: { report: ctx.report.id, goal: goal.id, index: goal.index },
+    });
+  }
+  // From the day a report left, no goal rule nags about them (a check-in naming no goal is still an error).
+  if (ctx.hasLeft) return [...out, ...unknownGoals(ctx)];
   for (const goal of ctx.activeGoals) {
     if (!gf) break;
     const end = goalEndOf(ctx, goal);

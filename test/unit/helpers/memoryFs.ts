@@ -1,10 +1,13 @@
 /** An in-memory team folder for unit tests: files by team-relative path; folders are implied by the paths. */
+import { FileSystemFailure } from '../../../src/core/fs';
 import type { EntryKind, FileContent, TeamFileSystem } from '../../../src/core/fs';
 
 export class MemoryFileSystem implements TeamFileSystem {
   private readonly files = new Map<string, { text: string; version: number }>();
   private counter = 0;
   readonly reads: string[] = [];
+  /** Paths (files or folders) that fail as a real disk would: e.g. `unreadable` for EACCES, or any Error to throw. */
+  readonly failures = new Map<string, FileSystemFailure | Error>();
 
   constructor(files: Record<string, string> = {}) {
     for (const [p, t] of Object.entries(files)) this.write(p, t);
@@ -22,7 +25,14 @@ export class MemoryFileSystem implements TeamFileSystem {
     return this.files.has(path);
   }
 
+  /** Makes `path` fail from now on: a FileSystemFailure kind (`unreadable` = EACCES), or any error to throw. */
+  fail(path: string, failure: 'unreadable' | 'not-regular' | 'hard-linked' | Error): void {
+    this.failures.set(path, failure instanceof Error ? failure : new FileSystemFailure(failure));
+  }
+
   async readDirectory(path: string): Promise<Array<[string, EntryKind]>> {
+    const failure = this.failures.get(path);
+    if (failure) throw failure;
     const prefix = path === '' ? '' : `${path}/`;
     const out = new Map<string, EntryKind>();
     for (const p of this.files.keys()) {
@@ -30,13 +40,15 @@ export class MemoryFileSystem implements TeamFileSystem {
       const rest = p.slice(prefix.length).split('/');
       out.set(rest[0], rest.length > 1 ? 'directory' : 'file');
     }
-    if (out.size === 0 && path !== '') throw new Error(`ENOENT: ${path}`);
+    if (out.size === 0 && path !== '') throw new FileSystemFailure('missing');
     return [...out];
   }
 
   async readFile(path: string): Promise<FileContent> {
+    const failure = this.failures.get(path);
+    if (failure) throw failure;
     const f = this.files.get(path);
-    if (!f) throw new Error(`ENOENT: ${path}`);
+    if (!f) throw new FileSystemFailure('missing');
     this.reads.push(path);
     return { text: f.text, version: String(f.version) };
   }

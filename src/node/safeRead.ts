@@ -1,0 +1,74 @@
+/**
+ * Reading a team file on Node without following links out of the team folder and without ever blocking on a pipe:
+ * the file is opened with O_NOFOLLOW (a symbolic link fails) and O_NONBLOCK (a FIFO opens at once instead of waiting
+ * for a writer), then checked on the open descriptor (no race with a rename): it must be a regular file with exactly
+ * one link. A hard link may name any file of the same disk, e.g. one outside the team folder, and cannot be told
+ * apart from a file inside, so such files are never read (docs/security.md).
+ */
+import { close, constants, fstat, open, read } from 'node:fs';
+import { FileSystemFailure } from '../core/fs';
+
+const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** The FileSystemFailure for a Node error code; other errors are returned as they are (a real bug or I/O error). */
+export function mapNodeError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new FileSystemFailure('missing');
+    case 'EACCES':
+    case 'EPERM':
+      return new FileSystemFailure('unreadable');
+    case 'ELOOP':
+    case 'EISDIR':
+    case 'ENXIO':
+    case 'ENODEV':
+    case 'EOPNOTSUPP':
+      return new FileSystemFailure('not-regular');
+    default:
+      return e;
+  }
+}
+
+/**
+ * Reads the `size` bytes fstat saw (one read for a small file); a file of size 0 is read to its end, since some report
+ * no size. Bytes appended after the fstat are left for the next read, as with `fs.readFile`.
+ */
+function readAll(fd: number, size: number, done: (err: unknown, data?: Buffer) => void): void {
+  let buffer = Buffer.allocUnsafe(size > 0 ? size : 8192);
+  let length = 0;
+  const step = (): void => {
+    if (size > 0 && length === size) return done(undefined, buffer);
+    if (length === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    read(fd, buffer, length, buffer.length - length, null, (err, n) => {
+      if (err) return done(mapNodeError(err));
+      if (n === 0) return done(undefined, buffer.subarray(0, length));
+      length += n;
+      step();
+    });
+  };
+  step();
+}
+
+/** The bytes of a regular, singly linked file; a FileSystemFailure otherwise. Open, fstat, read, close: like `fs.readFile`. */
+export function readRegularFile(abs: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    open(abs, FLAGS, (openErr, fd) => {
+      if (openErr) return reject(mapNodeError(openErr));
+      const finish = (err: unknown, data?: Buffer): void => {
+        close(fd, () => (err ? reject(err) : resolve(data!)));
+      };
+      fstat(fd, (statErr, st) => {
+        if (statErr) return finish(mapNodeError(statErr));
+        if (!st.isFile()) return finish(new FileSystemFailure('not-regular'));
+        if (st.nlink > 1) return finish(new FileSystemFailure('hard-linked'));
+        readAll(fd, st.size, finish);
+      });
+    });
+  });
+}
