@@ -94,6 +94,10 @@ describe('The 1:1 form page in Chromium', function () {
       window.__sent = [];
       window.__setStates = [];
       window.__violations = [];
+      // What VS Code's webview script does: a bubbling keydown listener on the window forwards every key to the
+      // workbench ('did-keydown'), whatever defaultPrevented says. Here it records them.
+      window.__forwarded = [];
+      window.addEventListener('keydown', (e) => window.__forwarded.push(`${e.ctrlKey ? 'Control+' : ''}${e.altKey ? 'Alt+' : ''}${e.metaKey ? 'Meta+' : ''}${e.shiftKey ? 'Shift+' : ''}${e.key}`));
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
       window.acquireVsCodeApi = () => ({
         postMessage: (m) => window.__sent.push(JSON.parse(JSON.stringify(m))),
@@ -416,4 +420,144 @@ describe('The 1:1 form page in Chromium', function () {
     assert.equal(await page.textContent('h1'), 'Marta Nowak');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
   });
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Keys: a chord never changes a value, and still reaches VS Code; a dropdown changes only when the user confirms.
+
+  /** Every control's visible value, as a user would read it off the page. */
+  const snapshot = () => page.evaluate(() => [...document.querySelectorAll('vscode-text-field, vscode-text-area, vscode-dropdown, vscode-checkbox')]
+    .map((e) => `${e.tagName}|${e.getAttribute('aria-label') ?? e.textContent.trim()}|${e.tagName === 'VSCODE-CHECKBOX' ? e.checked : e.value}|${e.tagName === 'VSCODE-DROPDOWN' ? e.displayValue : ''}`));
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  /** What left the page besides `ready`; typing not yet sent goes out first, as when the user leaves the page. */
+  const leftThePage = async () => {
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    return (await sent()).filter((m) => m.type !== 'ready');
+  };
+
+  const CHORDS = ['Control+s', 'Control+Shift+s', 'Control+z', 'Control+Shift+z', 'Control+y', 'Meta+z', 'Control+Shift+p', 'Control+p', 'Control+h',
+    'Control+n', 'Control+k', 'Alt+s', 'Alt+h', 'Meta+s', 'Control+Space', 'Alt+Space', 'Control+Enter', 'Alt+Enter', 'Meta+Enter', 'Control+ArrowDown', 'Control+End'];
+  const HELD = { ...MEETING, status: 'held' };
+  const CONTROLS = {
+    'the Status dropdown': 'vscode-dropdown[aria-label="Status"]',
+    'the Kind dropdown': 'vscode-dropdown[aria-label="Kind of 1:1"]',
+    'a feedback type dropdown': 'vscode-dropdown[aria-label="Feedback 1: positive or negative"]',
+    'an action owner dropdown': 'vscode-dropdown[aria-label="Action item 1: who"]',
+    'the Delivered checkbox': 'vscode-checkbox >> nth=0',
+    'the Done checkbox': 'vscode-checkbox:has-text("Done")',
+    'a text field': 'vscode-text-field[aria-label="Feedback 1"] input',
+    'a due date field': 'vscode-text-field[aria-label="Action item 1: due date"] input',
+    'a text area': 'vscode-text-area[aria-label="Shared notes"] textarea',
+    'a remove button': 'vscode-button[aria-label="Remove feedback 1"]',
+    'a move button': 'vscode-button[aria-label="Move feedback 1 down"]',
+    'an add button': 'vscode-button:has-text("+ Add feedback")',
+    'the Open in Text Editor button': 'vscode-button:has-text("Open in Text Editor")',
+  };
+
+  for (const [name, selector] of Object.entries(CONTROLS)) {
+    it(`no chord changes a value from ${name}, and every chord still reaches VS Code`, async () => {
+      await open();
+      await show(state(HELD));
+      await frames();
+      const control = page.locator(selector);
+      if (/ (input|textarea)$/.test(selector)) {
+        // Something typed first, so that the browser's own undo (Ctrl+Z in a text field) would have a value to change.
+        await control.focus();
+        await page.keyboard.press('End');
+        await page.keyboard.type(' typed');
+      }
+      const already = (await leftThePage()).length;
+      const before = await snapshot();
+      for (const chord of CHORDS) {
+        await control.focus();
+        await page.keyboard.press(chord);
+      }
+      await frames();
+      assert.deepEqual((await leftThePage()).slice(already), [], 'no edit (nor any other message) left the page');
+      assert.deepEqual(await snapshot(), before, 'no visible value changed');
+      const forwarded = await page.evaluate(() => window.__forwarded);
+      for (const chord of CHORDS) {
+        const want = chord.replace('Space', ' ');
+        assert.ok(forwarded.includes(want), `${chord} reached the window's bubbling listener (VS Code's forwarding); got ${JSON.stringify(forwarded)}`);
+      }
+    });
+  }
+
+  it('Ctrl+S on the Status dropdown of a held 1:1 keeps held; typing s there still picks Skipped (type-ahead stays)', async () => {
+    await open();
+    await show(state(HELD));
+    await frames();
+    await page.locator('vscode-dropdown[aria-label="Status"]').focus();
+    await page.keyboard.press('Control+s');
+    await frames();
+    assert.deepEqual(await leftThePage(), []);
+    assert.equal(await page.locator('vscode-dropdown[aria-label="Status"]').evaluate((e) => e.value), 'held');
+    await page.keyboard.press('s');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit'));
+    assert.deepEqual(await edits(), [{ op: 'set', field: 'status', value: 'skipped' }]);
+  });
+
+  const DROPDOWNS = [
+    ['Status', 'status'],
+    ['Kind of 1:1', 'kind'],
+    ['Feedback 1: positive or negative', 'feedback/0/type'],
+    ['Action item 1: who', 'actions/0/owner'],
+  ];
+  /** The arrow key that highlights another option than the current one, and that option's value. */
+  const another = (label) => page.locator(`vscode-dropdown[aria-label="${label}"]`).evaluate((e) => {
+    const values = [...e.querySelectorAll('vscode-option')].map((o) => o.getAttribute('value'));
+    const i = values.indexOf(e.value);
+    return i + 1 < values.length ? ['ArrowDown', values[i + 1]] : ['ArrowUp', values[i - 1]];
+  });
+
+  for (const [label, field] of DROPDOWNS) {
+    it(`Escape (or Tab, or leaving it) closes the ${label} dropdown with the value it had when opened`, async () => {
+      await open();
+      await show(state(HELD));
+      await frames();
+      const before = await snapshot();
+      const dropdown = page.locator(`vscode-dropdown[aria-label="${label}"]`);
+      const [arrow] = await another(label);
+      for (const close of ['Escape', 'Tab', 'leave']) {
+        await dropdown.focus();
+        await page.keyboard.press('Space');
+        await page.waitForFunction((l) => document.querySelector(`vscode-dropdown[aria-label="${l}"]`).open, label);
+        await page.keyboard.press(arrow);
+        if (close === 'leave') await page.locator('vscode-text-area[aria-label="Shared notes"] textarea').click();
+        else await page.keyboard.press(close);
+        await frames();
+        assert.equal(await dropdown.evaluate((e) => e.open), false, `${close} closed the list`);
+        assert.deepEqual(await snapshot(), before, `after ${close}, the dropdown shows the value it had`);
+      }
+      assert.deepEqual(await leftThePage(), [], `no edit of ${field} was sent`);
+    });
+
+    it(`Enter, Space on an option and a click still change the ${label} dropdown`, async () => {
+      await open();
+      await show(state(HELD));
+      await frames();
+      const dropdown = page.locator(`vscode-dropdown[aria-label="${label}"]`);
+      const original = await dropdown.evaluate((e) => e.value);
+      const [arrow, other] = await another(label);
+      await dropdown.focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press(arrow);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 1);
+      assert.equal(await dropdown.evaluate((e) => e.value), other);
+      // Back with Space on the highlighted option (after the type-ahead pause Space is a confirm, not a letter).
+      await page.keyboard.press('Space');
+      await page.keyboard.press(arrow === 'ArrowDown' ? 'ArrowUp' : 'ArrowDown');
+      await page.waitForTimeout(1100); // FAST's type-ahead window (1 s): until it ends, Space is typed as a letter
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 2);
+      await dropdown.click();
+      await dropdown.locator(`vscode-option[value="${other}"]`).click();
+      await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 3);
+      assert.deepEqual(await edits(), [
+        { op: 'set', field, value: other },
+        { op: 'set', field, value: original },
+        { op: 'set', field, value: other },
+      ]);
+    });
+  }
 });

@@ -25,6 +25,7 @@ import type {
   WebviewUiState,
 } from '../../src/shared/formProtocol';
 import { fieldsOf, itemOf } from '../../src/shared/formProtocol';
+import { guardChords } from './keys';
 import { badge, button, checkbox, dropdown, textArea, textField } from './toolkit';
 import type { Control } from './toolkit';
 
@@ -34,6 +35,9 @@ interface VsCodeApi {
   setState(state: WebviewUiState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
+
+// First of all the page's key listeners: no chord changes a value, and every chord still reaches VS Code.
+guardChords(window);
 
 const api = acquireVsCodeApi();
 const TYPING_IDLE_MS = 300;
