@@ -560,4 +560,96 @@ describe('The 1:1 form page in Chromium', function () {
       ]);
     });
   }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The header: move the 1:1 to another day, leave days, no nudge for a skipped 1:1.
+
+  /** A state whose header says what the host says of a 1:1 that can be moved (a dated file, an editable form). */
+  const movable = (meeting = MEETING, version = 1, extra = {}) => {
+    const s = state(meeting, { version });
+    return { ...s, header: { ...s.header, movable: true, ...extra } };
+  };
+  const dateInput = () => page.locator('vscode-text-field[aria-label="Date of this 1:1 (YYYY-MM-DD)"] input');
+  const moves = async () => (await sent()).filter((m) => m.type === 'moveDate');
+
+  it('a movable 1:1 shows its date as a field; a bad date is shown as invalid and not sent; a good one is sent on Enter, once', async () => {
+    await open();
+    await show(state(MEETING));
+    assert.equal(await dateInput().count(), 0, 'no date field when the host says the 1:1 cannot be moved');
+    assert.match(await page.textContent('.section-header .meta'), /1:1 on 2026-11-24/);
+    await show(movable(MEETING, 2));
+    assert.equal(await dateInput().inputValue(), '2026-11-24');
+    assert.equal(await page.locator('.date-invalid').isVisible(), false);
+    for (const bad of ['2026-02-30', '2026-1-5', 'next week', '']) {
+      await dateInput().fill(bad);
+      await dateInput().press('Enter');
+      assert.equal(await page.locator('.date-invalid').isVisible(), true, `${JSON.stringify(bad)} is shown as not a date`);
+      assert.equal(await page.locator('vscode-text-field[aria-label="Date of this 1:1 (YYYY-MM-DD)"]').getAttribute('aria-invalid'), 'true');
+    }
+    await dateInput().fill('2026-11-26');
+    assert.equal(await page.locator('.date-invalid').isVisible(), false, 'a date stops looking bad as soon as it is one');
+    await dateInput().press('Enter');
+    await page.keyboard.press('Tab'); // leaving the field after Enter does not send it again
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'moveDate'));
+    await frames();
+    assert.deepEqual(await moves(), [{ type: 'moveDate', date: '2026-11-26' }]);
+    assert.deepEqual(await edits(), [], 'a move is no field edit');
+    // The host moved it: the new state has the new date, and the field shows it.
+    await show(movable({ ...MEETING, date: '2026-11-26' }, 3));
+    assert.equal(await dateInput().inputValue(), '2026-11-26');
+  });
+
+  it('leaving the date field confirms a new date; a refusal shows in the banner and the field returns to the 1:1’s date', async () => {
+    await open();
+    await show(movable());
+    await dateInput().fill('2026-12-01');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'moveDate'));
+    assert.deepEqual(await moves(), [{ type: 'moveDate', date: '2026-12-01' }]);
+    await host({ type: 'refused', seq: 0, message: 'Marta already has a 1:1 note on 2026-12-01.' });
+    await page.waitForFunction(() => document.getElementById('banner')?.textContent.includes('already has'));
+    assert.equal(await page.locator('#banner').isVisible(), true);
+    assert.equal(await dateInput().inputValue(), '2026-11-24');
+    // The same day can be asked for again (after, say, the other note was removed).
+    await dateInput().fill('2026-12-01');
+    await dateInput().press('Enter');
+    await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'moveDate').length === 2);
+  });
+
+  it('the date field is reachable with Tab, and read-only forms have none', async () => {
+    await open();
+    await show(movable());
+    await page.locator('vscode-button', { hasText: 'Open in Text Editor' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Date of this 1:1 (YYYY-MM-DD)');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Status');
+    const ro = state(MEETING, { version: 2, readOnlyReason: 'Restricted Mode: trust this workspace.' });
+    await show({ ...ro, header: { ...ro.header, movable: true } });
+    assert.equal(await dateInput().count(), 0);
+  });
+
+  it('the days since the previous 1:1 say how many days of leave were not counted', async () => {
+    await open();
+    const s = state(MEETING);
+    await show({ ...s, header: { ...s.header, daysSincePrevious: 12, previousDate: '2026-10-20', leaveDaysSincePrevious: 14 } });
+    assert.match(await page.textContent('.section-header .meta'), /12 days since the previous 1:1 \(2026-10-20\), 14 days of leave not counted/);
+    await show({ ...s, version: 2, header: { ...s.header, daysSincePrevious: 7, previousDate: '2026-11-17', leaveDaysSincePrevious: 0 } });
+    const meta = await page.textContent('.section-header .meta');
+    assert.match(meta, /7 days since the previous 1:1 \(2026-11-17\)/);
+    assert.doesNotMatch(meta, /leave/);
+    await show({ ...s, version: 3, header: { ...s.header, daysSincePrevious: 8, previousDate: '2026-11-15', leaveDaysSincePrevious: 1 } });
+    assert.match(await page.textContent('.section-header .meta'), /8 days since the previous 1:1 \(2026-11-15\), 1 day of leave not counted/);
+  });
+
+  it('a skipped 1:1 shows no “no feedback prepared” nudge; a planned one does', async () => {
+    await open();
+    const noFeedback = { ...MEETING, prep: { ...MEETING.prep, manager: { feedback: [], topics: [] } } };
+    await show(state(noFeedback));
+    assert.equal(await page.locator('#nudge').isVisible(), true);
+    await show(state({ ...noFeedback, status: 'skipped', 'skip-reason': 'Offsite' }, { version: 2 }));
+    assert.equal(await page.locator('#nudge').isVisible(), false);
+    await show(state({ ...noFeedback, status: 'planned' }, { version: 3 }));
+    assert.equal(await page.locator('#nudge').isVisible(), true);
+  });
 });
