@@ -98,7 +98,7 @@ describe('The 1:1 form page in Chromium', function () {
       // workbench ('did-keydown'), whatever defaultPrevented says. Here it records them.
       window.__forwarded = [];
       window.addEventListener('keydown', (e) => window.__forwarded.push(`${e.ctrlKey ? 'Control+' : ''}${e.altKey ? 'Alt+' : ''}${e.metaKey ? 'Meta+' : ''}${e.shiftKey ? 'Shift+' : ''}${e.key}`));
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
       window.acquireVsCodeApi = () => ({
         postMessage: (m) => window.__sent.push(JSON.parse(JSON.stringify(m))),
         getState: () => undefined,
@@ -652,4 +652,79 @@ describe('The 1:1 form page in Chromium', function () {
     await show(state({ ...noFeedback, status: 'planned' }, { version: 3 }));
     assert.equal(await page.locator('#nudge').isVisible(), true);
   });
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Accessibility: an axe-core audit in the four default themes, with the theme VS Code really gives a webview
+  // (test/webview/themes/*.json, captured from code-server by capture.mjs there).
+
+  const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const THEMES = ['light-modern', 'dark-modern', 'dark-high-contrast', 'light-high-contrast'];
+
+  /** Puts the captured theme on the page as VS Code does, and paints it on the editor background (a webview is transparent). */
+  async function applyTheme(name) {
+    const theme = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/webview/themes', `${name}.json`), 'utf8'));
+    await page.evaluate((t) => {
+      for (const [k, v] of Object.entries(t.vars)) document.documentElement.style.setProperty(k, v);
+      document.body.className = t.bodyClass;
+      for (const [k, v] of Object.entries(t.bodyData)) document.body.dataset[k] = v;
+      // VS Code's default stylesheet for webviews, as a constructed sheet (the page's CSP allows no inline style).
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(t.defaultStyles);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      document.documentElement.style.background = 'var(--vscode-editor-background)';
+    }, theme);
+  }
+
+  /** A form with every section: a career 1:1, problems of each kind, a one-sided balance, private notes, carried actions, a read-only field. */
+  function fullForm() {
+    const meeting = { ...MEETING, kind: 'career', notes: ['a list', 'where text belongs'], prep: { ...MEETING.prep, manager: { feedback: [], topics: ['How is mentoring going?'] } },
+      actions: [...MEETING.actions, { text: 'Book the conference', owner: 'report', due: '2026-11-20', done: false }] };
+    const context = { ...CONTEXT, goals: [...CONTEXT.goals, { id: 'talk', title: 'Give a talk', start: '2026-08-01', end: '2026-09-26', status: 'done', index: 1 },
+      { id: 'blog', title: 'Write a blog post', start: '2026-06-01', end: '2026-07-27', status: 'dropped', index: 2 }] };
+    const text = stringify(meeting);
+    const at = (needle) => {
+      const lines = text.slice(0, text.indexOf(needle)).split('\n');
+      return { line: lines.length - 1, character: lines[lines.length - 1].length };
+    };
+    const problem = (needle, rule, severity, message) => ({ file: 'marta/meetings/2026-11-24.yaml', range: { start: at(needle), end: at(needle) }, rule, severity, message });
+    const s = buildFormState({ path: 'marta/meetings/2026-11-24.yaml', text, version: 1, context, problems: [
+      problem('How is mentoring', 'status-update', 'hint', 'Reads like a status update: ask about growth instead.'),
+      problem('due:', 'schema', 'error', 'Bad due date.'),
+      problem('date:', 'prep-missing', 'warning', 'No feedback prepared yet.'),
+      problem('Book the', 'overdue-action', 'info', 'Was due before this 1:1.'),
+    ] });
+    return {
+      ...s,
+      header: { ...s.header, movable: true, daysSincePrevious: 12, previousDate: '2026-10-20', leaveDaysSincePrevious: 14 },
+      balance: { positive: 4, negative: 0, meetings: 3 },
+      actions: { ...s.actions, rows: s.actions.rows.map((r, i) => (i === 1 ? { ...r, carriedFrom: '2026-11-10' } : r)) },
+    };
+  }
+
+  for (const theme of THEMES) {
+    it(`axe-core finds no violation of any kind in ${theme}, for a form with every section`, async () => {
+      await open();
+      await applyTheme(theme);
+      const s = fullForm();
+      await show(s);
+      assert.equal(await page.locator('vscode-text-area[aria-label="Shared notes"]').evaluate((e) => e.disabled), true, 'a read-only field is there');
+      assert.equal(await page.locator('.balance.one-sided').count(), 1);
+      assert.equal(await page.locator('.badge', { hasText: 'carried over from 2026-11-10' }).count(), 1, 'a carried action');
+      assert.equal(await page.locator('.section-career').count(), 1);
+      // A bad date shown as such, and a banner, are part of the page too.
+      await dateInput().fill('2026-02-30');
+      await dateInput().press('Enter');
+      await host({ type: 'refused', seq: 1, message: 'The 1:1 changed in the text editor meanwhile.' });
+      await page.waitForSelector('#banner');
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => document.activeElement?.blur());
+      await frames();
+      for (const severity of ['error', 'warning', 'info', 'hint']) assert.ok(await page.locator(`.problem.severity-${severity}`).count() > 0, `a problem line of ${severity}`);
+      await page.evaluate(AXE);
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
+      assert.deepEqual(violations, [], `axe-core in ${theme}:\n${violations.join('\n')}`);
+      if (process.env.FORM_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.FORM_SCREENSHOTS, `form-${theme}.png`), fullPage: true });
+    });
+  }
 });

@@ -494,7 +494,7 @@ function career(s: FormState): HTMLElement | undefined {
   const all = el('ul', 'all-goals');
   for (const g of s.career.goals) {
     const li = el('li');
-    li.append(el('strong', undefined, g.title), el('span', `meta status-${g.status}`, ` · ${g.status} · ${g.start} – ${g.end}`));
+    li.append(el('strong', undefined, g.title), el('span', `meta status-${g.status}`, ` · ${g.status === 'done' ? '✓ done' : g.status} · ${g.start} – ${g.end}`));
     if (g.aspiration) li.append(el('span', 'meta', ` · towards: ${g.aspiration}`));
     all.append(li);
   }

@@ -4,7 +4,6 @@
  */
 import {
   provideVSCodeDesignSystem,
-  vsCodeBadge,
   vsCodeButton,
   vsCodeCheckbox,
   vsCodeDropdown,
@@ -14,7 +13,7 @@ import {
 } from '@vscode/webview-ui-toolkit';
 import { MAX_TEXT } from '../../src/shared/formProtocol';
 
-provideVSCodeDesignSystem().register(vsCodeBadge(), vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextArea(), vsCodeTextField());
+provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextArea(), vsCodeTextField());
 
 /** A form control: its element, its value, and the two moments the form cares about (typing, and done). */
 export interface Control<V extends string | boolean = string | boolean> {
@@ -189,8 +188,13 @@ export function button(text: string, onClick: () => void, options: { ariaLabel?:
   return el;
 }
 
+/**
+ * A badge: a plain span in the theme's badge colours. Not the toolkit's badge, whose template has a `style`
+ * attribute, which the page's Content Security Policy (no inline styles) refuses, and reports, each time one is drawn.
+ */
 export function badge(text: string): HTMLElement {
-  const el = document.createElement('vscode-badge');
+  const el = document.createElement('span');
+  el.className = 'badge';
   el.textContent = text;
   return el;
 }
