@@ -327,13 +327,12 @@ function dateField(s: FormState): HTMLElement {
     if (c.element.hasAttribute('aria-invalid') && isCalendarDate(c.get().trim())) markDate(true);
   });
   dateControl = c;
-  const wrap = field('Date', c, 'date');
+  // Its message goes below the header's fields (header()), where its length moves no field.
   dateInvalid = el('div', 'problem severity-error date-invalid');
   dateInvalid.setAttribute('role', 'alert');
   dateInvalid.append(el('span', 'problem-kind', 'Error: '), el('span', undefined, 'Not a calendar date: write it YYYY-MM-DD, e.g. 2026-11-24. The 1:1 was not moved.'));
   dateInvalid.hidden = true;
-  wrap.append(dateInvalid);
-  return wrap;
+  return field('Date', c, 'date');
 }
 
 /** "12 days since the previous 1:1 (2026-10-20), 14 days of leave not counted". */
@@ -370,6 +369,7 @@ function header(s: FormState): HTMLElement {
     fields.append(field('Why skipped', text(s.header.skipReason, 'Why it was skipped', 'e.g. at the offsite'), 'skip-reason', 'field wide'));
   }
   h.append(meta, tools, slot('header'), fields);
+  if (dateInvalid) h.append(dateInvalid);
   return h;
 }
 
