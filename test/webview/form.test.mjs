@@ -435,7 +435,7 @@ describe('The 1:1 form page in Chromium', function () {
   };
 
   const CHORDS = ['Control+s', 'Control+Shift+s', 'Control+z', 'Control+Shift+z', 'Control+y', 'Meta+z', 'Control+Shift+p', 'Control+p', 'Control+h',
-    'Control+n', 'Control+k', 'Alt+s', 'Alt+h', 'Meta+s', 'Control+Space', 'Alt+Space', 'Control+Enter', 'Alt+Enter', 'Meta+Enter', 'Control+ArrowDown', 'Control+End'];
+    'Control+n', 'Control+k', 'Alt+s', 'Alt+h', 'Meta+s', 'Control+Space', 'Alt+Space', 'Control+Enter', 'Alt+Enter', 'Meta+Enter', 'Control+ArrowDown', 'Control+End', 'Control+c'];
   const HELD = { ...MEETING, status: 'held' };
   const CONTROLS = {
     'the Status dropdown': 'vscode-dropdown[aria-label="Status"]',

@@ -32,12 +32,14 @@ const TEXT_EDITING_KEYS = new Set(['Backspace', 'Delete', 'ArrowLeft', 'ArrowRig
 const CLIPBOARD_KEYS = new Set(['a', 'c', 'v', 'x']);
 
 /**
- * True when the browser's default action of this key must be cancelled: a chord, except in a text field the text
- * editing the user aims at (clipboard, moving the caret or deleting by word) and a character typed with AltGr or
+ * True when the browser's default action of this key must be cancelled: a chord, except copying, and in a text field
+ * the text editing the user aims at (clipboard, moving the caret or deleting by word) and a character typed with AltGr or
  * Option (ł on a Polish keyboard, é on a Mac), which is what those keyboards type text with.
  */
 export function cancelsDefault(k: Chord, target: KeyTarget): boolean {
   if (!isChord(k)) return false;
+  // Copying changes nothing, from any control or selected text of the page.
+  if ((k.ctrlKey || k.metaKey) && !k.altKey && k.key.toLowerCase() === 'c') return false;
   if (target !== 'text') return true;
   if (TEXT_EDITING_KEYS.has(k.key)) return false;
   if ((k.ctrlKey || k.metaKey) && !k.altKey && CLIPBOARD_KEYS.has(k.key.toLowerCase())) return false;
