@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // UI checks in a real VS Code workbench (code-server + headless Debian Chromium), as a user sees it:
 // the activity-bar icon, the tree rows, a command run from the command palette, the Problems count, the 1:1 form
-// filled in with clicks, typing and Tab and saved with Ctrl+S; and screenshots of the tree and the form
+// filled in with clicks, typing and Tab and saved with Ctrl+S; Ctrl+S from the Status dropdown of a held 1:1 saves and
+// keeps `held`; and screenshots of the tree and the form
 // (test-results/*.png; with UPDATE_SCREENSHOTS=1 also media/screenshot-*.png for the README). The workspace is a fresh copy of examples/demo-team. Expected values come from the demo's files and
 // from the core engine, never typed in here.
 //
@@ -242,6 +243,70 @@ async function main() {
       await page.screenshot({ path: shot, clip: editor ? { x: editor.x, y: 0, width: editor.width, height: 900 } : undefined });
       expect(fs.statSync(shot).size > 10_000, 'the screenshot has content');
       if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, path.join(ROOT, 'media', 'screenshot-form.png'));
+    });
+
+    await check('the 1:1 form: Ctrl+S on the Status dropdown of a held 1:1 saves it and keeps status: held', async () => {
+      // The latest held 1:1 of the demo (a file named by its date, so Quick Open finds it by that name).
+      const held = [];
+      for (const id of fs.readdirSync(workspace)) {
+        const dir = path.join(workspace, id, 'meetings');
+        if (!fs.existsSync(dir)) continue;
+        for (const n of fs.readdirSync(dir)) {
+          if (!/^\d{4}-\d{2}-\d{2}\.yaml$/.test(n)) continue;
+          let meeting;
+          try {
+            meeting = parse(fs.readFileSync(path.join(dir, n), 'utf8'));
+          } catch {
+            continue; // the demo has a broken file on purpose (it shows as such in the form)
+          }
+          if (meeting?.status === 'held') held.push({ id, name: n });
+        }
+      }
+      held.sort((a, b) => a.name.localeCompare(b.name));
+      const { id, name } = held[held.length - 1];
+      const file = path.join(workspace, id, 'meetings', name);
+      const person = parse(fs.readFileSync(path.join(workspace, id, 'report.yaml'), 'utf8')).name;
+      // Quick Open (Ctrl+P: from the form of the previous check, the webview forwards it to VS Code).
+      await page.keyboard.press('Control+p');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`${id}/meetings/${name}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 45_000 });
+      await page.keyboard.press('Enter');
+      // Its form: the webview whose page shows this person's held 1:1 (the previous check's form may still be there).
+      let form;
+      const until = Date.now() + 30_000;
+      while (!form && Date.now() < until) {
+        for (const f of page.frames()) {
+          const shows = await f.evaluate(() => {
+            const status = document.querySelector('vscode-dropdown[aria-label="Status"]');
+            return status && status.value === 'held' && document.querySelector('main#app h1')?.textContent;
+          }).catch(() => undefined);
+          if (shows === person) form = f;
+        }
+        if (!form) await page.waitForTimeout(200);
+      }
+      expect(form, `the form of ${person}'s held 1:1 ${name} opened`);
+      // A notes edit first, so the document is dirty and Ctrl+S has something to save.
+      const line = 'Saved with Ctrl+S from the Status dropdown.';
+      await form.locator('vscode-text-area[aria-label="Shared notes"] textarea').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(` ${line}`);
+      await form.locator('vscode-dropdown[aria-label="Status"]').focus();
+      await form.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Status', null, { timeout: 5_000 });
+      await page.keyboard.press('Control+s');
+      const deadline = Date.now() + 15_000;
+      let meeting;
+      while (Date.now() < deadline) {
+        meeting = parse(fs.readFileSync(file, 'utf8'));
+        if (String(meeting?.notes ?? '').includes(line)) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(String(meeting?.notes ?? '').includes(line), `Ctrl+S reached VS Code and saved the notes: ${JSON.stringify(meeting?.notes)}`);
+      expect(meeting.status === 'held', `status on disk after Ctrl+S on the Status dropdown: ${JSON.stringify(meeting.status)}`);
+      expect(await form.locator('vscode-dropdown[aria-label="Status"]').evaluate((e) => e.value) === 'held', 'the form still shows held');
+      const dirty = await page.locator('.tab.active.dirty').count();
+      expect(dirty === 0, 'the tab is saved (not dirty)');
     });
   } catch (e) {
     results.push({ title: 'ui runner', ok: false, message: String(e?.stack ?? e) });

@@ -94,7 +94,11 @@ describe('The 1:1 form page in Chromium', function () {
       window.__sent = [];
       window.__setStates = [];
       window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      // What VS Code's webview script does: a bubbling keydown listener on the window forwards every key to the
+      // workbench ('did-keydown'), whatever defaultPrevented says. Here it records them.
+      window.__forwarded = [];
+      window.addEventListener('keydown', (e) => window.__forwarded.push(`${e.ctrlKey ? 'Control+' : ''}${e.altKey ? 'Alt+' : ''}${e.metaKey ? 'Meta+' : ''}${e.shiftKey ? 'Shift+' : ''}${e.key}`));
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
       window.acquireVsCodeApi = () => ({
         postMessage: (m) => window.__sent.push(JSON.parse(JSON.stringify(m))),
         getState: () => undefined,
@@ -416,4 +420,311 @@ describe('The 1:1 form page in Chromium', function () {
     assert.equal(await page.textContent('h1'), 'Marta Nowak');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
   });
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Keys: a chord never changes a value, and still reaches VS Code; a dropdown changes only when the user confirms.
+
+  /** Every control's visible value, as a user would read it off the page. */
+  const snapshot = () => page.evaluate(() => [...document.querySelectorAll('vscode-text-field, vscode-text-area, vscode-dropdown, vscode-checkbox')]
+    .map((e) => `${e.tagName}|${e.getAttribute('aria-label') ?? e.textContent.trim()}|${e.tagName === 'VSCODE-CHECKBOX' ? e.checked : e.value}|${e.tagName === 'VSCODE-DROPDOWN' ? e.displayValue : ''}`));
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  /** What left the page besides `ready`; typing not yet sent goes out first, as when the user leaves the page. */
+  const leftThePage = async () => {
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    return (await sent()).filter((m) => m.type !== 'ready');
+  };
+
+  const CHORDS = ['Control+s', 'Control+Shift+s', 'Control+z', 'Control+Shift+z', 'Control+y', 'Meta+z', 'Control+Shift+p', 'Control+p', 'Control+h',
+    'Control+n', 'Control+k', 'Alt+s', 'Alt+h', 'Meta+s', 'Control+Space', 'Alt+Space', 'Control+Enter', 'Alt+Enter', 'Meta+Enter', 'Control+ArrowDown', 'Control+End', 'Control+c'];
+  const HELD = { ...MEETING, status: 'held' };
+  const CONTROLS = {
+    'the Status dropdown': 'vscode-dropdown[aria-label="Status"]',
+    'the Kind dropdown': 'vscode-dropdown[aria-label="Kind of 1:1"]',
+    'a feedback type dropdown': 'vscode-dropdown[aria-label="Feedback 1: positive or negative"]',
+    'an action owner dropdown': 'vscode-dropdown[aria-label="Action item 1: who"]',
+    'the Delivered checkbox': 'vscode-checkbox >> nth=0',
+    'the Done checkbox': 'vscode-checkbox:has-text("Done")',
+    'a text field': 'vscode-text-field[aria-label="Feedback 1"] input',
+    'a due date field': 'vscode-text-field[aria-label="Action item 1: due date"] input',
+    'a text area': 'vscode-text-area[aria-label="Shared notes"] textarea',
+    'a remove button': 'vscode-button[aria-label="Remove feedback 1"]',
+    'a move button': 'vscode-button[aria-label="Move feedback 1 down"]',
+    'an add button': 'vscode-button:has-text("+ Add feedback")',
+    'the Open in Text Editor button': 'vscode-button:has-text("Open in Text Editor")',
+  };
+
+  for (const [name, selector] of Object.entries(CONTROLS)) {
+    it(`no chord changes a value from ${name}, and every chord still reaches VS Code`, async () => {
+      await open();
+      await show(state(HELD));
+      await frames();
+      const control = page.locator(selector);
+      if (/ (input|textarea)$/.test(selector)) {
+        // Something typed first, so that the browser's own undo (Ctrl+Z in a text field) would have a value to change.
+        await control.focus();
+        await page.keyboard.press('End');
+        await page.keyboard.type(' typed');
+      }
+      const already = (await leftThePage()).length;
+      const before = await snapshot();
+      for (const chord of CHORDS) {
+        await control.focus();
+        await page.keyboard.press(chord);
+      }
+      await frames();
+      assert.deepEqual((await leftThePage()).slice(already), [], 'no edit (nor any other message) left the page');
+      assert.deepEqual(await snapshot(), before, 'no visible value changed');
+      const forwarded = await page.evaluate(() => window.__forwarded);
+      for (const chord of CHORDS) {
+        const want = chord.replace('Space', ' ');
+        assert.ok(forwarded.includes(want), `${chord} reached the window's bubbling listener (VS Code's forwarding); got ${JSON.stringify(forwarded)}`);
+      }
+    });
+  }
+
+  it('Ctrl+S on the Status dropdown of a held 1:1 keeps held; typing s there still picks Skipped (type-ahead stays)', async () => {
+    await open();
+    await show(state(HELD));
+    await frames();
+    await page.locator('vscode-dropdown[aria-label="Status"]').focus();
+    await page.keyboard.press('Control+s');
+    await frames();
+    assert.deepEqual(await leftThePage(), []);
+    assert.equal(await page.locator('vscode-dropdown[aria-label="Status"]').evaluate((e) => e.value), 'held');
+    await page.keyboard.press('s');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'edit'));
+    assert.deepEqual(await edits(), [{ op: 'set', field: 'status', value: 'skipped' }]);
+  });
+
+  const DROPDOWNS = [
+    ['Status', 'status'],
+    ['Kind of 1:1', 'kind'],
+    ['Feedback 1: positive or negative', 'feedback/0/type'],
+    ['Action item 1: who', 'actions/0/owner'],
+  ];
+  /** The arrow key that highlights another option than the current one, and that option's value. */
+  const another = (label) => page.locator(`vscode-dropdown[aria-label="${label}"]`).evaluate((e) => {
+    const values = [...e.querySelectorAll('vscode-option')].map((o) => o.getAttribute('value'));
+    const i = values.indexOf(e.value);
+    return i + 1 < values.length ? ['ArrowDown', values[i + 1]] : ['ArrowUp', values[i - 1]];
+  });
+
+  for (const [label, field] of DROPDOWNS) {
+    it(`Escape (or Tab, or leaving it) closes the ${label} dropdown with the value it had when opened`, async () => {
+      await open();
+      await show(state(HELD));
+      await frames();
+      const before = await snapshot();
+      const dropdown = page.locator(`vscode-dropdown[aria-label="${label}"]`);
+      const [arrow] = await another(label);
+      for (const close of ['Escape', 'Tab', 'leave']) {
+        await dropdown.focus();
+        await page.keyboard.press('Space');
+        await page.waitForFunction((l) => document.querySelector(`vscode-dropdown[aria-label="${l}"]`).open, label);
+        await page.keyboard.press(arrow);
+        if (close === 'leave') await page.locator('vscode-text-area[aria-label="Shared notes"] textarea').click();
+        else await page.keyboard.press(close);
+        await frames();
+        assert.equal(await dropdown.evaluate((e) => e.open), false, `${close} closed the list`);
+        assert.deepEqual(await snapshot(), before, `after ${close}, the dropdown shows the value it had`);
+      }
+      assert.deepEqual(await leftThePage(), [], `no edit of ${field} was sent`);
+    });
+
+    it(`Enter, Space on an option and a click still change the ${label} dropdown`, async () => {
+      await open();
+      await show(state(HELD));
+      await frames();
+      const dropdown = page.locator(`vscode-dropdown[aria-label="${label}"]`);
+      const original = await dropdown.evaluate((e) => e.value);
+      const [arrow, other] = await another(label);
+      await dropdown.focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press(arrow);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 1);
+      assert.equal(await dropdown.evaluate((e) => e.value), other);
+      // Back with Space on the highlighted option (after the type-ahead pause Space is a confirm, not a letter).
+      await page.keyboard.press('Space');
+      await page.keyboard.press(arrow === 'ArrowDown' ? 'ArrowUp' : 'ArrowDown');
+      await page.waitForTimeout(1100); // FAST's type-ahead window (1 s): until it ends, Space is typed as a letter
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 2);
+      await dropdown.click();
+      await dropdown.locator(`vscode-option[value="${other}"]`).click();
+      await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'edit').length >= 3);
+      assert.deepEqual(await edits(), [
+        { op: 'set', field, value: other },
+        { op: 'set', field, value: original },
+        { op: 'set', field, value: other },
+      ]);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The header: move the 1:1 to another day, leave days, no nudge for a skipped 1:1.
+
+  /** A state whose header says what the host says of a 1:1 that can be moved (a dated file, an editable form). */
+  const movable = (meeting = MEETING, version = 1, extra = {}) => {
+    const s = state(meeting, { version });
+    return { ...s, header: { ...s.header, movable: true, ...extra } };
+  };
+  const dateInput = () => page.locator('vscode-text-field[aria-label="Date of this 1:1 (YYYY-MM-DD)"] input');
+  const moves = async () => (await sent()).filter((m) => m.type === 'moveDate');
+
+  it('a movable 1:1 shows its date as a field; a bad date is shown as invalid and not sent; a good one is sent on Enter, once', async () => {
+    await open();
+    await show(state(MEETING));
+    assert.equal(await dateInput().count(), 0, 'no date field when the host says the 1:1 cannot be moved');
+    assert.match(await page.textContent('.section-header .meta'), /1:1 on 2026-11-24/);
+    await show(movable(MEETING, 2));
+    assert.equal(await dateInput().inputValue(), '2026-11-24');
+    assert.equal(await page.locator('.date-invalid').isVisible(), false);
+    for (const bad of ['2026-02-30', '2026-1-5', 'next week', '']) {
+      await dateInput().fill(bad);
+      await dateInput().press('Enter');
+      assert.equal(await page.locator('.date-invalid').isVisible(), true, `${JSON.stringify(bad)} is shown as not a date`);
+      assert.equal(await page.locator('vscode-text-field[aria-label="Date of this 1:1 (YYYY-MM-DD)"]').getAttribute('aria-invalid'), 'true');
+    }
+    await dateInput().fill('2026-11-26');
+    assert.equal(await page.locator('.date-invalid').isVisible(), false, 'a date stops looking bad as soon as it is one');
+    await dateInput().press('Enter');
+    await page.keyboard.press('Tab'); // leaving the field after Enter does not send it again
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'moveDate'));
+    await frames();
+    assert.deepEqual(await moves(), [{ type: 'moveDate', date: '2026-11-26' }]);
+    assert.deepEqual(await edits(), [], 'a move is no field edit');
+    // The host moved it: the new state has the new date, and the field shows it.
+    await show(movable({ ...MEETING, date: '2026-11-26' }, 3));
+    assert.equal(await dateInput().inputValue(), '2026-11-26');
+  });
+
+  it('leaving the date field confirms a new date; a refusal shows in the banner and the field returns to the 1:1’s date', async () => {
+    await open();
+    await show(movable());
+    await dateInput().fill('2026-12-01');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'moveDate'));
+    assert.deepEqual(await moves(), [{ type: 'moveDate', date: '2026-12-01' }]);
+    await host({ type: 'refused', seq: 0, message: 'Marta already has a 1:1 note on 2026-12-01.' });
+    await page.waitForFunction(() => document.getElementById('banner')?.textContent.includes('already has'));
+    assert.equal(await page.locator('#banner').isVisible(), true);
+    assert.equal(await dateInput().inputValue(), '2026-11-24');
+    // The same day can be asked for again (after, say, the other note was removed).
+    await dateInput().fill('2026-12-01');
+    await dateInput().press('Enter');
+    await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'moveDate').length === 2);
+  });
+
+  it('the date field is reachable with Tab, and read-only forms have none', async () => {
+    await open();
+    await show(movable());
+    await page.locator('vscode-button', { hasText: 'Open in Text Editor' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Date of this 1:1 (YYYY-MM-DD)');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Status');
+    const ro = state(MEETING, { version: 2, readOnlyReason: 'Restricted Mode: trust this workspace.' });
+    await show({ ...ro, header: { ...ro.header, movable: true } });
+    assert.equal(await dateInput().count(), 0);
+  });
+
+  it('the days since the previous 1:1 say how many days of leave were not counted', async () => {
+    await open();
+    const s = state(MEETING);
+    await show({ ...s, header: { ...s.header, daysSincePrevious: 12, previousDate: '2026-10-20', leaveDaysSincePrevious: 14 } });
+    assert.match(await page.textContent('.section-header .meta'), /12 days since the previous 1:1 \(2026-10-20\), 14 days of leave not counted/);
+    await show({ ...s, version: 2, header: { ...s.header, daysSincePrevious: 7, previousDate: '2026-11-17', leaveDaysSincePrevious: 0 } });
+    const meta = await page.textContent('.section-header .meta');
+    assert.match(meta, /7 days since the previous 1:1 \(2026-11-17\)/);
+    assert.doesNotMatch(meta, /leave/);
+    await show({ ...s, version: 3, header: { ...s.header, daysSincePrevious: 8, previousDate: '2026-11-15', leaveDaysSincePrevious: 1 } });
+    assert.match(await page.textContent('.section-header .meta'), /8 days since the previous 1:1 \(2026-11-15\), 1 day of leave not counted/);
+  });
+
+  it('a skipped 1:1 shows no “no feedback prepared” nudge; a planned one does', async () => {
+    await open();
+    const noFeedback = { ...MEETING, prep: { ...MEETING.prep, manager: { feedback: [], topics: [] } } };
+    await show(state(noFeedback));
+    assert.equal(await page.locator('#nudge').isVisible(), true);
+    await show(state({ ...noFeedback, status: 'skipped', 'skip-reason': 'Offsite' }, { version: 2 }));
+    assert.equal(await page.locator('#nudge').isVisible(), false);
+    await show(state({ ...noFeedback, status: 'planned' }, { version: 3 }));
+    assert.equal(await page.locator('#nudge').isVisible(), true);
+  });
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Accessibility: an axe-core audit in the four default themes, with the theme VS Code really gives a webview
+  // (test/webview/themes/*.json, captured from code-server by capture.mjs there).
+
+  const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const THEMES = ['light-modern', 'dark-modern', 'dark-high-contrast', 'light-high-contrast'];
+
+  /** Puts the captured theme on the page as VS Code does, and paints it on the editor background (a webview is transparent). */
+  async function applyTheme(name) {
+    const theme = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/webview/themes', `${name}.json`), 'utf8'));
+    await page.evaluate((t) => {
+      for (const [k, v] of Object.entries(t.vars)) document.documentElement.style.setProperty(k, v);
+      document.body.className = t.bodyClass;
+      for (const [k, v] of Object.entries(t.bodyData)) document.body.dataset[k] = v;
+      // VS Code's default stylesheet for webviews, as a constructed sheet (the page's CSP allows no inline style).
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(t.defaultStyles);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      document.documentElement.style.background = 'var(--vscode-editor-background)';
+    }, theme);
+  }
+
+  /** A form with every section: a career 1:1, problems of each kind, a one-sided balance, private notes, carried actions, a read-only field. */
+  function fullForm() {
+    const meeting = { ...MEETING, kind: 'career', notes: ['a list', 'where text belongs'], prep: { ...MEETING.prep, manager: { feedback: [], topics: ['How is mentoring going?'] } },
+      actions: [...MEETING.actions, { text: 'Book the conference', owner: 'report', due: '2026-11-20', done: false }] };
+    const context = { ...CONTEXT, goals: [...CONTEXT.goals, { id: 'talk', title: 'Give a talk', start: '2026-08-01', end: '2026-09-26', status: 'done', index: 1 },
+      { id: 'blog', title: 'Write a blog post', start: '2026-06-01', end: '2026-07-27', status: 'dropped', index: 2 }] };
+    const text = stringify(meeting);
+    const at = (needle) => {
+      const lines = text.slice(0, text.indexOf(needle)).split('\n');
+      return { line: lines.length - 1, character: lines[lines.length - 1].length };
+    };
+    const problem = (needle, rule, severity, message) => ({ file: 'marta/meetings/2026-11-24.yaml', range: { start: at(needle), end: at(needle) }, rule, severity, message });
+    const s = buildFormState({ path: 'marta/meetings/2026-11-24.yaml', text, version: 1, context, problems: [
+      problem('How is mentoring', 'status-update', 'hint', 'Reads like a status update: ask about growth instead.'),
+      problem('due:', 'schema', 'error', 'Bad due date.'),
+      problem('date:', 'prep-missing', 'warning', 'No feedback prepared yet.'),
+      problem('Book the', 'overdue-action', 'info', 'Was due before this 1:1.'),
+    ] });
+    return {
+      ...s,
+      header: { ...s.header, movable: true, daysSincePrevious: 12, previousDate: '2026-10-20', leaveDaysSincePrevious: 14 },
+      balance: { positive: 4, negative: 0, meetings: 3 },
+      actions: { ...s.actions, rows: s.actions.rows.map((r, i) => (i === 1 ? { ...r, carriedFrom: '2026-11-10' } : r)) },
+    };
+  }
+
+  for (const theme of THEMES) {
+    it(`axe-core finds no violation of any kind in ${theme}, for a form with every section`, async () => {
+      await open();
+      await applyTheme(theme);
+      const s = fullForm();
+      await show(s);
+      assert.equal(await page.locator('vscode-text-area[aria-label="Shared notes"]').evaluate((e) => e.disabled), true, 'a read-only field is there');
+      assert.equal(await page.locator('.balance.one-sided').count(), 1);
+      assert.equal(await page.locator('.badge', { hasText: 'carried over from 2026-11-10' }).count(), 1, 'a carried action');
+      assert.equal(await page.locator('.section-career').count(), 1);
+      // A bad date shown as such, and a banner, are part of the page too.
+      await dateInput().fill('2026-02-30');
+      await dateInput().press('Enter');
+      await host({ type: 'refused', seq: 1, message: 'The 1:1 changed in the text editor meanwhile.' });
+      await page.waitForSelector('#banner');
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => document.activeElement?.blur());
+      await frames();
+      for (const severity of ['error', 'warning', 'info', 'hint']) assert.ok(await page.locator(`.problem.severity-${severity}`).count() > 0, `a problem line of ${severity}`);
+      await page.evaluate(AXE);
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
+      assert.deepEqual(violations, [], `axe-core in ${theme}:\n${violations.join('\n')}`);
+      if (process.env.FORM_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.FORM_SCREENSHOTS, `form-${theme}.png`), fullPage: true });
+    });
+  }
 });

@@ -25,6 +25,7 @@ import type {
   WebviewUiState,
 } from '../../src/shared/formProtocol';
 import { fieldsOf, itemOf } from '../../src/shared/formProtocol';
+import { guardChords } from './keys';
 import { badge, button, checkbox, dropdown, textArea, textField } from './toolkit';
 import type { Control } from './toolkit';
 
@@ -34,6 +35,9 @@ interface VsCodeApi {
   setState(state: WebviewUiState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
+
+// First of all the page's key listeners: no chord changes a value, and every chord still reaches VS Code.
+guardChords(window);
 
 const api = acquireVsCodeApi();
 const TYPING_IDLE_MS = 300;
@@ -260,21 +264,103 @@ function check(f: BoolFieldState, label: string): Control {
 // ------------------------------------------------------------------------------------------------------------
 // The form
 
+/** True for a real calendar date written `YYYY-MM-DD` (not 2026-02-30, not 2026-1-5): what `moveDate` takes. */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** The header's date field, when the 1:1 can be moved: not a field of the file's edits (its own `moveDate`). */
+let dateControl: Control<string> | undefined;
+let dateInvalid: HTMLElement | undefined;
+/** The date last sent with `moveDate` and not answered yet: Enter then leaving the field sends it once. */
+let dateSent: string | undefined;
+
+function showDate(value: string): void {
+  if (!dateControl) return;
+  if (dateControl.get() !== value) dateControl.set(value);
+  markDate(true);
+}
+
+function markDate(valid: boolean): void {
+  if (!dateControl || !dateInvalid) return;
+  if (valid) dateControl.element.removeAttribute('aria-invalid');
+  else dateControl.element.setAttribute('aria-invalid', 'true');
+  dateInvalid.hidden = valid;
+}
+
+/** Enter or leaving the field: a new valid date moves the 1:1; a bad one is shown as such and not sent. */
+function confirmDate(): void {
+  if (!dateControl || state?.kind !== 'form') return;
+  const value = dateControl.get().trim();
+  if (value === state.header.date) {
+    markDate(true);
+    return;
+  }
+  if (!isCalendarDate(value)) {
+    markDate(false);
+    return;
+  }
+  markDate(true);
+  if (value === dateSent) return;
+  dateSent = value;
+  flushAll();
+  api.postMessage({ type: 'moveDate', date: value });
+}
+
+function dateField(s: FormState): HTMLElement {
+  const c = textField('Date of this 1:1 (YYYY-MM-DD)', s.header.date, { placeholder: 'YYYY-MM-DD', disabled: readOnly() });
+  c.element.dataset.focusId = 'move-date';
+  c.element.setAttribute('maxlength', '10');
+  c.element.classList.add('date');
+  c.onCommit(confirmDate);
+  c.element.addEventListener('keydown', (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && !e.isComposing) {
+      e.preventDefault();
+      confirmDate();
+    }
+  });
+  // While the user types, a date that was shown as bad stops looking bad as soon as it is a date.
+  c.onInput(() => {
+    if (c.element.hasAttribute('aria-invalid') && isCalendarDate(c.get().trim())) markDate(true);
+  });
+  dateControl = c;
+  // Its message goes below the header's fields (header()), where its length moves no field.
+  dateInvalid = el('div', 'problem severity-error date-invalid');
+  dateInvalid.setAttribute('role', 'alert');
+  dateInvalid.append(el('span', 'problem-kind', 'Error: '), el('span', undefined, 'Not a calendar date: write it YYYY-MM-DD, e.g. 2026-11-24. The 1:1 was not moved.'));
+  dateInvalid.hidden = true;
+  return field('Date', c, 'date');
+}
+
+/** "12 days since the previous 1:1 (2026-10-20), 14 days of leave not counted". */
+function sincePrevious(h: FormState['header']): string | undefined {
+  if (h.daysSincePrevious === undefined || !h.previousDate) return undefined;
+  const days = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;
+  const leave = h.leaveDaysSincePrevious ?? 0;
+  return `${days(h.daysSincePrevious)} since the previous 1:1 (${h.previousDate})${leave > 0 ? `, ${days(leave)} of leave not counted` : ''}`;
+}
+
 function header(s: FormState): HTMLElement {
   const h = el('header', 'section section-header');
   h.append(el('h1', undefined, s.header.reportName || 'Meeting'));
   const meta = el('p', 'meta');
-  const parts = [s.header.date ? `1:1 on ${s.header.date}` : '1:1 (no date)'];
-  if (s.header.daysSincePrevious !== undefined && s.header.previousDate) {
-    parts.push(`${s.header.daysSincePrevious} ${s.header.daysSincePrevious === 1 ? 'day' : 'days'} since the previous 1:1 (${s.header.previousDate})`);
-  } else if (s.header.reportName) {
-    parts.push('no earlier 1:1');
-  }
+  const movable = s.header.movable && !s.readOnly;
+  // A movable 1:1 shows its date in the date field below; the line does not say it twice.
+  const parts = movable ? [] : [s.header.date ? `1:1 on ${s.header.date}` : '1:1 (no date)'];
+  const since = sincePrevious(s.header);
+  if (since) parts.push(since);
+  else if (s.header.reportName) parts.push('no earlier 1:1');
   if (s.header.cadence) parts.push(`cadence: ${s.header.cadence}`);
   meta.textContent = parts.join(' · ');
   const tools = el('div', 'toolbar');
   tools.append(button('Open in Text Editor', () => api.postMessage({ type: 'openText' }), { appearance: 'secondary' }));
   const fields = el('div', 'header-fields');
+  dateControl = undefined;
+  dateInvalid = undefined;
+  if (movable) fields.append(dateField(s));
   fields.append(
     field('Status', choice(s.header.status, 'Status', [['planned', 'Planned'], ['held', 'Held'], ['skipped', 'Skipped']]), 'status'),
     field('Kind', choice(s.header.kind, 'Kind of 1:1', [['regular', 'Regular'], ['career', 'Career (bigger picture)']]), 'kind'),
@@ -283,6 +369,7 @@ function header(s: FormState): HTMLElement {
     fields.append(field('Why skipped', text(s.header.skipReason, 'Why it was skipped', 'e.g. at the offsite'), 'skip-reason', 'field wide'));
   }
   h.append(meta, tools, slot('header'), fields);
+  if (dateInvalid) h.append(dateInvalid);
   return h;
 }
 
@@ -322,13 +409,18 @@ function hasFeedback(s: FormState): boolean {
   return s.feedback.rows.some((r) => r.text.value.trim() !== '');
 }
 
+/** The "no feedback prepared" nudge: not for a 1:1 that was skipped (there is nothing to bring to it). */
+function nudgeHidden(s: FormState): boolean {
+  return hasFeedback(s) || s.header.status.value === 'skipped';
+}
+
 function prep(s: FormState): HTMLElement {
   const children: Node[] = [];
   // Always there, shown or hidden as feedback comes and goes (in place: typing the first feedback rebuilds nothing).
   const nudge = el('p', 'nudge', 'No feedback prepared yet. Bring at least one real piece of feedback, positive or negative, to every 1:1.');
   nudge.id = 'nudge';
   nudge.setAttribute('role', 'note');
-  nudge.hidden = hasFeedback(s);
+  nudge.hidden = nudgeHidden(s);
   children.push(nudge);
   const b = s.balance;
   const balance = el('p', 'balance');
@@ -402,7 +494,7 @@ function career(s: FormState): HTMLElement | undefined {
   const all = el('ul', 'all-goals');
   for (const g of s.career.goals) {
     const li = el('li');
-    li.append(el('strong', undefined, g.title), el('span', `meta status-${g.status}`, ` · ${g.status} · ${g.start} – ${g.end}`));
+    li.append(el('strong', undefined, g.title), el('span', `meta status-${g.status}`, ` · ${g.status === 'done' ? '✓ done' : g.status} · ${g.start} – ${g.end}`));
     if (g.aspiration) li.append(el('span', 'meta', ` · towards: ${g.aspiration}`));
     all.append(li);
   }
@@ -469,6 +561,7 @@ function placeProblems(problems: readonly FormProblem[]): void {
 
 function focusedField(): string | undefined {
   for (const [id, c] of controls) if (c.hasFocus()) return id;
+  if (dateControl?.hasFocus()) return 'move-date';
   return undefined;
 }
 
@@ -499,7 +592,7 @@ function render(next: ViewState): void {
       target?.focus();
     }
     const nudge = document.getElementById('nudge');
-    if (nudge) nudge.hidden = hasFeedback(next);
+    if (nudge) nudge.hidden = nudgeHidden(next);
     placeProblems(next.problems);
     return;
   }
@@ -521,6 +614,9 @@ function render(next: ViewState): void {
   // What is on its way stays in its field after the rebuild (the state does not have it yet), so nothing typed
   // disappears while the layout changes.
   const inFlight = new Map<string, string | boolean>();
+  // A date being typed (not confirmed yet) stays in the date field through the rebuild.
+  const typedDate = dateControl?.hasFocus() && previous?.kind === 'form' && dateControl.get() !== previous.header.date && dateControl.get() !== dateSent ? dateControl.get() : undefined;
+  if (next.kind === 'form' && dateSent === next.header.date) dateSent = undefined;
   for (const id of pending.keys()) {
     const c = controls.get(id);
     if (c && !listChanged(id)) inFlight.set(id, c.get());
@@ -542,6 +638,7 @@ function render(next: ViewState): void {
         if (!base.has(id) && previous) base.set(id, previous.version);
       }
     }
+    if (typedDate !== undefined && next.header.date !== typedDate) dateControl?.set(typedDate);
     placeProblems(next.problems);
   }
   app.removeAttribute('aria-busy');
@@ -614,6 +711,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   // Only edits this page sent can be answered (a state meant for the page before a reload may still come in).
   if (m.type === 'refused') {
     showBanner(m.message);
+    // Seq 0: the move to another day was refused (that day has a note already): the field shows the 1:1's date again.
+    if (m.seq === 0) {
+      dateSent = undefined;
+      if (state?.kind === 'form') showDate(state.header.date);
+      return;
+    }
     if (m.seq === structuralSeq) keyBuffer = '';
     acknowledge(Math.min(m.seq, seq));
     return;

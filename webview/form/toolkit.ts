@@ -4,7 +4,6 @@
  */
 import {
   provideVSCodeDesignSystem,
-  vsCodeBadge,
   vsCodeButton,
   vsCodeCheckbox,
   vsCodeDropdown,
@@ -14,7 +13,7 @@ import {
 } from '@vscode/webview-ui-toolkit';
 import { MAX_TEXT } from '../../src/shared/formProtocol';
 
-provideVSCodeDesignSystem().register(vsCodeBadge(), vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextArea(), vsCodeTextField());
+provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextArea(), vsCodeTextField());
 
 /** A form control: its element, its value, and the two moments the form cares about (typing, and done). */
 export interface Control<V extends string | boolean = string | boolean> {
@@ -37,7 +36,26 @@ interface ToolkitValueElement extends HTMLElement {
 interface ToolkitCheckElement extends HTMLElement {
   checked: boolean;
   disabled: boolean;
+  /** FAST's own Space handler (an instance property its template calls). */
+  keypressHandler(e: KeyboardEvent): boolean | void;
 }
+
+/**
+ * The parts of FAST's Select that decide when a choice becomes the value. Its template calls these methods on the
+ * instance at each event, so an instance's own function takes their place. A handler returning true lets the
+ * browser's default action happen; anything else cancels it.
+ */
+interface ToolkitSelectElement extends ToolkitValueElement {
+  open: boolean;
+  selectedIndex: number;
+  /** The selected index when the list opened: the value to go back to. */
+  indexWhenOpened: number;
+  keydownHandler(e: KeyboardEvent): boolean | void;
+  clickHandler(e: MouseEvent): boolean | void;
+  focusoutHandler(e: FocusEvent): boolean | void;
+}
+
+const isChord = (e: KeyboardEvent): boolean => e.ctrlKey || e.altKey || e.metaKey;
 
 /**
  * Toolkit components set their own aria-label from their text when they are attached; ours is set again after
@@ -95,11 +113,45 @@ export function checkbox(text: string, checked: boolean, options: { disabled?: b
   el.textContent = text;
   el.checked = checked;
   el.disabled = options.disabled ?? false;
+  // Ctrl+Space and the like are shortcuts, not a tick.
+  const keypress = el.keypressHandler.bind(el);
+  el.keypressHandler = (e) => (isChord(e) ? true : keypress(e));
   return control<boolean>(el, 'checked', 'change');
 }
 
+/**
+ * Makes the toolkit's select behave like a native one: the highlighted option becomes the value only when the user
+ * confirms it (Enter, Space, a click on an option). Escape, Tab, a click on the box or leaving it close the list
+ * with the value it had when it opened; FAST's select would fire `change` with the highlighted option on any close.
+ * Chords are not for the select at all: Ctrl+S must not type-ahead to "Skipped".
+ */
+function nativeChoice(el: ToolkitSelectElement): void {
+  const keydown = el.keydownHandler.bind(el);
+  const click = el.clickHandler.bind(el);
+  const focusout = el.focusoutHandler.bind(el);
+  const restore = (): void => {
+    if (el.open && el.selectedIndex !== el.indexWhenOpened) el.selectedIndex = el.indexWhenOpened;
+  };
+  el.keydownHandler = (e) => {
+    if (isChord(e)) return true;
+    if (e.key === 'Escape' || e.key === 'Tab') restore();
+    return keydown(e);
+  };
+  el.clickHandler = (e) => {
+    const target = e.target instanceof Element ? e.target : null;
+    if (!target?.closest('option,[role=option]')) restore();
+    return click(e);
+  };
+  el.focusoutHandler = (e) => {
+    const to = e.relatedTarget;
+    if (!(to instanceof Node && el.contains(to))) restore();
+    return focusout(e);
+  };
+}
+
 export function dropdown(ariaLabel: string, choices: ReadonlyArray<readonly [value: string, text: string]>, value: string, options: { disabled?: boolean } = {}): Control<string> {
-  const el = document.createElement('vscode-dropdown') as ToolkitValueElement;
+  const el = document.createElement('vscode-dropdown') as ToolkitSelectElement;
+  nativeChoice(el);
   for (const [v, text] of choices) {
     const opt = document.createElement('vscode-option');
     opt.setAttribute('value', v);
@@ -136,8 +188,13 @@ export function button(text: string, onClick: () => void, options: { ariaLabel?:
   return el;
 }
 
+/**
+ * A badge: a plain span in the theme's badge colours. Not the toolkit's badge, whose template has a `style`
+ * attribute, which the page's Content Security Policy (no inline styles) refuses, and reports, each time one is drawn.
+ */
 export function badge(text: string): HTMLElement {
-  const el = document.createElement('vscode-badge');
+  const el = document.createElement('span');
+  el.className = 'badge';
   el.textContent = text;
   return el;
 }
