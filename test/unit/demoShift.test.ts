@@ -17,7 +17,9 @@ function check(folder: string, today: string): Finding[] {
   return JSON.parse(r.stdout) as Finding[];
 }
 
-const moved = (text: string, days: number): string => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (m) => (isIsoDate(m) ? addDays(m, days) : m));
+// The supported range's bounds, named in some messages, are not dates of the story.
+const BOUNDS = new Set(['1900-01-01', '2999-12-31']);
+const moved = (text: string, days: number): string => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (m) => (isIsoDate(m) && !BOUNDS.has(m) ? addDays(m, days) : m));
 
 describe('npm start serves the demo dated relative to today', () => {
   it('a copy moved by N days, checked N days after 2026-11-24, shows exactly the README example\'s problems', function () {
