@@ -40,8 +40,7 @@ function dueDate(ctx: ReportContext): IsoDate | undefined {
 
 /** True when report.yaml says the report left the team on or before today. */
 export function hasLeft(ctx: ReportContext): boolean {
-  const left = (ctx.profile as { readonly left?: IsoDate } | undefined)?.left;
-  return left !== undefined && left <= ctx.today;
+  return ctx.hasLeft;
 }
 
 /** A planned 1:1 of a report: its file and day, and what has been prepared. */

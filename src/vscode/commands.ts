@@ -126,7 +126,8 @@ export class Commands {
       return id;
     }
     const problems = checker.problems();
-    const views = sortByUrgency(checker.index.reports().map((r) => reportView(checker.context(r.id)!, problems)));
+    // Reports who left the team are not offered: nothing is planned with them any more.
+    const views = sortByUrgency(checker.index.reports().filter((r) => !checker.context(r.id)?.hasLeft).map((r) => reportView(checker.context(r.id)!, problems)));
     if (views.length === 0) throw new WriteRefused('The team folder has no reports yet: add one first (1:1s: Add Report).');
     const picked = await vscode.window.showQuickPick(
       views.map((v) => ({ label: v.label, description: v.description, id: v.id, iconPath: new vscode.ThemeIcon(v.health === 'overdue' ? 'warning' : 'person') })),

@@ -15,13 +15,17 @@ import { teamUri } from './teamFs';
 const HISTORY_PAGE = 50;
 
 export type ReportNode = { readonly kind: 'report'; readonly id: string };
+/** Reports who left the team (`left:` in report.yaml): collapsed, their notes kept. */
+export type FormerNode = { readonly kind: 'former' };
 export type GroupNode = { readonly kind: 'group'; readonly reportId: string; readonly group: 'goals' | 'meetings' | 'actions' };
 export type LeafNode =
   | { readonly kind: 'goal'; readonly view: GoalView }
   | { readonly kind: 'meeting'; readonly view: MeetingView; readonly reportId: string }
   | { readonly kind: 'more'; readonly reportId: string; readonly shown: number }
   | { readonly kind: 'action'; readonly view: ActionView; readonly reportId: string };
-export type ReportsNode = ReportNode | GroupNode | LeafNode;
+export type ReportsNode = ReportNode | FormerNode | GroupNode | LeafNode;
+
+const FORMER: FormerNode = { kind: 'former' };
 
 function openAt(root: vscode.Uri, file: string, range: Range | undefined): vscode.Command {
   const options: vscode.TextDocumentShowOptions = range
@@ -87,12 +91,15 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
   async getChildren(element?: ReportsNode): Promise<ReportsNode[]> {
     const checker = this.service.checker;
     if (!checker) return [];
-    if (!element) {
-      const reports = checker.index.reports().map((r) => ({ id: r.id, name: checker.index.displayName(r) }));
+    if (!element || element.kind === 'former') {
+      const reports = checker.index.reports().map((r) => ({ id: r.id, name: checker.index.displayName(r), left: checker.context(r.id)?.hasLeft ?? false }));
       reports.sort((a, b) => a.name.localeCompare(b.name));
-      const ids = new Set(reports.map((r) => r.id));
-      for (const id of [...this.nodes.keys()]) if (!ids.has(id)) this.nodes.delete(id);
-      return reports.map((r) => this.reportNode(r.id));
+      if (!element) {
+        const ids = new Set(reports.map((r) => r.id));
+        for (const id of [...this.nodes.keys()]) if (!ids.has(id)) this.nodes.delete(id);
+      }
+      const current = reports.filter((r) => r.left === (element?.kind === 'former')).map((r) => this.reportNode(r.id));
+      return !element && reports.some((r) => r.left) ? [...current, FORMER] : current;
     }
     const ctx = checker.context(element.kind === 'report' ? element.id : element.kind === 'group' ? element.reportId : '');
     if (!ctx) return [];
@@ -133,14 +140,22 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
         const item = new vscode.TreeItem(v?.label ?? element.id, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `report:${element.id}`;
         if (!v) return item;
-        item.description = v.description;
+        const ctx = checker?.context(element.id);
+        item.description = ctx?.hasLeft ? `left ${ctx.left}` : v.description;
         // A plain-text tooltip: report data never becomes markdown or command links.
         item.tooltip = v.tooltip;
         item.iconPath = v.health === 'overdue'
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : new vscode.ThemeIcon(v.health === 'paused' ? 'debug-pause' : 'person');
-        item.contextValue = 'report';
+        item.contextValue = ctx?.hasLeft ? 'formerReport' : 'report';
         item.resourceUri = teamUri(root, v.reportFile);
+        return item;
+      }
+      case 'former': {
+        const item = new vscode.TreeItem('Former reports', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'former';
+        item.tooltip = 'Reports who left your team (left: in report.yaml). Their notes stay; no 1:1 falls due for them.';
+        item.iconPath = new vscode.ThemeIcon('archive');
         return item;
       }
       case 'group': {
@@ -184,7 +199,8 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
   }
 
   getParent(element: ReportsNode): ReportsNode | undefined {
-    if (element.kind === 'report') return undefined;
+    if (element.kind === 'former') return undefined;
+    if (element.kind === 'report') return this.service.checker?.context(element.id)?.hasLeft ? FORMER : undefined;
     if (element.kind === 'group') return this.reportNode(element.reportId);
     if (element.kind === 'goal') return { kind: 'group', reportId: element.view.reportId, group: 'goals' };
     return { kind: 'group', reportId: element.reportId, group: element.kind === 'action' ? 'actions' : 'meetings' };
@@ -213,6 +229,7 @@ export class GoalsTreeProvider implements vscode.TreeDataProvider<GoalsNode>, vs
     if (!checker) return [];
     if (!element) {
       const groups = checker.index.reports()
+        .filter((r) => !checker.context(r.id)?.hasLeft)
         .map((r) => ({ id: r.id, name: checker.index.displayName(r), goals: activeGoalViews(checker.context(r.id)!) }))
         .filter((g) => g.goals.length > 0);
       groups.sort((a, b) => (a.goals[0].end < b.goals[0].end ? -1 : a.goals[0].end > b.goals[0].end ? 1 : a.name.localeCompare(b.name)));

@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(import.meta.url);
 const { parse } = require('yaml');
 const { TeamChecker } = require(path.join(ROOT, 'build/src/core/checker.js'));
-const { isoDateOf } = require(path.join(ROOT, 'build/src/core/dates.js'));
+const { addDays, isoDateOf } = require(path.join(ROOT, 'build/src/core/dates.js'));
 const { NodeTeamFileSystem } = require(path.join(ROOT, 'build/src/node/nodeFs.js'));
 
 const TIMEOUT_MS = Number(process.env.ONEONONES_UI_TIMEOUT_MS ?? 240_000);
@@ -130,12 +130,23 @@ async function main() {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'biweekly' }).waitFor({ timeout: 10_000 });
       await input.fill('biweekly');
       await page.keyboard.press('Enter');
+      // Since when they report to you: today is offered; take it.
+      await page.locator('.quick-input-widget', { hasText: 'since when' }).waitFor({ timeout: 10_000 });
+      expect(await input.inputValue() === isoDateOf(new Date()), 'today is offered as the start');
+      await page.keyboard.press('Enter');
+      // Their aspirations, one per box, an empty one to finish.
+      await page.locator('.quick-input-widget', { hasText: 'aspirations' }).waitFor({ timeout: 10_000 });
+      await input.fill('Lead the on-call rotation');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: '1 so far' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
       const file = path.join(workspace, 'priya-natarajan', 'report.yaml');
       const deadline = Date.now() + 15_000;
       while (!fs.existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(fs.existsSync(file), 'priya-natarajan/report.yaml was created');
       const report = parse(fs.readFileSync(file, 'utf8'));
-      expect(report.name === 'Priya Natarajan' && report.role === 'Site Reliability Engineer' && report.cadence === 'biweekly', `report.yaml: ${JSON.stringify(report)}`);
+      expect(report.name === 'Priya Natarajan' && report.role === 'Site Reliability Engineer' && report.cadence === 'biweekly'
+        && report.since === isoDateOf(new Date()) && JSON.stringify(report.aspirations) === '["Lead the on-call rotation"]', `report.yaml: ${JSON.stringify(report)}`);
       await page.waitForFunction(() => [...document.querySelectorAll('.pane .monaco-list-row')].some((e) => e.getAttribute('aria-label')?.startsWith('Priya Natarajan\n')), null, { timeout: 15_000 });
     });
 
@@ -179,7 +190,7 @@ async function main() {
       if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, path.join(ROOT, 'media', 'screenshot-tree.png'));
     });
 
-    await check('the 1:1 form: Start 1:1 Note opens it; a user fills it with clicks, typing and Tab, and saves', async () => {
+    await check('the 1:1 form: Start 1:1 Note plans a future day typed in the day picker, opens it; a user fills it with clicks, typing and Tab, and saves', async () => {
       const person = names[0];
       const id = fs.readdirSync(workspace).find((n) => fs.existsSync(path.join(workspace, n, 'report.yaml')) && parse(fs.readFileSync(path.join(workspace, n, 'report.yaml'), 'utf8')).name === person);
       const before = new Set(fs.readdirSync(path.join(workspace, id, 'meetings')));
@@ -193,13 +204,25 @@ async function main() {
       await input.fill(person);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: person }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
+      // For which day: a day that is not a calendar date is refused in the box; a good one three days ahead is taken.
+      await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('placeholder')?.startsWith('Pick a day'), null, { timeout: 10_000 });
+      await input.fill('2026-02-30');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'is not a calendar date' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      expect(await page.locator('.quick-input-widget').isVisible(), 'the picker stays open on a bad day');
+      const day = addDays(isoDateOf(new Date()), 3);
+      await input.fill(day);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: day }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
       let created;
       const deadline = Date.now() + 15_000;
       while (!created && Date.now() < deadline) {
         created = fs.readdirSync(path.join(workspace, id, 'meetings')).find((n) => !before.has(n));
         if (!created) await new Promise((r) => setTimeout(r, 100));
       }
-      expect(created, 'a new meeting file was created');
+      expect(created === `${day}.yaml`, `the 1:1 is planned for ${day}: ${created}`);
+      expect(parse(fs.readFileSync(path.join(workspace, id, 'meetings', created), 'utf8')).status === 'planned', 'it is planned');
       const file = path.join(workspace, id, 'meetings', created);
       // The form is a webview: an iframe in the editor area with the page in an inner frame.
       let form;

@@ -46,7 +46,8 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
  */
 export function scanText(text: string): TextProblem[] {
   const out: TextProblem[] = [];
-  const bytes = text.length * 3 <= MAX_FILE_BYTES ? text.length : utf8Length(text);
+  // UTF-8 takes at least one byte per UTF-16 code unit, at most three: count bytes only where that decides.
+  const bytes = text.length > MAX_FILE_BYTES ? text.length : text.length * 3 <= MAX_FILE_BYTES ? text.length : utf8Length(text);
   if (bytes > MAX_FILE_BYTES) {
     return [refusal(0, `This file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${fmt(MAX_FILE_BYTES)} bytes), the limit for a team file; it is not read.`)];
   }

@@ -109,6 +109,24 @@ describe('commands', () => {
     assert.deepEqual(goals.map((g) => [g.id, g.status]), [['run-the-team-retro', 'done'], ['pair-with-data-eng', 'dropped']]);
   });
 
+  it('Mark Report as Left moves them under Former reports: their notes stay, nothing falls due, no goal is listed', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('oneOnOnes.markLeft', 'zoe-muller', { date: today });
+    assert.match(await read('zoe-muller/report.yaml'), new RegExp(`^left: ${today}$`, 'm'));
+    assert.ok(await exists('zoe-muller/goals.yaml'), 'nothing is deleted');
+    await eventually(async () => {
+      const roots = await a.reports.getChildren();
+      assert.ok(!roots.some((n) => n.kind === 'report' && n.id === 'zoe-muller'), 'not among the current reports');
+      const former = roots.find((n) => n.kind === 'former');
+      assert.ok(former, 'a Former reports node');
+      assert.equal(a.reports.getTreeItem(former).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+      const inside = (await a.reports.getChildren(former)).map((n) => a.reports.getTreeItem(n));
+      assert.deepEqual(inside.map((i) => [i.label, i.description]), [['Zoë Müller', `left ${today}`]]);
+    });
+    assert.ok(!a.goals.getChildren().some((g) => g.kind === 'report' && g.id === 'zoe-muller'), 'their goals leave the Goals view');
+    assert.ok(!a.week.items().some((i) => i.reportId === 'zoe-muller'));
+  });
+
   it('Pause Cadence adds a leave to report.yaml', async () => {
     await vscode.commands.executeCommand('oneOnOnes.pauseCadence', 'bo-chen', { from: d(1), to: d(20), reason: 'holiday' });
     assert.deepEqual((parse(await read('bo-chen/report.yaml')) as { paused: unknown }).paused, [{ from: d(1), to: d(20), reason: 'holiday' }]);
