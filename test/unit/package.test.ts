@@ -34,7 +34,7 @@ function projectCopy(): string {
   }
   const decoys = ['out/cli.js', 'out/extension.js.map', 'out/bench.js', 'src/extension.ts', 'build/src/cli.js', 'test/unit/x.test.ts', 'examples/demo-team/a/report.yaml',
     'bench/results.json', 'bench/cache/x.yaml', 'scripts/build.mjs', '.vscode-test/runs/x.log', '.ci/run', 'tsconfig.json', 'eslint.config.mjs', 'test-results/tree.png',
-    'webview/form/main.ts', 'out/webview/form.js.map', 'build/test/webview/x.js', 'node_modules/yaml/package.json', 'schemas/notes.txt', 'docs/draft.txt', 'old.vsix', 'CONTRIBUTING.md'];
+    'webview/form/main.ts', 'out/webview/form.js.map', 'build/test/webview/x.js', 'node_modules/yaml/package.json', 'schemas/notes.txt', 'docs/draft.txt', 'old.vsix'];
   for (const f of decoys) {
     mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     if (!existsSync(path.join(dir, f))) writeFileSync(path.join(dir, f), 'decoy');
@@ -74,7 +74,7 @@ describe('the extension package (VSIX)', () => {
     assert.match(script, /--out one-on-ones-\$npm_package_version\.vsix$/);
   });
 
-  it('holds exactly the bundle, webview assets, media, schemas, docs, README, CHANGELOG and LICENSE, and is small', async function () {
+  it('holds exactly the bundle, webview assets, media, schemas, docs, README, CONTRIBUTING, CHANGELOG and LICENSE, and is small', async function () {
     this.timeout(120_000);
     for (const f of ['out/extension.js', 'out/webview/form.js', 'out/webview/form.css']) assert.ok(existsSync(path.join(ROOT, f)), `${f}: run npm run build first`);
     const dir = projectCopy();
@@ -87,7 +87,7 @@ describe('the extension package (VSIX)', () => {
       const entries = (await zipEntries(vsix)).filter((e) => !e.endsWith('/')).sort();
       const expected = [
         '[Content_Types].xml', 'extension.vsixmanifest',
-        'extension/LICENSE.txt', 'extension/changelog.md', 'extension/package.json', 'extension/readme.md',
+        'extension/LICENSE.txt', 'extension/changelog.md', 'extension/CONTRIBUTING.md', 'extension/package.json', 'extension/readme.md',
         'extension/out/extension.js', 'extension/out/webview/form.css', 'extension/out/webview/form.js',
         ...filesUnder('media', () => true).map((f) => `extension/${f}`),
         ...filesUnder('schemas', (n) => n.endsWith('.schema.json')).map((f) => `extension/${f}`),

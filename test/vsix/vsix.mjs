@@ -44,7 +44,7 @@ function expect(cond, message) {
 
 /** Only the files the package is made of: vsce walks the whole folder, and this checkout has large ones. */
 function stagePackage(dir) {
-  for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/webview', 'media', 'schemas', 'docs']) {
+  for (const f of ['package.json', '.vscodeignore', 'README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/webview', 'media', 'schemas', 'docs']) {
     expect(fs.existsSync(path.join(ROOT, f)), `${f} is missing (run npm run build first)`);
     fs.cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
   }
