@@ -123,8 +123,9 @@ async function main() {
     server = await startCodeServer({ root: ROOT, runDir, workspace, idleTimeoutSeconds: 120, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
     browser = await launchBrowser({ runDir });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    // A loaded machine (CI shares it) can take long for the first page.
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
 
     const reports = fs.readdirSync(workspace, { withFileTypes: true })
       .filter((e) => e.isDirectory() && fs.existsSync(path.join(workspace, e.name, 'report.yaml')))
