@@ -132,7 +132,6 @@ export function defaultSettings({ workspaceTrust = false } = {}) {
   return {
     'chat.disableAIFeatures': true, // else an AI agent host process starts and chat UI appears
     'workbench.startupEditor': 'none', // no welcome page stealing focus / editor slots
-    'workbench.welcomePage.walkthroughs.openOnInstall': false, // nor our own walkthrough on first activation
     'workbench.secondarySideBar.defaultVisibility': 'hidden', // else an empty (chat) side bar takes a third of the width
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,

@@ -118,9 +118,9 @@ async function main() {
     });
     if (!extDir) return finish(1);
 
-    // No extensionDevelopmentPath: VS Code loads the installed copy from the run's extensions folder. The walkthrough
-    // setting is on here (the harness turns it off elsewhere), as it is for a manager.
-    server = await startCodeServer({ root: ROOT, runDir, workspace, idleTimeoutSeconds: 120, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
+    // No extensionDevelopmentPath: VS Code loads the installed copy from the run's extensions folder. The harness
+    // sets no startup editor, so a Welcome tab can only be the walkthrough the extension opens on first start.
+    server = await startCodeServer({ root: ROOT, runDir, workspace, idleTimeoutSeconds: 120 });
     browser = await launchBrowser({ runDir });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // A loaded machine (CI shares it) can take long for the first page.
@@ -142,7 +142,10 @@ async function main() {
     });
 
     await check('the walkthrough opens once, on the first start after install', async () => {
-      await page.locator('.part.editor').getByText(pkg.contributes.walkthroughs[0].title).first().waitFor({ timeout: 30_000 });
+      const editor = page.locator('.part.editor');
+      await editor.getByText(pkg.contributes.walkthroughs[0].title).first().waitFor({ timeout: 30_000 });
+      // Its steps, not just its name in a list of walkthroughs.
+      await editor.getByText(pkg.contributes.walkthroughs[0].steps[0].title).first().waitFor({ timeout: 10_000 });
     });
 
     await check('the Reports tree shows every report of the demo team by name', async () => {
