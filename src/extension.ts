@@ -10,6 +10,7 @@ import { FormEditorProvider } from './vscode/form/formEditor';
 import { StatusBarAdapter } from './vscode/statusBar';
 import { TeamService } from './vscode/teamService';
 import { GoalsTreeProvider, ReportsTreeProvider, WeekTreeProvider } from './vscode/trees';
+import { registerWalkthrough } from './vscode/walkthrough';
 
 /** What the extension exposes to its integration tests (and nothing else relies on it). */
 export interface ExtensionApi {
@@ -49,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCodeActionsProvider({ language: 'yaml', scheme: '*' }, new QuickFixProvider(service), { providedCodeActionKinds: QuickFixProvider.kinds }),
     ...commands.register(),
   );
+  // The Get Started walkthrough: once after install, and from the palette.
+  context.subscriptions.push(...registerWalkthrough(context));
   void service.reload();
   return { service, reports, goals, week, statusBar, forms };
 }
