@@ -264,6 +264,18 @@ export function appendItem(text: string, path: EditPath, item: PlainValue): Text
       return { offset: at.colon + 1, length: at.end - (at.colon + 1), text: nl + renderBlock([item], at.keyCol + 2, nl).replace(new RegExp(`${nl}$`), '') };
     }
   }
+  if (seq.flow && seq.items.length > 0) {
+    // After the last item: on a line of its own when the items are one per line and the last one has a comma or a
+    // comment after it (which must stay on its line); else right after its value.
+    const last = layoutOf(text, doc, path).items[seq.items.length - 1];
+    const rest = text.slice(last.end, lineEnd(text, last.end));
+    const comma = /^[ \t]*,/.test(rest);
+    if (last.lineFrom >= 0 && last.lineTo >= 0 && (comma || rest.includes('#'))) {
+      const ws = indentOf(text, last);
+      return { offset: last.lineTo, length: 0, text: comma ? `${ws}${renderFlow(item)},${nl}` : `${ws}, ${renderFlow(item)}${nl}` };
+    }
+    if (!comma && !/^[ \t]*#/.test(rest)) return { offset: last.end, length: 0, text: `, ${renderFlow(item)}` };
+  }
   if (seq.flow) {
     const close = text.lastIndexOf(']', seq.range![1] - 1);
     return { offset: close, length: 0, text: `${flowSeparator(text, seq.range![0], close, seq.items.length)}${renderFlow(item)}` };
@@ -368,7 +380,8 @@ function layoutOf(text: string, doc: Document.Parsed, path: EditPath): Layout {
       head = p - 1;
     }
     const ls = lineStart(text, head);
-    const lineFrom = text.slice(ls, head).trim() === '' ? ls : -1;
+    // A flow item may start its line with the comma before it (`, b`): the line is still its own.
+    const lineFrom = (flow ? /^[ \t]*(,[ \t]*)?$/ : /^[ \t]*$/).test(text.slice(ls, head)) ? ls : -1;
     // What may follow the value on its last line: in a block list its comment; in a flow list a comma and a comment.
     const eol = lineEnd(text, end);
     const m = (flow ? /^[ \t]*(?:,[ \t]*)?/ : /^[ \t]*/).exec(text.slice(end, eol))![0];
@@ -586,7 +599,7 @@ export function removeItem(text: string, path: EditPath, index: number): TextEdi
 type Unit = { readonly kind: 'lines'; readonly text: string } | { readonly kind: 'flow'; readonly value: string; readonly comment: string };
 
 function indentOf(text: string, it: ItemSpan): string {
-  return text.slice(it.lineFrom, it.head);
+  return /^[ \t]*/.exec(text.slice(it.lineFrom, it.head))![0];
 }
 
 /** Puts `unit` into the list at `path` so that it becomes item `at`; only new bytes are added. */
@@ -768,9 +781,9 @@ export function moveItem(text: string, path: EditPath, from: number, to: number)
   let unit: Unit;
   if (seq.flow) {
     const it = r.item;
-    const m = /^[ \t]*,?[ \t]*/.exec(text.slice(it.end, lineEnd(text, it.end)))![0];
-    const c = r.lines ? text.slice(it.end + m.length, lineEnd(text, it.end)).replace(/\r$/, '') : '';
-    unit = { kind: 'flow', value: text.slice(it.start, it.end), comment: c === '' ? '' : ` ${c}` };
+    // The comment on the item's line goes with it, with the white space before it (the comma left out).
+    const c = r.lines ? text.slice(it.end, lineEnd(text, it.end)).replace(/\r$/, '').replace(/^([ \t]*),/, '$1') : '';
+    unit = { kind: 'flow', value: text.slice(it.start, it.end), comment: c.trim() === '' ? '' : c };
   } else {
     if (!r.lines) throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
     const own = text.slice(r.item.lineFrom, r.item.lineTo);
