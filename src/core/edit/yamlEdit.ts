@@ -421,9 +421,13 @@ function blankSeparator(text: string, items: ItemSpan[], k: number): [number, nu
  * may be replaced by `[]`.
  */
 function removesOnly(text: string, edit: TextEdit, it: { head: number; start: number; end: number }, sep: '-' | ',' | '', comments: Array<[number, number]>): boolean {
-  const a = edit.offset;
+  let a = edit.offset;
   const b = edit.offset + edit.length;
-  if (!/^ ?(\[\])?$/.test(edit.text) || a > it.start || b < it.end || a > it.head) return false;
+  // `[]` put in before text that is written again unchanged (the rest of the key's line): that text stays.
+  const again = edit.text.replace(/^ ?\[\]/, '');
+  if (again !== '' && again.length <= b - a && text.startsWith(again, a)) a += again.length;
+  else if (again !== '') return false;
+  if (a > it.start || b < it.end || a > it.head) return false;
   let seps = 0;
   let c = 0;
   while (c < comments.length && comments[c][1] <= a) c++;
@@ -537,6 +541,8 @@ function removalTries(text: string, path: EditPath, k: number): Tries {
       // The only item: the list becomes `key: []` right after the colon, or `[]` where the item was.
       const at = keyedList(text, doc, path, lay.seq);
       if (at) del(at.colon + 1, it.tail, false, ' []');
+      // With a comment after the key: `[]` goes before it, the item's lines go.
+      if (at && lines) del(at.colon + 1, it.lineTo, false, ` []${text.slice(at.colon + 1, nextLine(text, at.colon + 1))}`);
       del(it.head, it.tail, false, '[]');
     }
   } else if (flow) {
@@ -634,7 +640,11 @@ function insertUnit(text: string, path: EditPath, at: number, unit: Unit): TextE
   const last = items[n - 1];
   const after = text.slice(last.end, lineEnd(text, last.end));
   const comma = /^[ \t]*,/.test(after);
-  if (last.lineFrom >= 0 && last.lineTo >= 0 && comma) return { offset: last.lineTo, length: 0, text: `${indentOf(text, last)}${unit.value},${unit.comment}${nl}` };
+  // One per line: a line of its own, with a comma after it as the last item has one, else with the comma before it.
+  if (last.lineFrom >= 0 && last.lineTo >= 0) {
+    const line = comma ? `${unit.value},${unit.comment}` : `, ${unit.value}${unit.comment}`;
+    return { offset: last.lineTo, length: 0, text: `${indentOf(text, last)}${line}${nl}` };
+  }
   // A comment after the last value would end up after the new one: refused.
   if (unit.comment !== '' || comma || /^[ \t]*#/.test(after)) throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
   return { offset: last.end, length: 0, text: `, ${unit.value}` };
