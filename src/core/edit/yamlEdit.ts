@@ -379,15 +379,27 @@ function layoutOf(text: string, doc: Document.Parsed, path: EditPath): Layout {
       if (text[p - 1] !== '-') throw new YamlEditError('A list item is written in a way this form cannot follow; edit it in the text editor.');
       head = p - 1;
     }
-    const ls = lineStart(text, head);
-    // A flow item may start its line with the comma before it (`, b`): the line is still its own.
-    const lineFrom = (flow ? /^[ \t]*(,[ \t]*)?$/ : /^[ \t]*$/).test(text.slice(ls, head)) ? ls : -1;
-    // What may follow the value on its last line: in a block list its comment; in a flow list a comma and a comment.
-    const eol = lineEnd(text, end);
-    const m = (flow ? /^[ \t]*(?:,[ \t]*)?/ : /^[ \t]*/).exec(text.slice(end, eol))![0];
-    const comment = commentAt.get(end + m.length);
-    const after = comment ?? end + m.length;
-    const lineTo = text.slice(after, eol).trim() === '' ? nextLine(text, after) : -1;
+    // Only short scans next to the item (never to its line's ends): a long one-line list stays linear.
+    const blank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
+    // Before it on its line: only indentation (in a flow list, and the comma before it: `, b`).
+    let p = head;
+    while (blank(text[p - 1])) p--;
+    if (flow && text[p - 1] === ',') {
+      p--;
+      while (blank(text[p - 1])) p--;
+    }
+    const lineFrom = p === 0 || text[p - 1] === '\n' ? p : -1;
+    // After the value on its last line: in a block list its comment; in a flow list a comma and a comment.
+    let q = end;
+    while (blank(text[q])) q++;
+    if (flow && text[q] === ',') {
+      q++;
+      while (blank(text[q])) q++;
+    }
+    const comment = commentAt.get(q);
+    let e = comment ?? q;
+    while (blank(text[e]) || text[e] === '\r') e++;
+    const lineTo = e >= text.length ? text.length : text[e] === '\n' ? e + 1 : -1;
     return { head, start: r[0], end, tail: !flow && comment !== undefined ? comment : end, lineFrom, lineTo };
   });
   return { seq, flow, items, comments };
