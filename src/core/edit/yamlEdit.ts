@@ -248,8 +248,24 @@ function keyedList(text: string, doc: Document.Parsed, path: EditPath, seq: YAML
   return { colon, comment: between[2] ?? '', end, keyCol: columnOf(text, keyRange[0]) };
 }
 
-/** Appends an item to the list at `path`; creates the list (as a block list) when the key is missing or empty. */
+/**
+ * Appends an item to the list at `path`; creates the list (as a block list) when the key is missing or empty. Into a
+ * list with items only the new item's text goes (checked: else refused).
+ */
 export function appendItem(text: string, path: EditPath, item: PlainValue): TextEdit {
+  const edit = appendEdit(text, path, item);
+  const doc = parse(text);
+  const node = nodeAt(doc, path);
+  if (isSeq(node) && node.items.length > 0) {
+    const out = applyEdit(text, edit);
+    if (!readsAs(out, documentWith(doc, path, [...listOf(doc, path), item])) || !insertsOnly(text, out, path, node.items.length)) {
+      throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+    }
+  }
+  return edit;
+}
+
+function appendEdit(text: string, path: EditPath, item: PlainValue): TextEdit {
   const doc = parse(text);
   const nl = newlineOf(text);
   const node = nodeAt(doc, path);
