@@ -375,8 +375,8 @@ function layoutOf(text: string, doc: Document.Parsed, path: EditPath): Layout {
   const seq = seqAt(doc, path);
   const flow = Boolean(seq.flow);
   const comments = commentSpans(text);
-  const startOf = new Map(comments.map(([a, b]) => [b, a]));
-  const commentAt = new Map(comments);
+  const startOf = new Map(comments.map(([a, b]) => [b, a])); // a comment's start by its end
+  const commentAt = new Map(comments); // a comment's end by its start
   const items = seq.items.map((it): ItemSpan => {
     const r = (it as YamlNode | null)?.range;
     if (!r) throw new YamlEditError('A list item has no position; edit it in the text editor.');
@@ -412,11 +412,11 @@ function layoutOf(text: string, doc: Document.Parsed, path: EditPath): Layout {
       q++;
       while (blank(text[q])) q++;
     }
-    const comment = commentAt.get(q);
-    let e = comment ?? q;
+    const commentEnd = commentAt.get(q);
+    let e = commentEnd ?? q;
     while (blank(text[e]) || text[e] === '\r') e++;
     const lineTo = e >= text.length ? text.length : text[e] === '\n' ? e + 1 : -1;
-    return { head, start: r[0], end, tail: !flow && comment !== undefined ? comment : end, lineFrom, lineTo };
+    return { head, start: r[0], end, tail: !flow && commentEnd !== undefined ? commentEnd : end, lineFrom, lineTo };
   });
   return { seq, flow, items, comments };
 }
