@@ -177,6 +177,7 @@ describe('YAML edits: properties over random documents', () => {
       } catch (e) {
         // A refusal is allowed (the file is left as it is); it must be a clear one, and rare.
         assert.ok(e instanceof YamlEditError && /text editor/.test(e.message), String(e));
+        if (process.env.EDIT_PROPERTY_REPORT === 'refusals') console.log(`refused: seed ${seed}: ${remove ? 'remove' : `move to ${to}`} item ${from} of ${JSON.stringify(t.path)}\n${text}`);
         refused++;
         continue;
       }
@@ -194,6 +195,7 @@ describe('YAML edits: properties over random documents', () => {
       else assert.deepEqual(now, was, label);
       edits++;
     }
+    if (process.env.EDIT_PROPERTY_REPORT) console.log(`remove/move: ${edits} exact, ${refused} refused`);
     assert.ok(edits > CASES * 0.9, `${edits} edits checked, ${refused} refused`);
   });
 
@@ -267,6 +269,7 @@ describe('YAML edits: properties over random documents', () => {
       if (text.includes('\r\n')) assert.ok(!/[^\r]\n/.test(out), `${label}: line ends kept`);
       edits++;
     }
+    if (process.env.EDIT_PROPERTY_REPORT) console.log(`remove key/nested set/insert: ${edits} exact, ${refused} refused`);
     assert.ok(edits > CASES * 0.6, `${edits} edits checked, ${refused} refused`);
   });
 });
