@@ -3,7 +3,7 @@
  * value it is about: comments, key order, unknown keys, blank lines and quoting elsewhere stay byte-identical.
  * The VS Code layer turns the edit into a WorkspaceEdit on the document; the tests apply it to a string.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Lexer, parseDocument, stringify } from 'yaml';
 import type { Document, Node as YamlNode, YAMLMap, YAMLSeq } from 'yaml';
 
 export interface TextEdit {
@@ -248,8 +248,24 @@ function keyedList(text: string, doc: Document.Parsed, path: EditPath, seq: YAML
   return { colon, comment: between[2] ?? '', end, keyCol: columnOf(text, keyRange[0]) };
 }
 
-/** Appends an item to the list at `path`; creates the list (as a block list) when the key is missing or empty. */
+/**
+ * Appends an item to the list at `path`; creates the list (as a block list) when the key is missing or empty. Into a
+ * list with items only the new item's text goes (checked: else refused).
+ */
 export function appendItem(text: string, path: EditPath, item: PlainValue): TextEdit {
+  const edit = appendEdit(text, path, item);
+  const doc = parse(text);
+  const node = nodeAt(doc, path);
+  if (isSeq(node) && node.items.length > 0) {
+    const out = applyEdit(text, edit);
+    if (!readsAs(out, documentWith(doc, path, [...listOf(doc, path), item])) || !insertsOnly(text, out, path, node.items.length)) {
+      throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+    }
+  }
+  return edit;
+}
+
+function appendEdit(text: string, path: EditPath, item: PlainValue): TextEdit {
   const doc = parse(text);
   const nl = newlineOf(text);
   const node = nodeAt(doc, path);
@@ -264,13 +280,27 @@ export function appendItem(text: string, path: EditPath, item: PlainValue): Text
       return { offset: at.colon + 1, length: at.end - (at.colon + 1), text: nl + renderBlock([item], at.keyCol + 2, nl).replace(new RegExp(`${nl}$`), '') };
     }
   }
+  if (seq.flow && seq.items.length > 0) {
+    // After the last item: on a line of its own when the items are one per line and the last one has a comma or a
+    // comment after it (which must stay on its line); else right after its value.
+    const last = layoutOf(text, doc, path).items[seq.items.length - 1];
+    const rest = text.slice(last.end, lineEnd(text, last.end));
+    const comma = /^[ \t]*,/.test(rest);
+    if (last.lineFrom >= 0 && last.lineTo >= 0 && (comma || rest.includes('#'))) {
+      const ws = indentOf(text, last);
+      return { offset: last.lineTo, length: 0, text: comma ? `${ws}${renderFlow(item)},${nl}` : `${ws}, ${renderFlow(item)}${nl}` };
+    }
+    if (!comma && !/^[ \t]*#/.test(rest)) return { offset: last.end, length: 0, text: `, ${renderFlow(item)}` };
+  }
   if (seq.flow) {
     const close = text.lastIndexOf(']', seq.range![1] - 1);
     return { offset: close, length: 0, text: `${flowSeparator(text, seq.range![0], close, seq.items.length)}${renderFlow(item)}` };
   }
   const indent = columnOf(text, seq.range![0]);
   const { offset, prefix } = afterNode(text, seq);
-  return { offset, length: 0, text: prefix + renderBlock([item], indent, nl) };
+  const block = renderBlock([item], indent, nl);
+  // At the end of a text without a final line break, none is added after the new item either.
+  return { offset, length: 0, text: prefix === '' ? block : prefix + block.slice(0, -nl.length) };
 }
 
 /** Renames the key at `path`, keeping its value and everything around it. */
@@ -291,27 +321,192 @@ function seqAt(doc: Document.Parsed, path: EditPath): YAMLSeq {
   return node as YAMLSeq;
 }
 
-/** Each item's own text (trailing white space left out) as offsets; the text between items is the gaps. */
-function itemSlices(text: string, seq: YAMLSeq): Array<[number, number]> {
-  return seq.items.map((it) => {
-    const r = (it as YamlNode | null)?.range;
-    if (!r) throw new YamlEditError('A list item has no position.');
-    let end = r[1];
-    while (end > r[0] && /\s/.test(text[end - 1])) end--;
-    // In a block list, a comment on the item's last line belongs to the item and moves with it. (In a flow list
-    // the separator comes after it, so there it stays put.)
-    const eol = lineEnd(text, end);
-    const rest = text.slice(end, text[eol - 1] === '\r' ? eol - 1 : eol);
-    if (!seq.flow && /^\s*#/.test(rest)) end += rest.length;
-    return [r[0], end];
-  });
+/**
+ * Every comment of a text as [start, end) offsets, from the lexer's tokens: exact, never a `#` inside a quoted string
+ * or a block scalar. Linear in the text's size.
+ */
+export function commentSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let offset = 0;
+  let scalar = false;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's control tokens (document start, flow end, scalar mark) take no room in the text.
+    if (token === '\x02' || token === '\x18') continue;
+    if (token === '\x1f') {
+      scalar = true;
+      continue;
+    }
+    if (!scalar && token.startsWith('#')) out.push([offset, offset + token.length]);
+    scalar = false;
+    offset += token.length;
+  }
+  return out;
 }
 
-/** The list's values as plain data, aliases resolved (they stand for their anchor's value). */
-function listValues(doc: Document.Parsed, path: EditPath): PlainValue[] {
+/** An item of a list, as offsets into the text. */
+interface ItemSpan {
+  /** Where the item's own text starts: its dash in a block list, its first character in a flow list. */
+  readonly head: number;
+  /** The item's value: [start, end), white space after it left out. */
+  readonly start: number;
+  readonly end: number;
+  /** The end of a comment on the value's last line (the item's own), or `end`. */
+  readonly tail: number;
+  /** The start of the item's first line when only indentation is before `head`, or -1. */
+  readonly lineFrom: number;
+  /** Just after the line break that ends the item's last line when nothing but its comment (and, in a flow list, its
+   * comma) follows it there; the text's end for a last line without a line break; -1 when more text follows. */
+  readonly lineTo: number;
+}
+
+interface Layout {
+  readonly seq: YAMLSeq;
+  readonly flow: boolean;
+  readonly items: ItemSpan[];
+  readonly comments: Array<[number, number]>;
+}
+
+function nextLine(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+function layoutOf(text: string, doc: Document.Parsed, path: EditPath): Layout {
+  const seq = seqAt(doc, path);
+  const flow = Boolean(seq.flow);
+  const comments = commentSpans(text);
+  const startOf = new Map(comments.map(([a, b]) => [b, a])); // a comment's start by its end
+  const commentAt = new Map(comments); // a comment's end by its start
+  const items = seq.items.map((it): ItemSpan => {
+    const r = (it as YamlNode | null)?.range;
+    if (!r) throw new YamlEditError('A list item has no position; edit it in the text editor.');
+    let end = r[1];
+    while (end > r[0] && /\s/.test(text[end - 1])) end--;
+    let head = r[0];
+    if (!flow) {
+      // Back from the value over white space and comments (`- # note` above a mapping) to the item's dash.
+      let p = r[0];
+      for (;;) {
+        while (p > 0 && /\s/.test(text[p - 1])) p--;
+        const c = startOf.get(p);
+        if (c === undefined) break;
+        p = c;
+      }
+      if (text[p - 1] !== '-') throw new YamlEditError('A list item is written in a way this form cannot follow; edit it in the text editor.');
+      head = p - 1;
+    }
+    // Only short scans next to the item (never to its line's ends): a long one-line list stays linear.
+    const blank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
+    // Before it on its line: only indentation (in a flow list, and the comma before it: `, b`).
+    let p = head;
+    while (blank(text[p - 1])) p--;
+    if (flow && text[p - 1] === ',') {
+      p--;
+      while (blank(text[p - 1])) p--;
+    }
+    const lineFrom = p === 0 || text[p - 1] === '\n' ? p : -1;
+    // After the value on its last line: in a block list its comment; in a flow list a comma and a comment.
+    let q = end;
+    while (blank(text[q])) q++;
+    if (flow && text[q] === ',') {
+      q++;
+      while (blank(text[q])) q++;
+    }
+    const commentEnd = commentAt.get(q);
+    let e = commentEnd ?? q;
+    while (blank(text[e]) || text[e] === '\r') e++;
+    const lineTo = e >= text.length ? text.length : text[e] === '\n' ? e + 1 : -1;
+    return { head, start: r[0], end, tail: !flow && commentEnd !== undefined ? commentEnd : end, lineFrom, lineTo };
+  });
+  return { seq, flow, items, comments };
+}
+
+/** The blank lines an item of a block list owns as its separator: above it (below it for the first item). */
+function blankSeparator(text: string, items: ItemSpan[], k: number): [number, number] | undefined {
+  const it = items[k];
+  if (it.lineFrom < 0 || it.lineTo < 0) return undefined;
+  if (k > 0) {
+    const prev = items[k - 1];
+    let q = it.lineFrom;
+    while (q > prev.lineTo && q > 0) {
+      const s = lineStart(text, q - 1);
+      if (text.slice(s, q).trim() !== '') break;
+      q = s;
+    }
+    return q < it.lineFrom && q === prev.lineTo ? [q, it.lineFrom] : undefined;
+  }
+  const next = items[1];
+  if (!next || next.lineFrom < 0) return undefined;
+  let q = it.lineTo;
+  while (q < next.lineFrom && text.slice(q, nextLine(text, q)).trim() === '') q = nextLine(text, q);
+  return q > it.lineTo && q === next.lineFrom ? [it.lineTo, q] : undefined;
+}
+
+/**
+ * Whether `edit` takes out exactly one item (or mapping entry) and nothing that is not its own: the deleted text is
+ * the item's value, white space, the item's own comments (after its dash, or on its last line) and at most one
+ * separator (`sep`: the item's dash in a block list, one comma in a flow collection). The only item of a block list
+ * may be replaced by `[]`.
+ */
+function removesOnly(text: string, edit: TextEdit, it: { head: number; start: number; end: number }, sep: '-' | ',' | '', comments: Array<[number, number]>): boolean {
+  let a = edit.offset;
+  const b = edit.offset + edit.length;
+  // `[]` put in before text that is written again unchanged (the rest of the key's line): that text stays.
+  const again = edit.text.replace(/^ ?\[\]/, '');
+  if (again !== '' && again.length <= b - a && text.startsWith(again, a)) a += again.length;
+  else if (again !== '') return false;
+  if (a > it.start || b < it.end || a > it.head) return false;
+  let seps = 0;
+  let c = 0;
+  while (c < comments.length && comments[c][1] <= a) c++;
+  if (c < comments.length && comments[c][0] < a) return false; // the edit starts inside a comment
+  for (let p = a; p < b; p++) {
+    if (p === it.start && it.end > it.start) {
+      p = it.end - 1;
+      while (c < comments.length && comments[c][1] <= it.end) c++;
+      continue;
+    }
+    if (c < comments.length && comments[c][0] === p) {
+      const [cs, ce] = comments[c++];
+      if (ce > b) return false;
+      // Before the value: only after the item's own dash. After it: only on its last line.
+      const own = cs < it.start ? sep === '-' && it.head < cs : !text.slice(it.end, cs).includes('\n');
+      if (!own) return false;
+      p = ce - 1;
+      continue;
+    }
+    const ch = text[p];
+    if (/\s/.test(ch)) continue;
+    if (ch === sep && seps === 0 && (sep !== '-' || p === it.head)) {
+      seps++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** Whether the text parses and reads back as exactly `expected` (aliases resolved). */
+function readsAs(text: string, expected: string): boolean {
+  const doc = parseDocument(text);
+  return doc.errors.length === 0 && JSON.stringify(doc.toJS({ maxAliasCount: 1000 }) ?? null) === expected;
+}
+
+function documentWith(doc: Document.Parsed, path: EditPath, list: unknown[]): string {
+  const js = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  const set = (v: unknown, i: number): unknown => {
+    if (i === path.length) return list;
+    const copy = (Array.isArray(v) ? [...v] : { ...(v as object) }) as Record<string | number, unknown>;
+    copy[path[i]] = set(copy[path[i]], i + 1);
+    return copy;
+  };
+  return JSON.stringify(set(js, 0) ?? null);
+}
+
+function listOf(doc: Document.Parsed, path: EditPath): unknown[] {
   const js = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   const v = path.reduce<unknown>((cur, k) => (cur === null || typeof cur !== 'object' ? undefined : (cur as Record<string | number, unknown>)[k]), js);
-  return (Array.isArray(v) ? v : []) as PlainValue[];
+  return Array.isArray(v) ? v : [];
 }
 
 /**
@@ -326,66 +521,321 @@ export function hasAnchors(node: unknown): boolean {
   return false;
 }
 
-/**
- * The minimal edit is checked before it is returned: if the text it gives does not read back as exactly the
- * expected list (an unusual layout), the list is written again from its values instead: still exact, though
- * comments inside that list may be lost. A list with anchors or aliases is not written again (that would copy the
- * anchored values): the edit is refused.
- */
-function verifiedListEdit(text: string, path: EditPath, edit: TextEdit, expected: PlainValue[], seq: YAMLSeq): TextEdit {
-  const out = parseDocument(applyEdit(text, edit));
-  if (out.errors.length === 0 && JSON.stringify(listValues(out, path)) === JSON.stringify(expected)) return edit;
-  if (hasAnchors(seq)) throw new YamlEditError(`${path.join('.')} uses YAML anchors or aliases; change it in the text editor.`);
-  return setValue(text, path, expected);
+const UNUSUAL = 'cannot be changed here without touching other text (an unusual layout); change it in the text editor.';
+
+interface Removal {
+  readonly edit: TextEdit;
+  readonly item: ItemSpan;
+  /** The item's whole lines went (not only its value). */
+  readonly lines: boolean;
 }
 
-/** Removes item `index` of the list at `path` (with the separator after it; comments next to it may go too). */
-export function removeItem(text: string, path: EditPath, index: number): TextEdit {
+interface Tries {
+  readonly item: ItemSpan;
+  readonly flow: boolean;
+  readonly comments: Array<[number, number]>;
+  /** Ways to take the item out, from the most natural to the smallest; none is checked yet. */
+  readonly tries: ReadonlyArray<{ readonly edit: TextEdit; readonly lines: boolean }>;
+  readonly doc: Document.Parsed;
+}
+
+function removalTries(text: string, path: EditPath, k: number): Tries {
   const doc = parse(text);
-  const seq = seqAt(doc, path);
-  if (index < 0 || index >= seq.items.length) throw new YamlEditError(`No item ${index + 1} in ${path.join('.')}.`);
-  const expected = listValues(doc, path).filter((_, i) => i !== index);
-  if (seq.items.length === 1) {
-    if (hasAnchors(seq)) throw new YamlEditError(`${path.join('.')} uses YAML anchors or aliases; change it in the text editor.`);
-    // The only item: the list becomes `key: []`, written right after the colon (whatever the list's indentation).
-    const at = seq.flow ? undefined : keyedList(text, doc, path, seq);
-    if (at) return { offset: at.colon + 1, length: at.end - (at.colon + 1), text: ` []${at.comment ? ` ${at.comment}` : ''}` };
-    return setValue(text, path, []);
+  const lay = layoutOf(text, doc, path);
+  const { items, flow, comments } = lay;
+  const n = items.length;
+  if (k < 0 || k >= n) throw new YamlEditError(`No item ${k + 1} in ${path.join('.')}.`);
+  const it = items[k];
+  const tries: Array<{ edit: TextEdit; lines: boolean }> = [];
+  const del = (a: number, b: number, lines: boolean, with_ = ''): void => {
+    if (a >= 0 && b >= a) tries.push({ edit: { offset: a, length: b - a, text: with_ }, lines });
+  };
+  const lines = it.lineFrom >= 0 && it.lineTo >= 0;
+  // The item's lines; at the end of a text without a final line break, the line break before them instead.
+  const linesFrom = (a: number): number => {
+    if (it.lineTo !== text.length || text.endsWith('\n') || a === 0) return a;
+    return a - (text[a - 2] === '\r' ? 2 : 1);
+  };
+  // In a flow list: the value and the comma after it (a comma left before `]` is allowed in YAML).
+  const valueAndComma = (): void => {
+    const comma = /^[ \t]*,[ \t]*/.exec(text.slice(it.end, lineEnd(text, it.end)));
+    del(it.start, it.end + (comma ? comma[0].length : 0), false);
+  };
+  if (n === 1) {
+    if (flow) {
+      if (lines) del(it.lineFrom, it.lineTo, true);
+      valueAndComma();
+    } else {
+      // The only item: the list becomes `key: []` right after the colon, or `[]` where the item was.
+      const at = keyedList(text, doc, path, lay.seq);
+      if (at) del(at.colon + 1, it.tail, false, ' []');
+      // With a comment after the key: `[]` goes before it, the item's lines go.
+      if (at && lines) del(at.colon + 1, it.lineTo, false, ` []${text.slice(at.colon + 1, nextLine(text, at.colon + 1))}`);
+      del(it.head, it.tail, false, '[]');
+    }
+  } else if (flow) {
+    if (lines) del(it.lineFrom, it.lineTo, true);
+    if (k + 1 < n) del(it.start, items[k + 1].start, false);
+    else {
+      const prev = items[k - 1].end;
+      del(prev, it.end, false);
+      // After a comma that stays (`[a, b,]` without b is `[a,]`).
+      const comma = /^[ \t]*,/.exec(text.slice(prev, it.start));
+      if (comma) del(prev + comma[0].length, it.end, false);
+    }
+    valueAndComma();
+  } else {
+    if (lines) {
+      const sep = blankSeparator(text, items, k);
+      if (sep) del(linesFrom(Math.min(sep[0], it.lineFrom)), Math.max(sep[1], it.lineTo), true);
+      del(linesFrom(it.lineFrom), it.lineTo, true);
+    }
+    if (k + 1 < n) del(it.head, items[k + 1].head, false);
   }
-  const r = itemSlices(text, seq);
-  // In a block list, the item's own lines go (`- ` to the end of its last line); comment lines around it stay.
-  const dashStart = lineStart(text, r[index][0]);
-  if (!seq.flow && /^\s*-\s*$/.test(text.slice(dashStart, r[index][0]))) {
-    const eol = lineEnd(text, r[index][1]);
-    const lines = { offset: dashStart, length: (eol < text.length ? eol + 1 : eol) - dashStart, text: '' };
-    const out = parseDocument(applyEdit(text, lines));
-    if (out.errors.length === 0 && JSON.stringify(listValues(out, path)) === JSON.stringify(expected)) return lines;
-  }
-  const edit = index + 1 < r.length
-    ? { offset: r[index][0], length: r[index + 1][0] - r[index][0], text: '' }
-    : { offset: r[index - 1][1], length: r[index][1] - r[index - 1][1], text: '' };
-  return verifiedListEdit(text, path, edit, expected, seq);
+  return { item: it, flow, comments, tries, doc };
 }
 
-/** Moves item `from` of the list at `path` to position `to`; each item's text moves unchanged, separators stay. */
+/** The first way to take item `k` out that takes nothing else and reads back as the list without it; or refused. */
+function removal(text: string, path: EditPath, k: number): Removal {
+  const r = removalTries(text, path, k);
+  const expected = documentWith(r.doc, path, listOf(r.doc, path).filter((_, i) => i !== k));
+  for (const t of r.tries) {
+    if (removesOnly(text, t.edit, r.item, r.flow ? ',' : '-', r.comments) && readsAs(applyEdit(text, t.edit), expected)) {
+      return { edit: t.edit, item: r.item, lines: t.lines };
+    }
+  }
+  throw new YamlEditError(`Item ${k + 1} of ${path.join('.')} ${UNUSUAL}`);
+}
+
+/** Every way to take item `k` out of `text` that takes nothing but the item's own text, with the text it leaves. */
+function ownRemovals(text: string, path: EditPath, k: number): Array<{ rest: string; own: string; value: string }> {
+  const r = removalTries(text, path, k);
+  return r.tries
+    .filter((t) => removesOnly(text, t.edit, r.item, r.flow ? ',' : '-', r.comments))
+    .map((t) => ({
+      rest: applyEdit(text, t.edit),
+      // The item's own text, separators and white space aside.
+      own: text.slice(t.edit.offset, t.edit.offset + t.edit.length).replace(/[\s,]/g, ''),
+      value: text.slice(r.item.start, r.item.end),
+    }));
+}
+
+/**
+ * Removes item `index` of the list at `path`: its own text (its lines in a block list, with its comments and the
+ * blank lines it owns as a separator; the value and one comma in a flow list). Every other byte stays; when that
+ * cannot be done the edit is refused (YamlEditError).
+ */
+export function removeItem(text: string, path: EditPath, index: number): TextEdit {
+  return removal(text, path, index).edit;
+}
+
+/** An item's text, ready to be put into a list of the same kind. */
+type Unit = { readonly kind: 'lines'; readonly text: string } | { readonly kind: 'flow'; readonly value: string; readonly comment: string };
+
+function indentOf(text: string, it: ItemSpan): string {
+  return /^[ \t]*/.exec(text.slice(it.lineFrom, it.head))![0];
+}
+
+/** Puts `unit` into the list at `path` so that it becomes item `at`; only new bytes are added. */
+function insertUnit(text: string, path: EditPath, at: number, unit: Unit): TextEdit {
+  const doc = parse(text);
+  const { items, flow } = layoutOf(text, doc, path);
+  const n = items.length;
+  const nl = newlineOf(text);
+  if (n === 0 || at < 0 || at > n || flow !== (unit.kind === 'flow')) throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+  if (unit.kind === 'lines') {
+    const sepOf = (k: number): string => {
+      const s = blankSeparator(text, items, k);
+      return s ? text.slice(s[0], s[1]) : '';
+    };
+    if (at < n) {
+      const it = items[at];
+      if (it.lineFrom < 0) throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+      return { offset: it.lineFrom, length: 0, text: unit.text + sepOf(at) };
+    }
+    const last = items[n - 1];
+    if (last.lineTo < 0) throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+    const sep = n > 1 ? sepOf(n - 1) : '';
+    if (last.lineTo === text.length && !text.endsWith('\n')) return { offset: text.length, length: 0, text: nl + sep + unit.text.replace(/\r?\n$/, '') };
+    return { offset: last.lineTo, length: 0, text: sep + unit.text };
+  }
+  if (at < n) {
+    const it = items[at];
+    if (it.lineFrom >= 0 && it.lineTo >= 0) return { offset: it.lineFrom, length: 0, text: `${indentOf(text, it)}${unit.value},${unit.comment}${nl}` };
+    if (unit.comment !== '') throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+    return { offset: it.start, length: 0, text: `${unit.value}, ` };
+  }
+  const last = items[n - 1];
+  const after = text.slice(last.end, lineEnd(text, last.end));
+  const comma = /^[ \t]*,/.test(after);
+  // One per line: a line of its own, with a comma after it as the last item has one, else with the comma before it.
+  if (last.lineFrom >= 0 && last.lineTo >= 0) {
+    const line = comma ? `${unit.value},${unit.comment}` : `, ${unit.value}${unit.comment}`;
+    return { offset: last.lineTo, length: 0, text: `${indentOf(text, last)}${line}${nl}` };
+  }
+  // A comment after the last value would end up after the new one: refused.
+  if (unit.comment !== '' || comma || /^[ \t]*#/.test(after)) throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+  return { offset: last.end, length: 0, text: `, ${unit.value}` };
+}
+
+/** Whether `after` is `before` with one more item at `index` of the list at `path`, and not one other byte changed. */
+export function insertsOnly(before: string, after: string, path: EditPath, index: number): boolean {
+  try {
+    return ownRemovals(after, path, index).some((r) => r.rest === before);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `after` is `before` with item `from` of the list at `path` moved to `to`: the item's own text is the same,
+ * and without it the two texts are byte-identical.
+ */
+export function movesOnly(before: string, after: string, path: EditPath, from: number, to: number): boolean {
+  try {
+    const bs = ownRemovals(after, path, to);
+    return ownRemovals(before, path, from).some((a) => bs.some((b) => a.rest === b.rest && a.value === b.value && a.own === b.own));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `edit` removes item `index` of the list at `path` and nothing that is not its own. */
+export function removesItemOnly(text: string, edit: TextEdit, path: EditPath, index: number): boolean {
+  try {
+    const lay = layoutOf(text, parse(text), path);
+    const it = lay.items[index];
+    return it !== undefined && removesOnly(text, edit, it, lay.flow ? ',' : '-', lay.comments);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `edit` removes the entry `path` of its mapping and nothing that is not its own. */
+export function removesKeyOnly(text: string, edit: TextEdit, path: EditPath): boolean {
+  const doc = parseDocument(text);
+  const parent = nodeAt(doc, path.slice(0, -1));
+  if (!isMap(parent)) return false;
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+  const k = (pair?.key as YamlNode | undefined)?.range;
+  if (!k) return false;
+  let end = (pair!.value as YamlNode | null)?.range?.[1] ?? k[1];
+  while (end > k[0] && /\s/.test(text[end - 1])) end--;
+  return removesOnly(text, edit, { head: k[0], start: k[0], end }, parent.flow ? ',' : '', commentSpans(text));
+}
+
+/**
+ * Where the value at `path` may change: from just after its key's colon (or from the value, in a flow collection or a
+ * list) to the end of the value's last line in block style (its comment may move onto a new block scalar's header).
+ * Undefined when there is no such key or item.
+ */
+function valueRegion(text: string, doc: Document.Parsed, path: EditPath): [number, number] | undefined {
+  const parent = nodeAt(doc, path.slice(0, -1));
+  const key = path[path.length - 1];
+  let from: number;
+  let v: YamlNode | null | undefined;
+  let flow: boolean;
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+    const k = (pair?.key as YamlNode | undefined)?.range;
+    if (!pair || !k) return undefined;
+    from = text.indexOf(':', k[1]) + 1;
+    v = pair.value as YamlNode | null;
+    flow = Boolean(parent.flow);
+  } else if (isSeq(parent) && typeof key === 'number') {
+    v = parent.items[key] as YamlNode | null | undefined;
+    if (!v?.range) return undefined;
+    from = v.range[0];
+    flow = Boolean(parent.flow);
+  } else return undefined;
+  let end = v?.range ? v.range[1] : from;
+  while (end > from && /\s/.test(text[end - 1])) end--;
+  return [from, flow ? end : lineEnd(text, end)];
+}
+
+/**
+ * Whether `edit`, made to set the value at `path`, changes nothing but that value: new text where a key or an item
+ * is missing, or a change within the value's own text (or of the deepest key on the way that exists, when mappings
+ * are created under an empty one). Every comment the edit spans is in its new text, in the same order; new lines are
+ * never put in front of a comment.
+ */
+export function changesOnlyValue(text: string, edit: TextEdit, path: EditPath): boolean {
+  const a = edit.offset;
+  const b = edit.offset + edit.length;
+  const comments = commentSpans(text);
+  const touched = comments.filter(([cs, ce]) => ce > a && cs < b);
+  if (touched.some(([cs, ce]) => cs < a || ce > b)) return false;
+  let from = 0;
+  for (const [cs, ce] of touched) {
+    const i = edit.text.indexOf(text.slice(cs, ce), from);
+    if (i < 0) return false;
+    from = i + ce - cs;
+  }
+  if (edit.length === 0) {
+    // New text: a comment after the insertion point on its line would be moved onto another line.
+    const eol = lineEnd(text, a);
+    return !(a > lineStart(text, a) && edit.text.includes('\n') && comments.some(([cs]) => cs >= a && cs < eol));
+  }
+  const doc = parseDocument(text);
+  for (let n = path.length; n > 0; n--) {
+    const region = valueRegion(text, doc, path.slice(0, n));
+    if (region) return a >= region[0] && b <= region[1];
+  }
+  return false;
+}
+
+/** Inserts `item` into the list at `path` as item `at` (0 = first), adding only the new item's text. */
+export function insertItem(text: string, path: EditPath, at: number, item: PlainValue): TextEdit {
+  const doc = parse(text);
+  const { items, flow } = layoutOf(text, doc, path);
+  if (at === items.length) return appendItem(text, path, item);
+  if (at < 0 || at > items.length) throw new YamlEditError(`No item ${at + 1} in ${path.join('.')}.`);
+  const nl = newlineOf(text);
+  const target = items[at];
+  const unit: Unit = flow
+    ? { kind: 'flow', value: renderFlow(item), comment: '' }
+    : { kind: 'lines', text: renderBlock([item], columnOf(text, target.head), nl) };
+  const edit = insertUnit(text, path, at, unit);
+  const next = [...listOf(doc, path)];
+  next.splice(at, 0, item);
+  if (!readsAs(applyEdit(text, edit), documentWith(doc, path, next)) || !insertsOnly(text, applyEdit(text, edit), path, at)) {
+    throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+  }
+  return edit;
+}
+
+/**
+ * Moves item `from` of the list at `path` to position `to`: the item's own text is taken out (as `removeItem` does)
+ * and put in at its new place; comment lines between items, blank lines and every other item stay where they are.
+ */
 export function moveItem(text: string, path: EditPath, from: number, to: number): TextEdit {
   const doc = parse(text);
   const seq = seqAt(doc, path);
   const n = seq.items.length;
   if (from < 0 || from >= n || to < 0 || to >= n) throw new YamlEditError(`Cannot move item ${from + 1} to ${to + 1} in ${path.join('.')}.`);
   if (from === to) return { offset: 0, length: 0, text: '' };
-  const expected = listValues(doc, path);
-  const [value] = expected.splice(from, 1);
-  expected.splice(to, 0, value);
-  const r = itemSlices(text, seq);
-  const lo = Math.min(from, to);
-  const hi = Math.max(from, to);
-  const items = r.slice(lo, hi + 1).map(([a, b]) => text.slice(a, b));
-  const gaps = r.slice(lo, hi).map(([, b], k) => text.slice(b, r[lo + k + 1][0]));
-  const [moved] = items.splice(from - lo, 1);
-  items.splice(to - lo, 0, moved);
-  const edit = { offset: r[lo][0], length: r[hi][1] - r[lo][0], text: items.map((it, k) => it + (gaps[k] ?? '')).join('') };
-  return verifiedListEdit(text, path, edit, expected, seq);
+  const r = removal(text, path, from);
+  const nl = newlineOf(text);
+  let unit: Unit;
+  if (seq.flow) {
+    const it = r.item;
+    // The comment on the item's line goes with it, with the white space before it (the comma left out).
+    const c = r.lines ? text.slice(it.end, lineEnd(text, it.end)).replace(/\r$/, '').replace(/^([ \t]*),/, '$1') : '';
+    unit = { kind: 'flow', value: text.slice(it.start, it.end), comment: c.trim() === '' ? '' : c };
+  } else {
+    if (!r.lines) throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+    const own = text.slice(r.item.lineFrom, r.item.lineTo);
+    unit = { kind: 'lines', text: /\n$/.test(own) ? own : own + nl };
+  }
+  const rest = applyEdit(text, r.edit);
+  const out = applyEdit(rest, insertUnit(rest, path, to, unit));
+  const values = [...listOf(doc, path)];
+  const [moved] = values.splice(from, 1);
+  values.splice(to, 0, moved);
+  if (!readsAs(out, documentWith(doc, path, values)) || !movesOnly(text, out, path, from, to)) {
+    throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
+  }
+  return diffEdit(text, out);
 }
 
 /**
@@ -447,16 +897,21 @@ export function removeKey(text: string, path: EditPath): TextEdit {
   const start = (pair.key as YamlNode).range![0];
   const valueNode = pair.value as YamlNode | null;
   let end = valueNode?.range ? valueNode.range[1] : (pair.key as YamlNode).range![1];
-  let edit: TextEdit;
+  let valueEnd = end;
+  while (valueEnd > start && /\s/.test(text[valueEnd - 1])) valueEnd--;
+  const tries: TextEdit[] = [];
   if (map.flow) {
-    // `{a: 1, b: 2}`: the entry and the separator after it (or before it, for the last entry).
+    // `{a: 1, b: 2}`: the entry and the separator after it (or before it, for the last entry); else the entry and a
+    // comma right after it (a comma left before `}` is allowed in YAML).
     const next = map.items[index + 1];
-    if (next) edit = { offset: start, length: (next.key as YamlNode).range![0] - start, text: '' };
+    if (next) tries.push({ offset: start, length: (next.key as YamlNode).range![0] - start, text: '' });
     else if (index > 0) {
       const prev = map.items[index - 1];
       const prevEnd = ((prev.value as YamlNode | null)?.range ?? (prev.key as YamlNode).range!)[1];
-      edit = { offset: prevEnd, length: end - prevEnd, text: '' };
-    } else edit = { offset: start, length: end - start, text: '' };
+      tries.push({ offset: prevEnd, length: end - prevEnd, text: '' });
+    }
+    const comma = /^[ \t]*,[ \t]*/.exec(text.slice(valueEnd, lineEnd(text, valueEnd)));
+    tries.push({ offset: start, length: valueEnd + (comma ? comma[0].length : 0) - start, text: '' });
   } else {
     // Block: whole lines, from the key's line to the end of the value's last line (a comment on it goes too).
     while (end > start && /\s/.test(text[end - 1])) end--;
@@ -464,24 +919,28 @@ export function removeKey(text: string, path: EditPath): TextEdit {
     const prefix = text.slice(from, start).trim();
     // Before the key on its line: nothing (a whole-line entry), or the dashes of the list items it opens (`- - key:`).
     const opensItem = /^-(\s+-)*$/.test(prefix);
-    if (prefix !== '' && !opensItem) throw new YamlEditError(`Cannot remove ${path.join('.')} here; edit it in the text editor.`);
+    if (prefix !== '' && !opensItem) throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
     const eol = lineEnd(text, end);
     const through = eol < text.length ? eol + 1 : eol;
     // A `- key: value` first entry of a list item keeps its dash: only the entry goes, and the next entry moves up.
     if (opensItem) {
       const next = map.items[index + 1];
-      if (!next) throw new YamlEditError(`Cannot remove the only key of a list item (${path.join('.')}).`);
-      edit = { offset: start, length: (next.key as YamlNode).range![0] - start, text: '' };
+      if (!next) throw new YamlEditError(`Cannot remove the only key of a list item (${path.join('.')}); edit it in the text editor.`);
+      tries.push({ offset: start, length: (next.key as YamlNode).range![0] - start, text: '' });
     } else {
-      edit = { offset: from, length: through - from, text: '' };
+      tries.push({ offset: from, length: through - from, text: '' });
     }
   }
-  const out = parseDocument(applyEdit(text, edit));
+  // Only the entry's own text goes (never a rewrite of the mapping): checked, or refused.
+  const comments = commentSpans(text);
   const parentPath = path.slice(0, -1);
-  const got = out.errors.length === 0 ? (parentPath.length === 0 ? out.toJS() : (out.getIn(parentPath) as { toJSON?(): unknown } | undefined)?.toJSON?.()) : undefined;
-  if (JSON.stringify(got) === JSON.stringify(expected)) return edit;
-  if (parentPath.length === 0) throw new YamlEditError(`Cannot remove ${path.join('.')} here; edit it in the text editor.`);
-  return setValue(text, parentPath, expected);
+  for (const edit of tries) {
+    if (!removesOnly(text, edit, { head: start, start, end: valueEnd }, map.flow ? ',' : '', comments)) continue;
+    const out = parseDocument(applyEdit(text, edit));
+    const got = out.errors.length === 0 ? (parentPath.length === 0 ? out.toJS() : (out.getIn(parentPath) as { toJSON?(): unknown } | undefined)?.toJSON?.()) : undefined;
+    if (JSON.stringify(got) === JSON.stringify(expected)) return edit;
+  }
+  throw new YamlEditError(`${path.join('.')} ${UNUSUAL}`);
 }
 
 /**

@@ -3,9 +3,9 @@
  * state; the webview sends them back in edits; `formEditToTextEdit` turns an edit into one minimal text edit of the
  * current file text. An id is only a name for a place in the format: it never carries a path the webview chose.
  */
-import { Lexer, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { isIsoDate } from '../dates';
-import { appendIn, applyEdit, composeEdits, moveItem, removeItem, removeKey, setIn, YamlEditError } from '../edit/yamlEdit';
+import { appendIn, applyEdit, changesOnlyValue, commentSpans, insertItem, insertsOnly, moveItem, movesOnly, removeItem, removeKey, removesItemOnly, removesKeyOnly, setIn, YamlEditError } from '../edit/yamlEdit';
 import type { EditPath, PlainValue, TextEdit } from '../edit/yamlEdit';
 import { formRefusal } from '../format/limits';
 import { MEETING_KINDS, MEETING_STATUSES } from '../format/schema';
@@ -107,13 +107,15 @@ function checkValue(kind: FieldKind, value: string | boolean): PlainValue {
  * The one text edit an edit of the form makes to the file's current text. Throws FormEditError (or YamlEditError)
  * with a message for the manager when the edit cannot be made; nothing is written then.
  *
- * Every edit is checked before it is returned: the new text must parse, read back as exactly the old content with
+ * Every edit is checked before it is returned: the new text must parse and read back as exactly the old content with
  * this one change (aliases resolved, so an edit that would also change another place through an anchor fails), and
- * keep every comment (a removed item may take its own). Whatever the edit layer does with an unusual file, the form
- * cannot write a wrong file.
+ * the text outside the item or value the edit names must be byte-identical: a removal takes only the item's own
+ * text (its value, its own comments, white space and one separator), an insertion or a move adds or moves only the
+ * item's text, a set changes only the value. Whatever the edit layer does with an unusual file, the form cannot
+ * write a wrong file, or change a byte it was not asked to: a failed check is a refusal.
  */
 export function formEditToTextEdit(text: string, edit: FormEdit, listLength: (list: ListId) => number): TextEdit {
-  let result: { edit: TextEdit; expect: (js: unknown) => unknown; removes?: boolean };
+  let result: Computed;
   const refused = formRefusal(text); // the limits of format/limits.ts, before the edit layer parses the text
   if (refused) throw new FormEditError(refused.message);
   try {
@@ -122,19 +124,33 @@ export function formEditToTextEdit(text: string, edit: FormEdit, listLength: (li
     if (e instanceof FormEditError || e instanceof YamlEditError) throw e;
     throw new FormEditError('The edit could not be made to this file; use the text editor.');
   }
-  verify(text, result.edit, result.expect, result.removes ?? false);
+  verify(text, result);
   return result.edit;
 }
 
-function compute(text: string, edit: FormEdit, listLength: (list: ListId) => number): { edit: TextEdit; expect: (js: unknown) => unknown; removes?: boolean } {
+/** What an edit names, for the check that nothing else changed. */
+type Scope =
+  | { readonly op: 'set'; readonly path: EditPath }
+  | { readonly op: 'removeKey'; readonly path: EditPath }
+  | { readonly op: 'remove'; readonly path: EditPath; readonly index: number }
+  | { readonly op: 'insert'; readonly path: EditPath; readonly index: number }
+  | { readonly op: 'move'; readonly path: EditPath; readonly from: number; readonly to: number };
+
+interface Computed {
+  readonly edit: TextEdit;
+  readonly expect: (js: unknown) => unknown;
+  readonly scope: Scope;
+}
+
+function compute(text: string, edit: FormEdit, listLength: (list: ListId) => number): Computed {
   switch (edit.op) {
     case 'set': {
       const field = resolveField(edit.field);
       if (!field) throw new FormEditError('The form asked for a field it does not have.');
       if (field.item && field.item.index >= listLength(field.item.list)) throw new FormEditError('That item is no longer in the file.');
       const value = checkValue(field.kind, edit.value);
-      if (field.kind.type === 'date' && value === '') return { edit: removeKey(text, field.path), expect: (js) => updateIn(js, field.path, REMOVE), removes: true };
-      return { edit: setIn(text, field.path, value), expect: (js) => updateIn(js, field.path, () => value) };
+      if (field.kind.type === 'date' && value === '') return { edit: removeKey(text, field.path), expect: (js) => updateIn(js, field.path, REMOVE), scope: { op: 'removeKey', path: field.path } };
+      return { edit: setIn(text, field.path, value), expect: (js) => updateIn(js, field.path, () => value), scope: { op: 'set', path: field.path } };
     }
     case 'add': {
       const path = LIST_PATHS[edit.list];
@@ -146,30 +162,34 @@ function compute(text: string, edit: FormEdit, listLength: (list: ListId) => num
         next.splice(at, 0, item);
         return next;
       });
-      if (at === n) return { edit: appendIn(text, path, item), expect };
-      return { edit: composeEdits(text, [(t) => appendIn(t, path, item), (t) => moveItem(t, path, n, at)]), expect };
+      // A missing or empty list is created (a new value); into a list with items, only the new item's text goes.
+      if (n === 0) return { edit: appendIn(text, path, item), expect, scope: { op: 'set', path } };
+      return { edit: insertItem(text, path, at, item), expect, scope: { op: 'insert', path, index: at } };
     }
     case 'remove': {
       if (edit.index >= listLength(edit.list)) throw new FormEditError('That item is no longer in the file.');
       const index = edit.index;
+      const path = LIST_PATHS[edit.list];
       return {
-        removes: true,
-        edit: removeItem(text, LIST_PATHS[edit.list], index),
-        expect: (js) => updateIn(js, LIST_PATHS[edit.list], (list) => (list as unknown[]).filter((_, i) => i !== index)),
+        edit: removeItem(text, path, index),
+        expect: (js) => updateIn(js, path, (list) => (list as unknown[]).filter((_, i) => i !== index)),
+        scope: { op: 'remove', path, index },
       };
     }
     case 'move': {
       const n = listLength(edit.list);
       if (edit.index >= n || edit.to >= n) throw new FormEditError('That item is no longer in the file.');
       const { index, to } = edit;
+      const path = LIST_PATHS[edit.list];
       return {
-        edit: moveItem(text, LIST_PATHS[edit.list], index, to),
-        expect: (js) => updateIn(js, LIST_PATHS[edit.list], (list) => {
+        edit: moveItem(text, path, index, to),
+        expect: (js) => updateIn(js, path, (list) => {
           const next = [...(list as unknown[])];
           const [moved] = next.splice(index, 1);
           next.splice(to, 0, moved);
           return next;
         }),
+        scope: { op: 'move', path, from: index, to },
       };
     }
   }
@@ -206,23 +226,41 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function commentsOf(text: string): string[] {
-  return [...new Lexer().lex(text)].filter((t) => t.startsWith('#')).map((t) => t.trim()).sort();
+  return commentSpans(text).map(([a, b]) => text.slice(a, b).trim()).sort();
 }
 
-/** `removes`: the edit takes something out of the file (a key, an item), and a comment on its lines may go with it. */
-function verify(text: string, e: TextEdit, expect: (js: unknown) => unknown, removes: boolean): void {
+/** Whether the edit changes nothing outside what its scope names (see formEditToTextEdit). */
+function inScope(text: string, out: string, e: TextEdit, scope: Scope): boolean {
+  switch (scope.op) {
+    case 'set':
+      return changesOnlyValue(text, e, scope.path) && JSON.stringify(commentsOf(out)) === JSON.stringify(commentsOf(text));
+    case 'removeKey':
+      return removesKeyOnly(text, e, scope.path);
+    case 'remove':
+      return removesItemOnly(text, e, scope.path, scope.index);
+    case 'insert':
+      return insertsOnly(text, out, scope.path, scope.index);
+    case 'move':
+      return e.length === 0 && e.text === '' ? scope.from === scope.to : movesOnly(text, out, scope.path, scope.from, scope.to);
+  }
+}
+
+function verify(text: string, result: Computed): void {
   const refuse = (): never => {
     throw new FormEditError('This change cannot be made safely in this file as it is written (an unusual layout); make it in the text editor.');
   };
   const before = parseDocument(text);
-  const out = applyEdit(text, e);
+  const out = applyEdit(text, result.edit);
   if (formRefusal(out)) refuse(); // an edit must not take a file over the limits either
   const after = parseDocument(out);
   if (after.errors.length > 0) refuse();
   const js = (d: typeof before): unknown => d.toJS({ maxAliasCount: 1000 }) ?? {};
-  if (!sameValue(js(after), expect(js(before)))) refuse();
-  const was = commentsOf(text);
-  const now = commentsOf(out);
-  const kept = removes ? now.every((c) => was.includes(c)) && now.length <= was.length : JSON.stringify(now) === JSON.stringify(was);
-  if (!kept) refuse();
+  if (!sameValue(js(after), result.expect(js(before)))) refuse();
+  let scoped = false;
+  try {
+    scoped = inScope(text, out, result.edit, result.scope);
+  } catch {
+    // A check that cannot be made is a failed check.
+  }
+  if (!scoped) refuse();
 }
