@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { QuickFixProvider } from './vscode/codeActions';
 import { Commands } from './vscode/commands';
+import { contextKeys } from './vscode/contextKeys';
+import type { ContextKeys } from './vscode/contextKeys';
 import { DiagnosticsAdapter } from './vscode/diagnostics';
 import { FormEditorProvider } from './vscode/form/formEditor';
 import { StatusBarAdapter } from './vscode/statusBar';
@@ -20,6 +22,8 @@ export interface ExtensionApi {
   readonly week: WeekTreeProvider;
   readonly statusBar: StatusBarAdapter;
   readonly forms: FormEditorProvider;
+  /** The context keys the extension set (VS Code gives no way to read them back). */
+  readonly contextKeys: ContextKeys;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -53,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // The Get Started walkthrough: once after install, and from the palette.
   context.subscriptions.push(...registerWalkthrough(context));
   void service.reload();
-  return { service, reports, goals, week, statusBar, forms };
+  return { service, reports, goals, week, statusBar, forms, contextKeys };
 }
 
 export function deactivate(): void {

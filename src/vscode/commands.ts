@@ -14,6 +14,7 @@ import { GOAL_SUGGESTIONS, newGoalItem, newMeetingText, newReportId, newReportTe
 import type { GoalView } from '../core/views/model';
 import { reportView, sortByUrgency } from '../core/views/model';
 import { goalIndex } from './codeActions';
+import { contextKeys } from './contextKeys';
 import { errorKind } from './errors';
 import { FORM_VIEW_TYPE } from './form/formEditor';
 import type { ReportsTreeProvider } from './trees';
@@ -51,6 +52,9 @@ export interface PauseOptions { readonly from?: string; readonly to?: string | n
 
 class Cancelled extends Error {}
 
+/** Commands whose success sets `oneOnOnes.done.<name>`: the walkthrough's completion events. */
+const DONE_KEYS = new Set(['oneOnOnes.createTeamFolder', 'oneOnOnes.addReport', 'oneOnOnes.startNote', 'oneOnOnes.addGoal']);
+
 function required<T>(value: T | undefined): T {
   if (value === undefined) throw new Cancelled();
   return value;
@@ -73,7 +77,10 @@ export class Commands {
     const cmd = (id: string, fn: (...args: never[]) => Promise<unknown>): vscode.Disposable =>
       vscode.commands.registerCommand(id, async (...args: never[]) => {
         try {
-          return await fn.apply(this, args);
+          const result = await fn.apply(this, args);
+          // What the Get Started walkthrough's steps wait for: the thing done, not the command opened.
+          if (result !== undefined && DONE_KEYS.has(id)) void contextKeys.set(`oneOnOnes.done.${id.slice('oneOnOnes.'.length)}`, true);
+          return result;
         } catch (e) {
           if (e instanceof Cancelled) return undefined;
           if (e instanceof WriteRefused || e instanceof YamlEditError) void vscode.window.showErrorMessage(e.message);

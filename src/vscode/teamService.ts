@@ -9,6 +9,7 @@ import { isoDateOf } from '../core/dates';
 import type { ChangeKind } from '../core/index/teamIndex';
 import type { RuleSettings } from '../core/rules/registry';
 import type { Problem, SeveritySetting } from '../core/types';
+import { contextKeys } from './contextKeys';
 import { errorKind } from './errors';
 import { teamPath, WorkspaceTeamFileSystem } from './teamFs';
 
@@ -101,9 +102,9 @@ export class TeamService implements vscode.Disposable {
       this.rootValue = await findTeamFolder();
       this.checkerValue = undefined;
       this.overlaid.clear();
-      await vscode.commands.executeCommand('setContext', 'oneOnOnes.hasTeamFolder', this.rootValue !== undefined);
+      await contextKeys.set('oneOnOnes.hasTeamFolder', this.rootValue !== undefined);
       // The welcome views wait for this: before the search, "no team folder" would only be a guess.
-      await vscode.commands.executeCommand('setContext', 'oneOnOnes.searched', true);
+      await contextKeys.set('oneOnOnes.searched', true);
       if (this.rootValue) {
         const root = this.rootValue;
         // The watcher starts before the load: changes made while the index builds wait in `pending`.

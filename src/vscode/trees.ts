@@ -8,6 +8,7 @@ import type { WeekItem } from '../core/planning';
 import { activeGoalViews, meetingView, openActionViews, reportView } from '../core/views/model';
 import type { ActionView, GoalView, MeetingView, ReportView } from '../core/views/model';
 import type { Problem, Range } from '../core/types';
+import { contextKeys } from './contextKeys';
 import { FORM_VIEW_TYPE } from './form/formEditor';
 import type { TeamService } from './teamService';
 import { teamUri } from './teamFs';
@@ -58,8 +59,8 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
       this.problems = undefined;
       // The empty team's welcome ("add your first report") shows once the folder is read and has no report.
       const count = service.checker?.index.reports().length;
-      void vscode.commands.executeCommand('setContext', 'oneOnOnes.hasReports', (count ?? 0) > 0);
-      void vscode.commands.executeCommand('setContext', 'oneOnOnes.emptyTeam', count === 0);
+      void contextKeys.set('oneOnOnes.hasReports', (count ?? 0) > 0);
+      void contextKeys.set('oneOnOnes.emptyTeam', count === 0);
       if (!c.reports || c.reports.size > 20) this.emitter.fire(undefined);
       else for (const id of c.reports) this.emitter.fire(this.nodes.has(id) ? this.nodes.get(id) : undefined);
     });

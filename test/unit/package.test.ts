@@ -122,7 +122,9 @@ describe('the walkthrough', () => {
       assert.ok(step.completionEvents && step.completionEvents.length > 0, `${step.id} has completion events`);
       assert.ok(!step.completionEvents.includes('onStepSelected'), `${step.id} is not done by opening it`);
       // The step's own button runs what completes it.
-      assert.ok(step.completionEvents.some((e) => step.description.includes(`(command:${e.split(':')[1]}`) || (e.startsWith('onView:') && step.description.includes(`(command:${e.slice(7)}.focus`))), `${step.id}: its button completes it`);
+      // (`onContext:oneOnOnes.done.<name>` is set when the command `oneOnOnes.<name>` succeeds.)
+      const commandOf = (e: string): string => e.split(':')[1].replace(/^oneOnOnes\.done\./, 'oneOnOnes.');
+      assert.ok(step.completionEvents.some((e) => step.description.includes(`(command:${commandOf(e)}`) || (e.startsWith('onView:') && step.description.includes(`(command:${e.slice(7)}.focus`))), `${step.id}: its button completes it`);
       for (const e of step.completionEvents) {
         const [kind, target] = e.split(':');
         if (kind === 'onCommand') assert.ok(commandIds().has(target) || target.startsWith('workbench.'), `${step.id}: ${e} names a command of the manifest`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, api, eventually } from './helpers';
+import { EXTENSION_ID, api, d, eventually, exists, teamFile } from './helpers';
 
 interface Step { id: string; description: string; completionEvents: string[] }
 
@@ -27,5 +27,27 @@ describe('the Get Started walkthrough', () => {
       assert.ok(labels.some((l) => /Welcome|Walkthrough|First-Class 1:1s/.test(l)), `tabs: ${JSON.stringify(labels)}`);
     });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a step is completed by doing it: the command\'s success sets the context key the step waits for', async () => {
+    const a = await api();
+    const waits = steps().flatMap((s) => s.completionEvents).filter((e) => e.startsWith('onContext:oneOnOnes.done.')).map((e) => e.slice('onContext:'.length));
+    assert.deepEqual(waits.sort(), ['oneOnOnes.done.addGoal', 'oneOnOnes.done.addReport', 'oneOnOnes.done.createTeamFolder', 'oneOnOnes.done.startNote']);
+    await a.contextKeys.set('oneOnOnes.done.startNote', false); // as on a first run
+    // A cancelled or refused command completes nothing: an unknown report is refused.
+    await vscode.commands.executeCommand('oneOnOnes.startNote', 'nobody-here', { date: d(5) });
+    assert.equal(a.contextKeys.get('oneOnOnes.done.startNote'), false);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOnes.startNote', 'bo-chen', { date: d(5) });
+    try {
+      assert.ok(await exists(`bo-chen/meetings/${d(5)}.yaml`));
+      assert.equal(a.contextKeys.get('oneOnOnes.done.startNote'), true);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+    // The team folder and its reports exist: the first two steps' keys say so whatever ran before.
+    assert.equal(a.contextKeys.get('oneOnOnes.hasTeamFolder'), true);
+    assert.equal(a.contextKeys.get('oneOnOnes.hasReports'), true);
+    assert.ok(await exists('team.yaml'), teamFile('team.yaml').path);
   });
 });
