@@ -67,4 +67,15 @@ describe('docs stay true', () => {
     assert.match(readme, /npm test/);
     assert.match(readme, /one-on-ones check/);
   });
+
+  it('the README\'s commands and settings tables are the manifest\'s, no more and no less', () => {
+    const readme = read('README.md');
+    const manifest = JSON.parse(read('package.json')) as { contributes: { commands: Array<{ command: string; title: string }>; configuration: { properties: Record<string, unknown> } } };
+    const section = (heading: string): string => readme.split(heading)[1]?.split('\n\n')[0] ?? '';
+    const commandRows = section('Commands (palette category **1:1s**):\n\n').split('\n').filter((l) => l.startsWith('| **'));
+    const titlesInReadme = commandRows.flatMap((row) => [...row.split(' | ')[0].matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]));
+    assert.deepEqual([...titlesInReadme].sort(), manifest.contributes.commands.map((c) => c.title).sort());
+    const settingRows = section('Settings:\n\n').split('\n').filter((l) => l.startsWith('| `oneOnOnes.'));
+    assert.deepEqual(settingRows.map((r) => /^\| `([^`]+)`/.exec(r)![1]).sort(), Object.keys(manifest.contributes.configuration.properties).sort());
+  });
 });

@@ -45,6 +45,17 @@ describe('the Get Started walkthrough', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
     }
+    // The other steps' commands, each from "not done".
+    await a.contextKeys.set('oneOnOnes.done.addReport', false);
+    await vscode.commands.executeCommand('oneOnOnes.addReport', { name: 'Walk Through', role: '', cadence: 'weekly', since: d(0), aspirations: [] });
+    try {
+      assert.equal(a.contextKeys.get('oneOnOnes.done.addReport'), true);
+      await a.contextKeys.set('oneOnOnes.done.addGoal', false);
+      await vscode.commands.executeCommand('oneOnOnes.addGoal', 'walk-through', { title: 'Lead a retro', aspiration: null, show: false });
+      assert.equal(a.contextKeys.get('oneOnOnes.done.addGoal'), true);
+    } finally {
+      await vscode.workspace.fs.delete(teamFile('walk-through'), { recursive: true });
+    }
     // The team folder and its reports exist: the first two steps' keys say so whatever ran before.
     assert.equal(a.contextKeys.get('oneOnOnes.hasTeamFolder'), true);
     assert.equal(a.contextKeys.get('oneOnOnes.hasReports'), true);
