@@ -75,8 +75,7 @@ async function main() {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void finish(1));
 
   try {
-    // The walkthrough that opens on a first start has its own test (test/vsix); here it would only take the editor.
-    server = await startCodeServer({ root: ROOT, runDir, workspace, extensionDevelopmentPath: ROOT, idleTimeoutSeconds: 120, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': false } });
+    server = await startCodeServer({ root: ROOT, runDir, workspace, extensionDevelopmentPath: ROOT, idleTimeoutSeconds: 120 });
     browser = await launchBrowser({ runDir });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     currentPage = page;
@@ -98,6 +97,15 @@ async function main() {
       await icon.waitFor({ timeout: 30_000 });
       await icon.click();
       await reportsView.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+      // A first start also opens the Get Started walkthrough (tested in test/vsix). Its page takes the keyboard focus
+      // when it has loaded, even from an open input box: close it, as a manager who has seen it would.
+      const welcome = page.locator('.tabs-container .tab', { hasText: 'Welcome' });
+      for (let i = 0; i < 40 && (await welcome.count()) === 0; i++) await page.waitForTimeout(250);
+      if (await welcome.count()) {
+        await welcome.first().hover();
+        await welcome.first().locator('.tab-actions .action-label').first().click({ force: true });
+        await welcome.first().waitFor({ state: 'detached', timeout: 10_000 });
+      }
     });
 
     await check('the Reports view lists every report of the team folder by name', async () => {
@@ -124,18 +132,10 @@ async function main() {
 
     await check('1:1s: Add Report from the command palette adds a report to the tree and the team folder', async () => {
       const input = page.locator('.quick-input-widget input');
-      // The first start also opens the Get Started walkthrough; right after it, the palette has been seen to list
-      // its commands before the workspace's context was settled (a "similar commands" guess instead): ask again.
-      for (let attempt = 1; ; attempt++) {
-        await page.keyboard.press('F1');
-        await input.waitFor({ timeout: 10_000 });
-        await input.fill('>1:1s: Add Report');
-        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: '1:1s: Add Report' }).first();
-        if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
-        expect(attempt < 4, 'the palette lists 1:1s: Add Report');
-        await page.keyboard.press('Escape');
-        await page.waitForTimeout(1000);
-      }
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill('>1:1s: Add Report');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '1:1s: Add Report' }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget', { hasText: 'Their name' }).waitFor({ timeout: 10_000 });
       await input.fill('Priya Natarajan');
@@ -149,14 +149,9 @@ async function main() {
       // Since when they report to you: today is offered; take it.
       await page.locator('.quick-input-widget', { hasText: 'since when' }).waitFor({ timeout: 10_000 });
       expect(await input.inputValue() === isoDateOf(new Date()), 'today is offered as the start');
-      // An input box takes Enter once its (asynchronous) check of the offered value is done: press until it moves on.
-      const aspirationsBox = page.locator('.quick-input-widget', { hasText: 'aspirations' });
-      for (let attempt = 1; ; attempt++) {
-        await page.keyboard.press('Enter');
-        if (await aspirationsBox.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
-        expect(attempt < 4, 'the start date was taken');
-      }
+      await page.keyboard.press('Enter');
       // Their aspirations, one per box, an empty one to finish.
+      await page.locator('.quick-input-widget', { hasText: 'aspirations' }).waitFor({ timeout: 10_000 });
       await input.fill('Lead the on-call rotation');
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget', { hasText: '1 so far' }).waitFor({ timeout: 10_000 });
