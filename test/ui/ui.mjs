@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { startCodeServer, launchBrowser, makeRunDir } from '../../scripts/vscode/server.mjs';
-import { writeCiReport } from '../integration/runners/common.mjs';
+import { createChecks, expect } from '../support/checks.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -22,29 +22,6 @@ const { addDays, isoDateOf } = require(path.join(ROOT, 'build/src/core/dates.js'
 const { NodeTeamFileSystem } = require(path.join(ROOT, 'build/src/node/nodeFs.js'));
 
 const TIMEOUT_MS = Number(process.env.ONEONONES_UI_TIMEOUT_MS ?? 240_000);
-const results = [];
-const log = (s) => process.stderr.write(`[ui] ${s}\n`);
-
-/** The page under test, for a screenshot when a check fails. */
-let currentPage;
-
-async function check(title, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ title, ok: true });
-    process.stdout.write(`  ✔ ${title} (${Date.now() - started} ms)\n`);
-  } catch (e) {
-    results.push({ title, ok: false, message: String(e?.message ?? e) });
-    // What the user would have seen, for whoever reads the failure.
-    await currentPage?.screenshot({ path: path.join(ROOT, 'test-results', `ui-failure-${results.length}.png`) }).catch(() => undefined);
-    process.stdout.write(`  ✖ ${title}\n      ${String(e?.message ?? e).split('\n').join('\n      ')}\n`);
-  }
-}
-
-function expect(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 async function main() {
   const runDir = makeRunDir(ROOT);
@@ -52,34 +29,24 @@ async function main() {
   fs.cpSync(path.join(ROOT, 'examples/demo-team'), workspace, { recursive: true });
   let server;
   let browser;
-  const watchdog = setTimeout(() => {
-    process.stdout.write(`[ui] TIMEOUT after ${TIMEOUT_MS} ms\n`);
-    finish(1);
-  }, TIMEOUT_MS);
-  const cleanup = async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop().catch(() => undefined);
-  };
-  const finish = async (code) => {
-    clearTimeout(watchdog);
-    await cleanup();
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed + (code !== 0 && results.every((r) => r.ok) ? 1 : 0);
-    process.env.TEST_SUITE_NAME = 'ui';
-    writeCiReport({ passed, failed, pending: 0 }, results.filter((r) => !r.ok).map((r) => ({ title: r.title, message: r.message })));
-    if (failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
-    else log(`run folder kept: ${runDir}`);
-    process.stdout.write(`ui: ${passed} passed, ${failed} failed\n`);
-    process.exit(failed > 0 || passed === 0 ? 1 : 0);
-  };
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void finish(1));
+  let page;
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  const { check, finish } = createChecks({
+    suite: 'ui',
+    runDir,
+    timeoutMs: TIMEOUT_MS,
+    cleanup: async () => {
+      await browser?.close().catch(() => undefined);
+      await server?.stop().catch(() => undefined);
+    },
+    // What the user would have seen when a check failed, for whoever reads the failure.
+    onFailure: async (n) => void (await page?.screenshot({ path: path.join(ROOT, 'test-results', `ui-failure-${n}.png`) })),
+  });
 
   try {
     server = await startCodeServer({ root: ROOT, runDir, workspace, extensionDevelopmentPath: ROOT, idleTimeoutSeconds: 120 });
     browser = await launchBrowser({ runDir });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    currentPage = page;
-    fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
 
@@ -348,8 +315,8 @@ async function main() {
       expect(dirty === 0, 'the tab is saved (not dirty)');
     });
   } catch (e) {
-    results.push({ title: 'ui runner', ok: false, message: String(e?.stack ?? e) });
     process.stdout.write(`  ✖ ui runner: ${String(e?.message ?? e)}\n`);
+    await finish(1);
   }
   await finish(0);
 }

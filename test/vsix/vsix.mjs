@@ -14,33 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { provisionCodeServer } from '../../scripts/vscode/provision.mjs';
 import { startCodeServer, launchBrowser, makeRunDir } from '../../scripts/vscode/server.mjs';
-import { writeCiReport } from '../integration/runners/common.mjs';
+import { createChecks, expect } from '../support/checks.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const { parse } = require('yaml');
 
 const TIMEOUT_MS = Number(process.env.ONEONONES_VSIX_TIMEOUT_MS ?? 300_000);
-const results = [];
-const log = (s) => process.stderr.write(`[vsix] ${s}\n`);
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
-
-async function check(title, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ title, ok: true });
-    process.stdout.write(`  ✔ ${title} (${Date.now() - started} ms)\n`);
-  } catch (e) {
-    results.push({ title, ok: false, message: String(e?.message ?? e) });
-    process.stdout.write(`  ✖ ${title}\n      ${String(e?.message ?? e).split('\n').join('\n      ')}\n`);
-  }
-}
-
-function expect(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 /** Only the files the package is made of: vsce walks the whole folder, and this checkout has large ones. */
 function stagePackage(dir) {
@@ -75,30 +57,17 @@ async function main() {
   let server;
   let browser;
   let page;
-  const watchdog = setTimeout(() => {
-    process.stdout.write(`[vsix] TIMEOUT after ${TIMEOUT_MS} ms\n`);
-    void finish(1);
-  }, TIMEOUT_MS);
-  let finishing = false;
-  const finish = async (code) => {
-    if (finishing) return;
-    finishing = true;
-    clearTimeout(watchdog);
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed + (code !== 0 && results.every((r) => r.ok) ? 1 : 0);
-    if (failed > 0) await page?.screenshot({ path: path.join(runDir, 'failure.png') }).catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop().catch(() => undefined);
-    process.env.TEST_SUITE_NAME = 'vsix';
-    const failures = results.filter((r) => !r.ok).map((r) => ({ title: r.title, message: r.message }));
-    if (code !== 0 && results.every((r) => r.ok)) failures.push({ title: 'the VSIX run', message: 'stopped early (see the output above)' });
-    writeCiReport({ passed, failed, pending: 0 }, failures);
-    if (failed === 0 && passed > 0) fs.rmSync(runDir, { recursive: true, force: true });
-    else log(`run folder kept: ${runDir}`);
-    process.stdout.write(`vsix: ${passed} passed, ${failed} failed\n`);
-    process.exit(failed > 0 || passed === 0 ? 1 : 0);
-  };
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void finish(1));
+  const { check, finish } = createChecks({
+    suite: 'vsix',
+    runDir,
+    timeoutMs: TIMEOUT_MS,
+    cleanup: async () => {
+      await browser?.close().catch(() => undefined);
+      await server?.stop().catch(() => undefined);
+    },
+    // What the user would have seen when a check failed, for whoever reads the failure.
+    onFailure: async (n) => void (await page?.screenshot({ path: path.join(runDir, `failure-${n}.png`) })),
+  });
 
   try {
     let extDir;
@@ -180,8 +149,8 @@ async function main() {
       expect(h1 === name, `the form shows ${JSON.stringify(h1)}, expected the report's name`);
     });
   } catch (e) {
-    results.push({ title: 'the VSIX run', ok: false, message: String(e?.stack ?? e) });
     process.stdout.write(`  ✖ ${String(e?.message ?? e)}\n`);
+    await finish(1);
   }
   await finish(0);
 }
