@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const reports = new ReportsTreeProvider(service);
   const goals = new GoalsTreeProvider(service);
   const week = new WeekTreeProvider(service);
-  const statusBar = new StatusBarAdapter(service, () => week.items());
+  const statusBar = new StatusBarAdapter(service, week);
   const diagnostics = new DiagnosticsAdapter(service, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
   const reportsView = vscode.window.createTreeView('oneOnOnes.reports', { treeDataProvider: reports, showCollapseAll: true });
   const commands = new Commands(service, reports, context.extensionUri, async (id) => {

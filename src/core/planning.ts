@@ -3,7 +3,7 @@
  * Pure functions of a report's context (or all of them) and today's date; the VS Code layer turns them into quick
  * picks, the This Week view and the status bar.
  */
-import { addCountedDays, addDays, daysBetween, isIsoDate } from './dates';
+import { addCountedDays, addDays, daysBetween, isIsoDate, relativeDay } from './dates';
 import type { IsoDate } from './dates';
 import type { LoadedMeeting } from './index/teamIndex';
 import type { ReportContext } from './rules/context';
@@ -33,14 +33,9 @@ export function nextDueDate(ctx: ReportContext): IsoDate | undefined {
 
 /** When the next 1:1 fell or falls due, possibly in the past (see `nextDueDate`). */
 function dueDate(ctx: ReportContext): IsoDate | undefined {
-  if (hasLeft(ctx)) return undefined;
+  if (ctx.hasLeft) return undefined;
   const from = ctx.lastHeld?.ref.date ?? ctx.profile?.since;
   return from ? addCountedDays(from, ctx.cadenceDays, ctx.paused) : ctx.today;
-}
-
-/** True when report.yaml says the report left the team on or before today. */
-export function hasLeft(ctx: ReportContext): boolean {
-  return ctx.hasLeft;
 }
 
 /** A planned 1:1 of a report: its file and day, and what has been prepared. */
@@ -61,10 +56,10 @@ export interface PrepState {
   readonly reportTopics: number;
 }
 
+/** What is written down for a 1:1 (the parser already leaves out blank items, as the prep rules count them). */
 function prepOf(m: LoadedMeeting): PrepState {
   const v = m.value;
-  const nonEmpty = (items: readonly { readonly text: string }[] | undefined): number => (items ?? []).filter((i) => i.text.trim() !== '').length;
-  return { feedback: nonEmpty(v?.feedback), managerTopics: nonEmpty(v?.managerTopics), reportTopics: nonEmpty(v?.reportTopics) };
+  return { feedback: v?.feedback.length ?? 0, managerTopics: v?.managerTopics.length ?? 0, reportTopics: v?.reportTopics.length ?? 0 };
 }
 
 /** `prepared`, `no prep yet`, with `their topics: N` when they brought some. */
@@ -95,11 +90,6 @@ export function dayLabel(date: IsoDate): string {
   return `${weekdayName(date, true)} ${date}`;
 }
 
-function relative(date: IsoDate, today: IsoDate): string {
-  const n = daysBetween(today, date);
-  return n === 0 ? 'today' : n === 1 ? 'tomorrow' : n > 1 ? `in ${n} days` : `${-n} days ago`;
-}
-
 /**
  * The days offered when planning a 1:1: the report's planned 1:1s from today on (to open), then the next due date,
  * today, tomorrow and the following weekdays up to a week ahead. The first item is the one to take when in doubt:
@@ -109,7 +99,7 @@ export function dayChoices(ctx: ReportContext): DayChoice[] {
   const today = ctx.today;
   const out: DayChoice[] = [];
   const planned = plannedMeetings(ctx, today);
-  for (const p of planned) out.push({ open: p.file, date: p.date, label: `Open the planned 1:1 of ${dayLabel(p.date)}`, detail: `${relative(p.date, today)} · ${describePrep(p.prep)}` });
+  for (const p of planned) out.push({ open: p.file, date: p.date, label: `Open the planned 1:1 of ${dayLabel(p.date)}`, detail: `${relativeDay(p.date, today)} · ${describePrep(p.prep)}` });
   const plannedDays = new Set(planned.map((p) => p.date));
   const seen = new Set<IsoDate>();
   const add = (date: IsoDate, why: string): void => {
@@ -118,13 +108,13 @@ export function dayChoices(ctx: ReportContext): DayChoice[] {
     out.push({ date, label: dayLabel(date), detail: why });
   };
   const due = nextDueDate(ctx);
-  if (due !== undefined) add(due, due === today ? (ctx.lastHeld || ctx.profile?.since ? 'due today' : 'today') : `next due (${relative(due, today)}, ${ctx.cadence})`);
+  if (due !== undefined) add(due, due === today ? (ctx.lastHeld || ctx.profile?.since ? 'due today' : 'today') : `next due (${relativeDay(due, today)}, ${ctx.cadence})`);
   add(today, 'today');
   add(addDays(today, 1), 'tomorrow');
   for (let n = 2; n <= 7; n++) {
     const date = addDays(today, n);
     const wd = weekdayOf(date);
-    if (wd !== 0 && wd !== 6) add(date, relative(date, today));
+    if (wd !== 0 && wd !== 6) add(date, relativeDay(date, today));
   }
   return out;
 }
@@ -144,7 +134,6 @@ export interface WeekItem {
   readonly date: IsoDate;
   /** The planned 1:1's file; undefined when the 1:1 falls due but nothing is planned yet. */
   readonly file?: string;
-  readonly label: string;
   readonly description: string;
   readonly prepared: boolean;
 }
@@ -157,7 +146,7 @@ export function weekAhead(contexts: readonly ReportContext[], today: IsoDate): W
   const end = addDays(today, 6);
   const out: WeekItem[] = [];
   for (const ctx of contexts) {
-    if (hasLeft(ctx)) continue;
+    if (ctx.hasLeft) continue;
     const planned = plannedMeetings(ctx, today);
     for (const p of planned.filter((x) => x.date <= end)) {
       out.push({
@@ -165,8 +154,7 @@ export function weekAhead(contexts: readonly ReportContext[], today: IsoDate): W
         reportName: ctx.name,
         date: p.date,
         file: p.file,
-        label: ctx.name,
-        description: `${weekdayName(p.date, true)} ${relative(p.date, today)} · ${describePrep(p.prep)}`,
+        description: `${weekdayName(p.date, true)} ${relativeDay(p.date, today)} · ${describePrep(p.prep)}`,
         prepared: p.prep.feedback + p.prep.managerTopics > 0,
       });
     }
@@ -174,12 +162,11 @@ export function weekAhead(contexts: readonly ReportContext[], today: IsoDate): W
     const fell = dueDate(ctx);
     if (fell === undefined || fell > end) continue;
     const due = fell < today ? today : fell;
-    const when = fell < today ? 'overdue' : fell === today ? 'due today' : `due ${weekdayName(due, true)} ${relative(due, today)}`;
+    const when = fell < today ? 'overdue' : fell === today ? 'due today' : `due ${weekdayName(due, true)} ${relativeDay(due, today)}`;
     out.push({
       reportId: ctx.report.id,
       reportName: ctx.name,
       date: due,
-      label: ctx.name,
       description: `${when} · not planned yet`,
       prepared: false,
     });

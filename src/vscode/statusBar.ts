@@ -9,13 +9,20 @@ import { FORM_VIEW_TYPE } from './form/formEditor';
 import { teamUri } from './teamFs';
 import type { TeamService } from './teamService';
 
+/** The This Week rows and their change signal (the WeekTreeProvider). */
+export interface WeekSource {
+  items(): WeekItem[];
+  readonly onDidChangeTreeData: vscode.Event<unknown>;
+}
+
 export class StatusBarAdapter implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('oneOnOnes.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly service: TeamService, private readonly week: () => WeekItem[] = () => []) {
+  constructor(private readonly service: TeamService, private readonly week: WeekSource) {
     this.item.name = 'First-Class 1:1s';
-    this.subscription = service.onDidChange(() => this.update());
+    // The This Week rows change with every change of the team (they follow the service): one signal, after they are current.
+    this.subscription = week.onDidChangeTreeData(() => this.update());
     this.update();
   }
 
@@ -37,7 +44,7 @@ export class StatusBarAdapter implements vscode.Disposable {
       return r ? checker.index.displayName(r) : id;
     };
     const ranked = [...overdue].sort((a, b) => b[1] - a[1] || name(a[0]).localeCompare(name(b[0])));
-    const items = ranked.length === 0 ? this.week() : [];
+    const items = ranked.length === 0 ? this.week.items() : [];
     const next = nextMeetingText(items, this.service.today);
     if (ranked.length === 0 && next !== undefined && this.service.root) {
       const first = items[0];

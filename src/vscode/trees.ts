@@ -7,6 +7,8 @@ import { weekAhead } from '../core/planning';
 import type { WeekItem } from '../core/planning';
 import { activeGoalViews, meetingView, openActionViews, reportView } from '../core/views/model';
 import type { ActionView, GoalView, MeetingView, ReportView } from '../core/views/model';
+import { hasLeftBy } from '../core/rules/context';
+import type { ReportContext } from '../core/rules/context';
 import type { Problem, Range } from '../core/types';
 import { contextKeys } from './contextKeys';
 import { FORM_VIEW_TYPE } from './form/formEditor';
@@ -82,18 +84,25 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
 
   /** The view model of a report row (also used by commands and tests). */
   reportView(id: string): ReportView | undefined {
-    const checker = this.service.checker;
-    const ctx = checker?.context(id);
-    if (!ctx || !checker) return undefined;
-    this.problems ??= checker.problems();
+    const ctx = this.service.checker?.context(id);
+    return ctx ? this.viewOf(ctx) : undefined;
+  }
+
+  private viewOf(ctx: ReportContext): ReportView {
+    this.problems ??= this.service.checker!.problems();
     return reportView(ctx, this.problems);
+  }
+
+  /** Whether a report left the team, from its profile (no report context built for the top level). */
+  private hasLeft(id: string): boolean {
+    return hasLeftBy(this.service.checker?.index.report(id)?.profile?.value, this.service.today);
   }
 
   async getChildren(element?: ReportsNode): Promise<ReportsNode[]> {
     const checker = this.service.checker;
     if (!checker) return [];
     if (!element || element.kind === 'former') {
-      const reports = checker.index.reports().map((r) => ({ id: r.id, name: checker.index.displayName(r), left: checker.context(r.id)?.hasLeft ?? false }));
+      const reports = checker.index.reports().map((r) => ({ id: r.id, name: checker.index.displayName(r), left: this.hasLeft(r.id) }));
       reports.sort((a, b) => a.name.localeCompare(b.name));
       if (!element) {
         const ids = new Set(reports.map((r) => r.id));
@@ -137,18 +146,18 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
     const checker = this.service.checker;
     switch (element.kind) {
       case 'report': {
-        const v = this.reportView(element.id);
+        const ctx = checker?.context(element.id);
+        const v = ctx && this.viewOf(ctx);
         const item = new vscode.TreeItem(v?.label ?? element.id, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `report:${element.id}`;
-        if (!v) return item;
-        const ctx = checker?.context(element.id);
-        item.description = ctx?.hasLeft ? `left ${ctx.left}` : v.description;
+        if (!ctx || !v) return item;
+        item.description = ctx.hasLeft ? `left ${ctx.left}` : v.description;
         // A plain-text tooltip: report data never becomes markdown or command links.
         item.tooltip = v.tooltip;
         item.iconPath = v.health === 'overdue'
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : new vscode.ThemeIcon(v.health === 'paused' ? 'debug-pause' : 'person');
-        item.contextValue = ctx?.hasLeft ? 'formerReport' : 'report';
+        item.contextValue = ctx.hasLeft ? 'formerReport' : 'report';
         item.resourceUri = teamUri(root, v.reportFile);
         return item;
       }
@@ -201,7 +210,7 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
 
   getParent(element: ReportsNode): ReportsNode | undefined {
     if (element.kind === 'former') return undefined;
-    if (element.kind === 'report') return this.service.checker?.context(element.id)?.hasLeft ? FORMER : undefined;
+    if (element.kind === 'report') return this.hasLeft(element.id) ? FORMER : undefined;
     if (element.kind === 'group') return this.reportNode(element.reportId);
     if (element.kind === 'goal') return { kind: 'group', reportId: element.view.reportId, group: 'goals' };
     return { kind: 'group', reportId: element.reportId, group: element.kind === 'action' ? 'actions' : 'meetings' };
@@ -230,7 +239,7 @@ export class GoalsTreeProvider implements vscode.TreeDataProvider<GoalsNode>, vs
     if (!checker) return [];
     if (!element) {
       const groups = checker.index.reports()
-        .filter((r) => !checker.context(r.id)?.hasLeft)
+        .filter((r) => !hasLeftBy(r.profile?.value, this.service.today))
         .map((r) => ({ id: r.id, name: checker.index.displayName(r), goals: activeGoalViews(checker.context(r.id)!) }))
         .filter((g) => g.goals.length > 0);
       groups.sort((a, b) => (a.goals[0].end < b.goals[0].end ? -1 : a.goals[0].end > b.goals[0].end ? 1 : a.name.localeCompare(b.name)));
@@ -263,17 +272,22 @@ export class WeekTreeProvider implements vscode.TreeDataProvider<WeekItem>, vsco
   private readonly emitter = new vscode.EventEmitter<WeekItem | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subscription: vscode.Disposable;
+  /** The rows as of the last change of the team: built once per change, read by the view and the status bar. */
+  private cached: WeekItem[] | undefined;
 
   constructor(private readonly service: TeamService) {
-    this.subscription = service.onDidChange(() => this.emitter.fire(undefined));
+    this.subscription = service.onDidChange(() => {
+      this.cached = undefined;
+      this.emitter.fire(undefined);
+    });
   }
 
   /** The rows, soonest first (also read by the status bar and the tests). */
   items(): WeekItem[] {
     const checker = this.service.checker;
     if (!checker) return [];
-    const contexts = checker.index.reports().map((r) => checker.context(r.id)).filter((c) => c !== undefined);
-    return weekAhead(contexts, this.service.today);
+    this.cached ??= weekAhead(checker.index.reports().map((r) => checker.context(r.id)).filter((c) => c !== undefined), this.service.today);
+    return this.cached;
   }
 
   getChildren(element?: WeekItem): WeekItem[] {
@@ -282,7 +296,7 @@ export class WeekTreeProvider implements vscode.TreeDataProvider<WeekItem>, vsco
 
   getTreeItem(element: WeekItem): vscode.TreeItem {
     const root = this.service.root!;
-    const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(element.reportName, vscode.TreeItemCollapsibleState.None);
     item.id = `week:${element.reportId}:${element.file ?? element.date}`;
     item.description = element.description;
     item.tooltip = `${element.reportName}: ${element.date} · ${element.description}`;

@@ -63,6 +63,11 @@ export interface ReportContext {
   readonly historyUnreadable: boolean;
 }
 
+/** True from the day report.yaml's `left` names (a `left` before `since` is not used: the parser drops it). */
+export function hasLeftBy(profile: ReportProfile | undefined, today: IsoDate): boolean {
+  return profile?.left !== undefined && profile.left <= today;
+}
+
 export function isHeldBy(m: LoadedMeeting, today: IsoDate): boolean {
   return m.value?.status === 'held' && m.ref.date <= today;
 }
@@ -113,7 +118,7 @@ export function buildReportContext(
     unsupportedGoals: active.filter((g) => !supported(g)),
     openActions: openActions(meetings, today),
     left,
-    hasLeft: left !== undefined && left <= today,
+    hasLeft: hasLeftBy(profile, today),
     historyUnreadable: report.historyUnreadable,
   };
 }
