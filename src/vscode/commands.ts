@@ -55,6 +55,35 @@ class Cancelled extends Error {}
 /** Commands whose success sets `oneOnOnes.done.<name>`: the walkthrough's completion events. */
 const DONE_KEYS = new Set(['oneOnOnes.createTeamFolder', 'oneOnOnes.addReport', 'oneOnOnes.startNote', 'oneOnOnes.addGoal']);
 
+/**
+ * Shows a quick pick until an Enter gives an answer: `accept` returns `{ value }` to close with it, or undefined to
+ * keep the picker open (an item that is refused, an example put into the box to edit). `itemsFor`, when given, turns
+ * the typed text into the items shown. Hiding the picker cancels the command; it is disposed in every case.
+ */
+async function askQuickPick<T extends vscode.QuickPickItem, R>(
+  qp: vscode.QuickPick<T>,
+  accept: () => { readonly value: R } | undefined,
+  itemsFor?: (typed: string) => T[],
+): Promise<R> {
+  try {
+    return await new Promise<R>((resolve, reject) => {
+      if (itemsFor) {
+        qp.onDidChangeValue((v) => {
+          qp.items = itemsFor(v);
+        });
+      }
+      qp.onDidAccept(() => {
+        const answer = accept();
+        if (answer) resolve(answer.value);
+      });
+      qp.onDidHide(() => reject(new Cancelled()));
+      qp.show();
+    });
+  } finally {
+    qp.dispose();
+  }
+}
+
 function required<T>(value: T | undefined): T {
   if (value === undefined) throw new Cancelled();
   return value;
@@ -134,7 +163,7 @@ export class Commands {
     }
     const problems = checker.problems();
     // Reports who left the team are not offered: nothing is planned with them any more.
-    const views = sortByUrgency(checker.index.reports().filter((r) => !checker.context(r.id)?.hasLeft).map((r) => reportView(checker.context(r.id)!, problems)));
+    const views = sortByUrgency(checker.index.reports().map((r) => checker.context(r.id)!).filter((ctx) => !ctx.hasLeft).map((ctx) => reportView(ctx, problems)));
     if (views.length === 0) throw new WriteRefused('The team folder has no reports yet: add one first (1:1s: Add Report).');
     const picked = await vscode.window.showQuickPick(
       views.map((v) => ({ label: v.label, description: v.description, id: v.id, iconPath: new vscode.ThemeIcon(v.health === 'overdue' ? 'warning' : 'person') })),
@@ -212,21 +241,10 @@ export class Commands {
       if (existing) return [{ ...existing, alwaysShow: true }];
       return [{ label: dayLabel(r.date), description: 'the day you typed', alwaysShow: true, iconPath: new vscode.ThemeIcon('calendar'), choice: { date: r.date, label: dayLabel(r.date), detail: 'typed' } }];
     };
-    try {
-      return await new Promise<DayChoice>((resolve, reject) => {
-        qp.onDidChangeValue((v) => {
-          qp.items = typed(v);
-        });
-        qp.onDidAccept(() => {
-          const choice = qp.selectedItems[0]?.choice ?? qp.activeItems[0]?.choice;
-          if (choice) resolve(choice); // an error item (no choice) keeps the picker open
-        });
-        qp.onDidHide(() => reject(new Cancelled()));
-        qp.show();
-      });
-    } finally {
-      qp.dispose();
-    }
+    return askQuickPick(qp, () => {
+      const choice = qp.selectedItems[0]?.choice ?? qp.activeItems[0]?.choice;
+      return choice ? { value: choice } : undefined; // an error item (no choice) keeps the picker open
+    }, typed);
   }
 
   async addReport(options: AddReportOptions = {}): Promise<vscode.Uri> {
@@ -331,23 +349,15 @@ export class Commands {
     qp.title = `Add Two-Month Goal for ${name} (1/2)`;
     qp.placeholder = 'A step they can take in two months: type it, or pick an example to edit';
     qp.items = GOAL_SUGGESTIONS.map((label) => ({ label }));
-    try {
-      return await new Promise<string>((resolve, reject) => {
-        qp.onDidAccept(() => {
-          const picked = qp.selectedItems[0]?.label ?? qp.activeItems[0]?.label;
-          const value = qp.value.trim();
-          if (picked !== undefined && picked !== value) {
-            qp.value = picked; // into the box, to edit; the next Enter takes it
-            return;
-          }
-          if (value !== '') resolve(value);
-        });
-        qp.onDidHide(() => reject(new Cancelled()));
-        qp.show();
-      });
-    } finally {
-      qp.dispose();
-    }
+    return askQuickPick(qp, () => {
+      const picked = qp.selectedItems[0]?.label ?? qp.activeItems[0]?.label;
+      const value = qp.value.trim();
+      if (picked !== undefined && picked !== value) {
+        qp.value = picked; // into the box, to edit; the next Enter takes it
+        return undefined;
+      }
+      return value !== '' ? { value } : undefined;
+    });
   }
 
   /** Which aspiration the goal serves: one of theirs, a new one typed in, or none. Always asked. */
@@ -359,23 +369,13 @@ export class Commands {
     qp.title = `Add Two-Month Goal for ${name} (2/2): which aspiration is it a step towards?`;
     qp.placeholder = theirs.length > 0 ? 'Pick one of theirs, or type a new one' : 'Type their aspiration (e.g. Move into management), or pick No aspiration';
     qp.items = base;
-    try {
-      return await new Promise<string | undefined>((resolve, reject) => {
-        qp.onDidChangeValue((v) => {
-          const t = v.trim();
-          qp.items = t === '' || theirs.includes(t) ? base : [...base, { label: `New aspiration: ${t}`, value: t, alwaysShow: true, iconPath: new vscode.ThemeIcon('add') }];
-        });
-        qp.onDidAccept(() => {
-          const picked = qp.selectedItems[0] ?? qp.activeItems[0];
-          if (!picked) return;
-          resolve(picked.none ? undefined : picked.value);
-        });
-        qp.onDidHide(() => reject(new Cancelled()));
-        qp.show();
-      });
-    } finally {
-      qp.dispose();
-    }
+    return askQuickPick(qp, () => {
+      const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      return picked ? { value: picked.none ? undefined : picked.value } : undefined;
+    }, (typed) => {
+      const t = typed.trim();
+      return t === '' || theirs.includes(t) ? base : [...base, { label: `New aspiration: ${t}`, value: t, alwaysShow: true, iconPath: new vscode.ThemeIcon('add') }];
+    });
   }
 
   /** Marks a goal done or dropped (from the trees' goal rows), found by its id in the file as it is now. */
