@@ -134,6 +134,15 @@ export function cases(outside) {
   for (let i = 0; i < 50000; i++) keys.push(`k${i}: v`);
   keys.push('k7: duplicate');
   list.push({ name: 'many-keys', files: { 'many-keys/report.yaml': `${keys.join('\n')}\n` }, hostile: [{ file: 'many-keys/report.yaml' }], owner: 'readers' });
+  // Just under the size and entry limits, declined by the fast reader (one anchor, one tab): `yaml` would take a few
+  // hundred ms on the host's thread for each, so past MAX_VALUES_NOT_PLAIN values they are refused, at the anchor/tab.
+  const flowItems = (n) => Array.from({ length: n }, (_, i) => `  - {title: "topic ${i} ${sentence(12)}", note: "${sentence(2)}"}`);
+  const nearAnchor = ['date: 2026-11-20', 'prep:', '  manager:', '    topics:', ...flowItems(1900).map((l) => `  ${l}`)];
+  nearAnchor[4] = nearAnchor[4].replace('{title', '&first {title');
+  list.push({ name: 'near-limit-anchor', files: { 'near-limit-anchor/report.yaml': 'name: Near the limit\n', 'near-limit-anchor/meetings/2026-11-20.yaml': `${nearAnchor.join('\n')}\n` }, hostile: [{ file: 'near-limit-anchor/meetings/2026-11-20.yaml', line: 5 }], owner: 'readers' });
+  const nearTab = ['goals:', ...Array.from({ length: 1900 }, (_, i) => `  - {id: g${i}, title: "${sentence(14)}", start: 2026-01-05}`)];
+  nearTab[1000] = nearTab[1000].replace('title: ', 'title:\t');
+  list.push({ name: 'near-limit-tab', files: { 'near-limit-tab/report.yaml': 'name: Tabbed\n', 'near-limit-tab/goals.yaml': `${nearTab.join('\n')}\n` }, hostile: [{ file: 'near-limit-tab/goals.yaml', line: 1001 }], owner: 'readers' });
   list.push({ name: 'deep-flow', files: { 'deep-flow/report.yaml': deepFlow(1000) }, hostile: [{ file: 'deep-flow/report.yaml', line: 1 }], owner: 'readers' });
   list.push({ name: 'deep-block', files: { 'deep-block/report.yaml': `name: Deep\n${deepBlock(1000)}` }, hostile: [{ file: 'deep-block/report.yaml' }], owner: 'readers' });
   list.push({

@@ -17,7 +17,7 @@ import type { Finding } from '../../src/core/findings';
 import { formEditToTextEdit } from '../../src/core/form/fields';
 import { buildFormState, listLengths } from '../../src/core/form/model';
 import { parseGoalsFile, parseMeetingFile, parseReportFile } from '../../src/core/format/files';
-import { formRefusal, MAX_ALIASES, MAX_ENTRIES, MAX_FILE_BYTES, MAX_NESTING, scanText } from '../../src/core/format/limits';
+import { formRefusal, MAX_ALIASES, MAX_ENTRIES, MAX_FILE_BYTES, MAX_NESTING, MAX_VALUES_NOT_PLAIN, scanText, scanTextCounting } from '../../src/core/format/limits';
 import { parseYaml, parseYamlReference } from '../../src/core/format/parse';
 import { GOALS_FILE, MEETING_FILE, REPORT_FILE } from '../../src/core/format/schema';
 import type { FieldType } from '../../src/core/format/schema';
@@ -265,6 +265,48 @@ describe('hostile input: the readers', () => {
       assert.deepEqual(seen, [10, 20], 'a repeated and 1.0 for 1 (NaN never equals itself, as in yaml)');
     });
 
+    it('a file the fast reader declines is read by yaml only up to MAX_VALUES_NOT_PLAIN values: past it, refused where the anchor, tab or error is', function () {
+      this.timeout(30_000);
+      // 1,900 flow mappings in ~230 KB, under the size and entry limits: `yaml` took ~0.3 s for it on the host's thread.
+      const items = Array.from({ length: 1900 }, (_, i) => `      - {type: positive, text: "topic ${i} ${word()} ${word()} ${'w'.repeat(60)}", note: ${word()}}`);
+      const plain = `date: 2026-11-24\nprep:\n  manager:\n    feedback:\n${items.join('\n')}\n`;
+      assert.ok(plain.length > 150_000 && plain.length < MAX_FILE_BYTES);
+      assert.ok(scanTextCounting(plain).values > MAX_VALUES_NOT_PLAIN);
+      // Plain YAML is read in full by the fast reader, whatever its count.
+      const read = parseMeetingFile('m', plain, '2026-11-24');
+      assert.deepEqual(read.file.findings.filter((f) => f.rule === 'yaml-syntax'), []);
+      assert.equal(read.value?.feedback.length, 1900);
+      const limit = MAX_VALUES_NOT_PLAIN.toLocaleString('en-US');
+      const cases: Array<[string, string, number, RegExp]> = [
+        ['an anchor', plain.replace('- {type', '- &first {type'), 4, /and an anchor \(`&name`\) here/],
+        ['a tag', plain.replace('- {type', '- !!map {type'), 4, /and a tag \(`!name`\) here/],
+        ['a tab', plain.replace('topic 700 ', 'topic 700\t'), 704, /and a tab here/],
+        ['a syntax error', plain.replace('topic 900', 'topic" 900'), 904, /and a YAML syntax error here/],
+        ['an alias', plain.replace(/(topic 1200 [^"]*", )note: /, '$1note: *n, x: '), 1204, /and an alias \(`\*name`\) here/],
+      ];
+      for (const [name, text, line, message] of cases) {
+        for (const [reader, parse] of [['parseYaml', parseYaml], ['parseYamlReference', parseYamlReference]] as const) {
+          const findings = parse('m', text, MEETING_FILE).file.findings.filter((f) => f.rule === 'yaml-syntax');
+          if (reader === 'parseYamlReference') {
+            assert.ok(findings.some((f) => f.message.startsWith(`This file has more than ${limit} values`)), `${name} (${reader}): ${JSON.stringify(findings)}`);
+            continue;
+          }
+          assert.equal(findings.length, 1, `${name}: ${JSON.stringify(findings)}`);
+          assert.match(findings[0].message, message, name);
+          assert.match(findings[0].message, new RegExp(`^This file has more than ${limit} values .*only plain YAML is read`), name);
+          assert.equal(findings[0].range.start.line, line, `${name}: the finding points at it`);
+        }
+      }
+      // Under the count, a declined file is read by yaml as before: the anchor is just an anchor.
+      const small = `date: 2026-11-24\nprep:\n  manager:\n    feedback:\n${items.slice(0, 200).join('\n').replace('- {type', '- &first {type')}\n`;
+      const smallRead = parseMeetingFile('m', small, '2026-11-24');
+      assert.deepEqual(smallRead.file.findings.filter((f) => f.rule === 'yaml-syntax'), []);
+      assert.equal(smallRead.value?.feedback.length, 200);
+      // and the form, whose state costs about as much per value, shows files up to the count only.
+      assert.match(formRefusal(plain)?.message ?? '', new RegExp(`more than ${limit} values, more than the form shows.*use the text editor`));
+      assert.equal(formRefusal(small), undefined);
+    });
+
     it('files over the size limit are refused without being parsed, 10 MB too', function () {
       this.timeout(30_000);
       const big = `date: 2026-11-24\nnotes: |\n${Array.from({ length: 130_000 }, () => `  ${word()} ${word()} ${word()}`).join('\n')}\n`;
@@ -447,7 +489,7 @@ describe('docs/security.md lists the limits', () => {
   it('with the numbers the code uses', () => {
     const doc = readFileSync(path.join(ROOT, 'docs', 'security.md'), 'utf8');
     const section = doc.split('\n## Limits\n')[1] ?? '';
-    for (const [name, value] of [['MAX_FILE_BYTES', `${MAX_FILE_BYTES / 1024} KiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`], ['MAX_NESTING', `${MAX_NESTING} levels`], ['MAX_ALIASES', `${MAX_ALIASES} per file`], ['MAX_ENTRIES', MAX_ENTRIES.toLocaleString('en-US')]]) {
+    for (const [name, value] of [['MAX_FILE_BYTES', `${MAX_FILE_BYTES / 1024} KiB (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`], ['MAX_NESTING', `${MAX_NESTING} levels`], ['MAX_ALIASES', `${MAX_ALIASES} per file`], ['MAX_ENTRIES', MAX_ENTRIES.toLocaleString('en-US')], ['MAX_VALUES_NOT_PLAIN', MAX_VALUES_NOT_PLAIN.toLocaleString('en-US')]]) {
       assert.match(section, new RegExp(`\\(\`${name}\`\\) \\| ${value.replace(/[()]/g, '\\$&')}`), name);
     }
   });

@@ -31,6 +31,13 @@ export const MAX_NESTING = 64;
 export const MAX_ALIASES = 100;
 /** Most entries (keys of a mapping or items of a list) in one collection. */
 export const MAX_ENTRIES = 2000;
+/**
+ * Most values (entries of all collections together) in a file that is read by `yaml` (the reference reader, for a
+ * file the fast reader declines) or shown in the 1:1 form: both take about 15–20 µs per value, so this bounds either
+ * to a few tens of ms on the extension host's thread. A real file has a few hundred (goals.yaml after five years about
+ * 300); a plain YAML file of any size up to MAX_FILE_BYTES is read by the fast reader whatever its count.
+ */
+export const MAX_VALUES_NOT_PLAIN = 2000;
 
 export interface TextProblem {
   /** Where the problem is (an offset into the text). */
@@ -49,16 +56,24 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
  * the reading. Linear in the text's length; stops at the first refusal.
  */
 export function scanText(text: string): TextProblem[] {
+  return scanTextCounting(text).problems;
+}
+
+/**
+ * `scanText`, with the number of values the scan counted (entries of all collections; over-estimated where the scan
+ * cannot tell, like its other counts). Zero when the file is refused before the structure scan.
+ */
+export function scanTextCounting(text: string): { readonly problems: TextProblem[]; readonly values: number } {
   const out: TextProblem[] = [];
   // UTF-8 takes at least one byte per UTF-16 code unit, at most three: count bytes only where that decides.
   const bytes = text.length > MAX_FILE_BYTES ? text.length : text.length * 3 <= MAX_FILE_BYTES ? text.length : utf8Length(text);
   if (bytes > MAX_FILE_BYTES) {
-    return [refusal(0, `This file is larger than ${MAX_FILE_BYTES / 1024} KiB (${fmt(MAX_FILE_BYTES)} bytes), the limit for a team file; it is not read.`)];
+    return { values: 0, problems: [refusal(0, `This file is larger than ${MAX_FILE_BYTES / 1024} KiB (${fmt(MAX_FILE_BYTES)} bytes), the limit for a team file; it is not read.`)] };
   }
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return [refusal(nul, 'This file holds a NUL character: it is not a text file; it is not read.')];
+  if (nul >= 0) return { values: 0, problems: [refusal(nul, 'This file holds a NUL character: it is not a text file; it is not read.')] };
   const structure = new StructureScan(text).run();
-  if (structure.refusal) return [structure.refusal];
+  if (structure.refusal) return { values: structure.values, problems: [structure.refusal] };
   const cr = /\r(?!\n)/.exec(text);
   if (cr) {
     out.push({
@@ -85,7 +100,7 @@ export function scanText(text: string): TextProblem[] {
       message: `\`%YAML ${clipVersion(structure.directive.version)}\` is ignored: team files are read as YAML 1.2 (\`yes\` and \`on\` are words, \`0777\` is 777, \`<<\` is a key).`,
     });
   }
-  return out;
+  return { values: structure.values, problems: out };
 }
 
 /**
@@ -94,8 +109,22 @@ export function scanText(text: string): TextProblem[] {
  * UTF-8, and a `%YAML` version other than 1.2 (YAML 1.1's merge keys and scalars).
  */
 export function formRefusal(text: string): { readonly offset: number; readonly message: string } | undefined {
-  const problem = scanText(text)[0] ?? parsedStructureRefusal(text);
+  const scan = scanTextCounting(text);
+  if (scan.problems.length === 0 && scan.values > MAX_VALUES_NOT_PLAIN) {
+    return { offset: 0, message: `This file has more than ${fmt(MAX_VALUES_NOT_PLAIN)} values, more than the form shows (a 1:1 has a few dozen). The form does not edit it; use the text editor.` };
+  }
+  const problem = scan.problems[0] ?? parsedStructureRefusal(text);
   return problem ? { offset: problem.offset, message: `${problem.message} The form does not edit it; use the text editor.` } : undefined;
+}
+
+/**
+ * The refusal of a file the fast reader declined that has more values than `yaml` may read on the extension host's
+ * thread (`MAX_VALUES_NOT_PLAIN`), saying what the fast reader did not take so the manager can change it.
+ */
+export function notPlainRefusal(values: number, offset: number, what: string): TextProblem | undefined {
+  if (values <= MAX_VALUES_NOT_PLAIN) return undefined;
+  const reason = what === '' ? 'YAML that only the slower reader takes (such as a duplicate key or a collection used as a key)' : what;
+  return refusal(Math.max(offset, 0), `This file has more than ${fmt(MAX_VALUES_NOT_PLAIN)} values and ${reason}${offset >= 0 ? ' here' : ''}: past ${fmt(MAX_VALUES_NOT_PLAIN)} values only plain YAML is read (no tabs, anchors, aliases, tags or syntax errors); it is not read. Change that, or split the file.`);
 }
 
 /**
@@ -195,6 +224,8 @@ class StructureScan {
   /** Entries of each open flow collection. */
   private readonly flows: number[] = [];
   private aliases = 0;
+  /** Entries of all collections so far (a collection's first entry counted when it opens). */
+  values = 0;
   /** The next token starts a node: a bracket opens a collection, a quote a quoted scalar, `*` an alias. */
   private nodeStart = true;
   /** The column of the last node started on this line: a block scalar's content must be indented more. */
@@ -242,6 +273,7 @@ class StructureScan {
   }
 
   private countEntry(entries: number, at: number): void {
+    this.values++;
     if (!this.refusal && entries > MAX_ENTRIES) {
       this.refusal = refusal(at, entriesMessage());
     }
@@ -319,6 +351,7 @@ class StructureScan {
   }
 
   private push(indent: number, seq: boolean, at: number): void {
+    this.values++;
     this.blocks.push({ indent, seq, entries: 1 });
     this.checkDepth(at);
   }
@@ -337,6 +370,7 @@ class StructureScan {
       case 0x5b: // [
       case 0x7b: // {
         this.flows.push(0);
+        this.values++;
         this.checkDepth(i);
         this.i++;
         return;
@@ -414,6 +448,7 @@ class StructureScan {
       if (c === 0x5b || c === 0x7b) {
         // Inside brackets a bracket always opens a collection (a plain scalar cannot hold one).
         flows.push(0);
+        this.values++;
         this.checkDepth(this.i);
       } else if (c === 0x5d || c === 0x7d) {
         flows.pop();

@@ -12,11 +12,11 @@ import type { Document } from 'yaml';
 import { isIsoDate, parseDuration } from '../dates';
 import type { Finding } from '../findings';
 import type { Position, Range, Span } from '../types';
-import { parsedStructureRefusal, scanText } from './limits';
+import { notPlainRefusal, parsedStructureRefusal, scanTextCounting } from './limits';
 import type { TextProblem } from './limits';
 import { describeType } from './schema';
 import type { Field, FieldType } from './schema';
-import { lineStartsOf, readTreeFast, treeFromDocument } from './tree';
+import { lineStartsOf, readTreeFastOrWhy, treeFromDocument } from './tree';
 import type { SourceNode } from './tree';
 
 export type PathSegment = string | number;
@@ -109,24 +109,31 @@ export function firstLineRange(file: YamlFile): Range {
 }
 
 export function parseYaml(path: string, text: string, schema: FieldType): YamlParseResult {
-  const problems = scanText(text);
+  const { problems, values } = scanTextCounting(text);
   if (problems.length === 0) {
-    const fast = readTreeFast(text);
-    if (fast) return validate(path, text, new LineMap(lineStartsOf(text)), fast.root, [], false, schema);
+    const fast = readTreeFastOrWhy(text);
+    if ('root' in fast) return validate(path, text, new LineMap(lineStartsOf(text)), fast.root, [], false, schema);
+    return readReference(path, text, schema, problems, notPlainRefusal(values, fast.declined.offset, fast.declined.what));
   }
-  return readReference(path, text, schema, problems);
+  return readReference(path, text, schema, problems, undefined, values);
 }
 
 /** The reference reading through `yaml`'s Document: syntax errors and warnings become findings. */
 export function parseYamlReference(path: string, text: string, schema: FieldType): YamlParseResult {
-  return readReference(path, text, schema, scanText(text));
+  const { problems, values } = scanTextCounting(text);
+  return readReference(path, text, schema, problems, undefined, values);
 }
 
-function readReference(path: string, text: string, schema: FieldType, problems: readonly TextProblem[]): YamlParseResult {
+/**
+ * `tooMany`: the file is too large for this reader (see `MAX_VALUES_NOT_PLAIN`), as the caller found it; or `values`,
+ * the scan's count, when the reason is one of `problems` (a lone CR, bytes that are not UTF-8, a `%YAML` directive).
+ */
+function readReference(path: string, text: string, schema: FieldType, problems: readonly TextProblem[], tooMany: TextProblem | undefined, values = 0): YamlParseResult {
   const lines = new LineMap(lineStartsOf(text));
   const findings: Finding[] = problems.map((p) => ({ file: path, range: lines.range([p.offset, Math.min(p.offset + 1, text.length)], text, true), rule: 'yaml-syntax', message: p.message }));
+  if (!tooMany && !problems.some((p) => p.refuse)) tooMany = notPlainRefusal(values, problems[0]?.offset ?? -1, problems.length > 0 ? 'a lone carriage return, bytes that are not UTF-8 or a `%YAML` directive (the other problem of this file)' : '');
   // The exact check of yaml's syntax tree (see limits.ts), before its recursive composer runs.
-  const refused = problems.some((p) => p.refuse) ? undefined : parsedStructureRefusal(text);
+  const refused = problems.some((p) => p.refuse) ? undefined : tooMany ?? parsedStructureRefusal(text);
   if (refused) findings.push({ file: path, range: lines.range([refused.offset, Math.min(refused.offset + 1, text.length)], text, true), rule: 'yaml-syntax', message: refused.message });
   if (refused || problems.some((p) => p.refuse)) {
     return { file: { path, text, lines, spans: new Map(), keySpans: new Map(), syntaxErrors: true, findings }, raw: undefined };

@@ -25,7 +25,7 @@ import type { Span } from '../types';
 
 // Local copies of js-yaml's exports: a bundle reads a CommonJS module's exports through getters, too slow for the
 // inner loop (about 20 ms of the cold index at the large benchmark size).
-const { DOCUMENT, MAPPING, SEQUENCE, SCALAR, POP } = EVENT_ID;
+const { DOCUMENT, MAPPING, SEQUENCE, SCALAR, POP, ALIAS } = EVENT_ID;
 const { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED } = SCALAR_STYLE;
 const KEEP = CHOMPING_MODE.KEEP;
 const FLOW = COLLECTION_STYLE.FLOW;
@@ -167,8 +167,23 @@ function sameKey(a: unknown, b: unknown): boolean {
 }
 
 /** Thrown inside the fast reader when a file needs the reference reader; never leaves this module. */
-class Decline {}
+class Decline {
+  /** Where and why, when the reason is one a manager can act on (an anchor, a tag, an alias); -1: not said. */
+  constructor(readonly offset = -1, readonly what = '') {}
+}
 const DECLINE = new Decline();
+
+/** Why the fast reader declined a file, for a refusal that says what to change. */
+export interface FastDecline {
+  /** Offset of the first thing it does not take, or -1 when it cannot point at one. */
+  readonly offset: number;
+  /** What it is, as a noun phrase (`a tab`, `an anchor or tag`, `a YAML syntax error`…). */
+  readonly what: string;
+}
+
+function anchorOrTag(ev: { anchorStart: number; tagStart: number }): Decline {
+  return ev.anchorStart !== -1 ? new Decline(ev.anchorStart, 'an anchor (`&name`)') : new Decline(ev.tagStart, 'a tag (`!name`)');
+}
 
 interface Frame {
   readonly kind: 'map' | 'seq';
@@ -189,25 +204,38 @@ interface Frame {
  * `{ root: null }` is an empty document.
  */
 export function readTreeFast(text: string): { root: SourceNode | null } | undefined {
+  const read = readTreeFastOrWhy(text);
+  return 'root' in read ? read : undefined;
+}
+
+/** The fast reader's tree, or why it declined the file (where it can say). Never throws. */
+export function readTreeFastOrWhy(text: string): { root: SourceNode | null } | { declined: FastDecline } {
+  const declined = (offset: number, what: string): { declined: FastDecline } => ({ declined: { offset, what } });
   // Tabs: indentation errors and trailing-tab rules differ in detail. A `\r` alone is a line break to js-yaml only.
   // A byte order mark: yaml and js-yaml differ on what may follow it (the file systems drop a leading one anyway).
-  if (text.includes('\t') || /\r(?!\n)/.test(text) || text.includes('\ufeff')) return undefined;
+  const tab = text.indexOf('\t');
+  if (tab >= 0) return declined(tab, 'a tab');
+  const cr = /\r(?!\n)/.exec(text);
+  if (cr) return declined(cr.index, 'a line break that is a lone carriage return');
+  const bom = text.indexOf('\ufeff');
+  if (bom >= 0) return declined(bom, 'a byte order mark');
   // Document markers, even indented ones: only a `---` that opens the file (js-yaml is more lenient about where
   // documents begin and end). A `---` line inside a block scalar is read by the reference too: slower, not wrong.
   for (const m of text.matchAll(/^ *(?:---|\.\.\.)(?=[ \r\n]|$)/gm)) {
-    if (m[0] !== '---' || m.index !== 0) return undefined;
+    if (m[0] !== '---' || m.index !== 0) return declined(m.index, 'a document marker (`---` or `...`)');
   }
   let events: Event[];
   try {
     events = readEvents(text, {});
-  } catch {
-    return undefined;
+  } catch (e) {
+    const at = (e as { mark?: { position?: unknown } }).mark?.position;
+    return declined(typeof at === 'number' && at >= 0 && at <= text.length ? at : -1, 'a YAML syntax error');
   }
   try {
     return { root: new FastBuilder(text).build(events) };
-  } catch {
+  } catch (e) {
     // DECLINE, or a bug in this reader: either way the reference reads the file, so reading never fails here.
-    return undefined;
+    return e instanceof Decline && e.offset >= 0 ? declined(e.offset, e.what) : declined(-1, '');
   }
 }
 
@@ -228,7 +256,7 @@ class FastBuilder {
           break;
         case MAPPING:
         case SEQUENCE: {
-          if (ev.anchorStart !== -1 || ev.tagStart !== -1) throw DECLINE;
+          if (ev.anchorStart !== -1 || ev.tagStart !== -1) throw anchorOrTag(ev);
           const flow = ev.style === FLOW;
           const parent = this.top();
           if (parent?.kind === 'map' && parent.key === undefined) throw DECLINE; // a collection as a key
@@ -251,7 +279,7 @@ class FastBuilder {
           this.pop();
           break;
         default:
-          throw DECLINE; // aliases
+          throw new Decline(ev.type === ALIAS && ev.anchorStart > 0 ? ev.anchorStart - 1 : -1, 'an alias (`*name`)');
       }
     }
     if (this.stack.length > 0) throw DECLINE;
@@ -278,7 +306,7 @@ class FastBuilder {
   }
 
   private scalar(ev: ScalarEvent): void {
-    if (ev.anchorStart !== -1 || ev.tagStart !== -1) throw DECLINE;
+    if (ev.anchorStart !== -1 || ev.tagStart !== -1) throw anchorOrTag(ev);
     const text = this.text;
     const parent = this.top();
     const isKey = parent?.kind === 'map' && parent.key === undefined;
