@@ -1,0 +1,185 @@
+/**
+ * The team health dashboard's facts: per report and for the team, computed in the core from what the index has read,
+ * and sent to the panel as one summary. Only numbers, dates, names and goal titles: never a note, a feedback text, a
+ * topic or anything `private` (the panel, the Markdown and the SVG are made from this and nothing else).
+ */
+import { addDays, countedDaysBetween, daysBetween } from '../dates';
+import type { IsoDate } from '../dates';
+import type { MeetingKind } from '../types';
+import { adherence, classifyWeeks, mondayOf } from './weeks';
+import type { CadenceFacts, MeetingFact, WeekCell } from './weeks';
+
+/** Weeks the heatmap shows, and the two adherence spans. */
+export const HEATMAP_WEEKS = 26;
+export const SHORT_WEEKS = 13;
+/** Held 1:1s per report the feedback balance looks at. */
+export const BALANCE_HELD = 10;
+
+/** What the summary needs of a held 1:1 beyond its day: whether it was prepared, and counts (no text). */
+export interface HeldFact {
+  readonly date: IsoDate;
+  readonly kind: MeetingKind;
+  /** The manager wrote down feedback or topics. */
+  readonly managerPrepared: boolean;
+  /** The report brought topics of their own. */
+  readonly reportTopics: boolean;
+  readonly positive: number;
+  readonly negative: number;
+}
+
+export interface GoalFact {
+  readonly id: string;
+  readonly title: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+/** One report's input: built by the query layer from the report's snapshot and the 1:1s in range. */
+export interface ReportInput {
+  readonly id: string;
+  readonly name: string;
+  readonly cadence: string;
+  readonly graceDays: number;
+  readonly careerEveryDays: number;
+  readonly facts: CadenceFacts;
+  /** Every 1:1 in the heatmap's range (and any older ones known), any status. */
+  readonly meetings: readonly MeetingFact[];
+  /** Held 1:1s dated today or earlier, newest first (at least the last BALANCE_HELD, and those in range). */
+  readonly held: readonly HeldFact[];
+  /** When the next 1:1 is due (never before today), undefined on open-ended leave. */
+  readonly nextDue: IsoDate | undefined;
+  /** Counted days past the due date plus grace (0 when not overdue). */
+  readonly overdueBy: number;
+  readonly onLeave: boolean;
+  readonly openActions: number;
+  /** Active goals (whatever their end: an expired one is drawn as expired). */
+  readonly goals: readonly GoalFact[];
+  readonly reportFile: string;
+}
+
+export interface ReportRow {
+  readonly id: string;
+  readonly name: string;
+  readonly cadence: string;
+  readonly cadenceDays: number;
+  readonly daysSinceLast: number | undefined;
+  readonly lastHeld: IsoDate | undefined;
+  readonly nextDue: IsoDate | undefined;
+  readonly overdueBy: number;
+  readonly onLeave: boolean;
+  readonly adherence13: number | undefined;
+  readonly adherence26: number | undefined;
+  readonly lastCareer: IsoDate | undefined;
+  readonly careerOverdue: boolean;
+  /** Held 1:1s in range where the report brought topics, of the held 1:1s in range. */
+  readonly reportTopicShare: number | undefined;
+  /** Held 1:1s in range the manager prepared, of the held 1:1s in range. */
+  readonly prepRate: number | undefined;
+  readonly positive: number;
+  readonly negative: number;
+  readonly openActions: number;
+  readonly goals: ReadonlyArray<GoalFact & { readonly expired: boolean }>;
+  readonly cells: readonly WeekCell[];
+  readonly reportFile: string;
+}
+
+export interface TeamTotals {
+  readonly reports: number;
+  readonly adherence13: number | undefined;
+  readonly adherence26: number | undefined;
+  readonly overdue: number;
+  readonly withoutActiveGoal: number;
+  readonly careerOverdue: number;
+  readonly prepRate: number | undefined;
+  readonly positive: number;
+  readonly negative: number;
+}
+
+export interface DashboardSummary {
+  readonly today: IsoDate;
+  /** Mondays of the heatmap's weeks, oldest first. */
+  readonly weeks: readonly IsoDate[];
+  readonly totals: TeamTotals;
+  /** Current reports, by name. */
+  readonly reports: readonly ReportRow[];
+}
+
+const percent = (part: number, whole: number): number | undefined => (whole === 0 ? undefined : Math.round((part / whole) * 100));
+
+export function reportRow(input: ReportInput, today: IsoDate): ReportRow {
+  const cells = classifyWeeks(input.facts, input.meetings, today, HEATMAP_WEEKS);
+  const firstMonday = cells[0]?.week ?? today;
+  const inRange = input.held.filter((h) => h.date >= firstMonday && h.date <= today);
+  const lastHeld = input.held[0]?.date;
+  const lastCareer = input.held.find((h) => h.kind === 'career')?.date;
+  const balance = input.held.slice(0, BALANCE_HELD);
+  // As the career rule: only once regular 1:1s happen; counted days (leave excluded) since the last career 1:1, or
+  // since the report started when there was none.
+  const careerFrom = lastCareer ?? input.facts.since;
+  const careerOverdue = lastHeld !== undefined && !input.onLeave && careerFrom !== undefined && careerFrom <= today
+    && countedDaysBetween(careerFrom, today, input.facts.paused) > input.careerEveryDays;
+  const a13 = adherence(cells, SHORT_WEEKS);
+  const a26 = adherence(cells, HEATMAP_WEEKS);
+  return {
+    id: input.id,
+    name: input.name,
+    cadence: input.cadence,
+    cadenceDays: input.facts.cadenceDays,
+    daysSinceLast: lastHeld === undefined ? undefined : daysBetween(lastHeld, today),
+    lastHeld,
+    nextDue: input.nextDue,
+    overdueBy: input.overdueBy,
+    onLeave: input.onLeave,
+    adherence13: a13.percent,
+    adherence26: a26.percent,
+    lastCareer,
+    careerOverdue,
+    reportTopicShare: percent(inRange.filter((h) => h.reportTopics).length, inRange.length),
+    prepRate: percent(inRange.filter((h) => h.managerPrepared).length, inRange.length),
+    positive: balance.reduce((n, h) => n + h.positive, 0),
+    negative: balance.reduce((n, h) => n + h.negative, 0),
+    openActions: input.openActions,
+    goals: input.goals.map((g) => ({ ...g, expired: g.end < today })),
+    cells,
+    reportFile: input.reportFile,
+  };
+}
+
+/** The team's summary: a row per current report (by name) and the totals over them. */
+export function dashboardSummary(inputs: readonly ReportInput[], today: IsoDate): DashboardSummary {
+  const rows = inputs.map((i) => reportRow(i, today)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  let held13 = 0, due13 = 0, held26 = 0, due26 = 0, prepared = 0, heldInRange = 0;
+  for (const r of rows) {
+    const s = adherence(r.cells, SHORT_WEEKS);
+    const l = adherence(r.cells, HEATMAP_WEEKS);
+    held13 += s.held;
+    due13 += s.due;
+    held26 += l.held;
+    due26 += l.due;
+  }
+  const firstMonday = addDays(mondayOf(today), -7 * (HEATMAP_WEEKS - 1));
+  for (const i of inputs) {
+    for (const h of i.held) {
+      if (h.date < firstMonday || h.date > today) continue;
+      heldInRange++;
+      if (h.managerPrepared) prepared++;
+    }
+  }
+  const weeks = Array.from({ length: HEATMAP_WEEKS }, (_, i) => addDays(mondayOf(today), -7 * (HEATMAP_WEEKS - 1 - i)));
+  return {
+    today,
+    weeks,
+    totals: {
+      reports: rows.length,
+      adherence13: percent(held13, due13),
+      adherence26: percent(held26, due26),
+      overdue: rows.filter((r) => r.overdueBy > 0).length,
+      withoutActiveGoal: rows.filter((r) => r.goals.every((g) => g.expired)).length,
+      careerOverdue: rows.filter((r) => r.careerOverdue).length,
+      prepRate: percent(prepared, heldInRange),
+      positive: rows.reduce((n, r) => n + r.positive, 0),
+      negative: rows.reduce((n, r) => n + r.negative, 0),
+    },
+    reports: rows,
+  };
+}
