@@ -96,7 +96,7 @@ export interface RuleSettings {
 /** The severity a rule reports with under the settings, or undefined when it is off. */
 export function severityOf(rule: RuleId, settings: RuleSettings): Severity | undefined {
   if (rule === 'status-update' && settings.statusUpdateHeuristic === false) return undefined;
-  const s = Object.prototype.hasOwnProperty.call(settings.severities ?? {}, rule) ? settings.severities?.[rule] : undefined;
+  const s = settings.severities?.[rule];
   if (s === 'off') return undefined;
   return s ?? RULES.get(rule)?.severity ?? 'warning';
 }
