@@ -10,23 +10,16 @@ import type { TeamFileSystem } from './fs';
 import { mapLimit } from './fs';
 import { internalErrorFinding, REPORT_FILE_NAME, TeamIndex } from './index/teamIndex';
 import type { ChangeEffect, ChangeKind, LoadedMeeting, ReportEntry } from './index/teamIndex';
-import { actionRules } from './rules/actions';
-import { cadenceRules } from './rules/cadence';
 import { buildReportContext } from './rules/context';
 import type { ReportContext } from './rules/context';
-import { goalRules } from './rules/goals';
-import { prepRules } from './rules/prep';
-import { severityOf } from './rules/registry';
-import type { RuleSettings } from './rules/registry';
-import { statusUpdateRules } from './rules/statusUpdate';
+import { RULE_FAMILIES, severityOf } from './rules/registry';
+import type { RuleFamilyCheck, RuleSettings } from './rules/registry';
 import { windowSatisfied } from './rules/window';
 import type { Problem } from './types';
 
-/** A family of rules: a pure function of what one report's context holds. */
-export type RuleFamilyCheck = (ctx: ReportContext) => Finding[];
-
-/** The rule families, in the order their findings are listed. */
-export const RULE_FAMILIES: readonly RuleFamilyCheck[] = [cadenceRules, goalRules, prepRules, actionRules, statusUpdateRules];
+/** The rule families come from the registry's one list of rule modules (rules/registry.ts). */
+export { RULE_FAMILIES };
+export type { RuleFamilyCheck };
 
 export interface CheckerOptions {
   readonly today: IsoDate;

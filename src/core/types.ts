@@ -1,5 +1,6 @@
 /** Types shared by the whole core: positions, problems and the models of the four kinds of file. */
 import type { IsoDate, Period } from './dates';
+import type { Finding } from './findings';
 
 /** A position like VS Code's and LSP's: 0-based line, 0-based character in UTF-16 code units. */
 export interface Position {
@@ -15,17 +16,11 @@ export interface Range {
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-/** One finding of a rule, on one file of the team folder. */
-export interface Problem {
-  /** Path relative to the team folder, with `/` separators (e.g. `alice/meetings/2026-11-24.yaml`). */
-  readonly file: string;
-  readonly range: Range;
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly message: string;
-  /** Facts a quick fix or a view needs (e.g. the suggested key, the goal id); never shown as is. */
-  readonly data?: Readonly<Record<string, string | number>>;
-}
+/**
+ * One finding of a rule, on one file of the team folder, with the severity the settings give it. A union keyed by
+ * `rule` (findings.ts): once `rule` is checked, `data` is that rule's typed data (e.g. the goal id, the key's path).
+ */
+export type Problem = Finding & { readonly severity: Severity };
 
 /** Where a value sits in its file, as character offsets: [start, end). */
 export type Span = readonly [number, number];

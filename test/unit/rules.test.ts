@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { addDays } from '../../src/core/dates';
-import { RULES } from '../../src/core/rules/registry';
+import { dataOf, RULES } from '../../src/core/rules/registry';
 import { check, ofRule, reportFiles, TODAY, weekly, yaml } from './helpers/builders';
 import type { Files, MeetingSpec, ReportSpec } from './helpers/builders';
 
@@ -105,7 +105,7 @@ describe('rules', () => {
       const { problems } = await check(healthy({ goals }));
       const [p] = ofRule(problems, 'goal-expired');
       assert.equal(p.file, 'alice/goals.yaml');
-      assert.equal(p.data?.goal, 'g1');
+      assert.equal(dataOf(p, 'goal-expired')?.goal, 'g1');
       assert.match(p.message, new RegExp(`Goal "Lead billing" ended on ${d(-3)} \\(3 days ago\\) and is still active`));
       const { file } = (await check(healthy({ goals }))).checker.index.report('alice')!.goals!;
       assert.equal(file.text.split('\n')[p.range.start.line].slice(p.range.start.character, p.range.end.character), d(-3));

@@ -370,7 +370,7 @@ class Walker {
     // With syntax errors, only they are shown (docs/rules.md): the keys read may be pieces of a broken line.
     if (this.quiet) return;
     // The key's path, for the rename quick fix: list indices as numbers.
-    const path = JSON.stringify(at.split(SEP).map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)));
+    const path = at.split(SEP).map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
     const known = Object.keys(t.fields);
     const suggestion = nearest(key, known);
     const message = suggestion

@@ -80,7 +80,7 @@ function compareRefsNewestFirst(a: MeetingRef, b: MeetingRef): number {
   return b.seq - a.seq;
 }
 
-function layoutFinding(file: string, message: string, data?: Record<string, string>): Finding {
+function layoutFinding(file: string, message: string, data?: { readonly suggestion: string }): Finding {
   return { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'bad-name', message, data };
 }
 
@@ -93,6 +93,7 @@ export function readFailureFinding(path: string, kind: FailureKind): Finding {
   return {
     ...layoutFinding(path, `\`${name}\` is not read: ${describeFailure(kind)}.${kind === 'unreadable' ? ' Its content is not checked.' : ''}`),
     rule: kind === 'unreadable' ? 'schema' : 'bad-name',
+    data: undefined,
   };
 }
 
@@ -105,6 +106,7 @@ export function internalErrorFinding(file: string, e: unknown): Finding {
   return {
     ...layoutFinding(file, `Internal error while checking this report: ${kind}. The other reports are checked; this one may be incomplete (please report the bug).`),
     rule: 'schema',
+    data: undefined,
   };
 }
 
@@ -440,6 +442,7 @@ export class TeamIndex {
       own.push({
         ...layoutFinding(r.path, `Report folder \`${r.id}\` has no \`report.yaml\`: add one with at least \`name:\`.`),
         rule: 'schema',
+        data: undefined,
       });
     }
     r.layoutFindings = [...own, ...meetingFindings];

@@ -1,14 +1,33 @@
 /** action-stale: action items that are followed up, not forgotten. */
 import { daysBetween } from '../dates';
-import type { Finding } from '../findings';
+import type { FindingsOf } from '../findings';
 import { anchorIn } from './context';
 import type { ReportContext } from './context';
+import type { RuleModule } from './rule';
+
+/** The data action-stale attaches: the newest meeting that lists the action, and its index there. */
+export interface ActionsData {
+  'action-stale': { readonly report: string; readonly meeting: string; readonly index: number };
+}
+type Found = FindingsOf<ActionsData>;
+
+export const ACTION_RULES: RuleModule<ActionsData> = {
+  family: 'actions',
+  rules: {
+    'action-stale': {
+      severity: 'info',
+      summary: 'An open action past its due date, or open across two later held 1:1s.',
+      on: 'the action in the newest meeting that lists it',
+    },
+  },
+  check: actionRules,
+};
 
 /** An open action seen across this many later held 1:1s is stale even without a due date. */
 const STALE_AFTER_HELD = 2;
 
-export function actionRules(ctx: ReportContext): Finding[] {
-  const out: Finding[] = [];
+export function actionRules(ctx: ReportContext): Found[] {
+  const out: Found[] = [];
   for (const open of ctx.openActions) {
     const a = open.action;
     const overdue = a.due !== undefined && a.due < ctx.today;

@@ -1,13 +1,55 @@
 /** cadence-overdue, no-first-meeting, career-overdue: are the 1:1s happening at all? */
 import { countedDaysBetween, describeDuration, pausedDaysBetween } from '../dates';
-import type { Finding } from '../findings';
+import type { IsoDate } from '../dates';
+import type { FindingsOf } from '../findings';
 import { reportAnchor } from './context';
 import type { ReportContext } from './context';
+import type { QuickFix, RuleModule } from './rule';
 
-export function cadenceRules(ctx: ReportContext): Finding[] {
+/** The data each cadence rule attaches. */
+export interface CadenceData {
+  'cadence-overdue': { readonly report: string; readonly days: number; readonly overdueBy: number; readonly lastHeld: IsoDate };
+  'no-first-meeting': { readonly report: string; readonly days: number; readonly overdueBy: number };
+  'career-overdue': { readonly report: string; readonly days: number };
+}
+type Found = FindingsOf<CadenceData>;
+
+const ON_REPORT = 'report.yaml';
+const START_OR_PAUSE = ['Start 1:1 note now', 'Pause cadence (leave)…'] as const;
+
+function startOrPause(data: { readonly report: string }, env: { readonly today: IsoDate }): QuickFix[] {
+  return [
+    { kind: 'command', title: START_OR_PAUSE[0], command: 'oneOnOnes.startNote', args: [data.report, { date: env.today }], preferred: true },
+    { kind: 'command', title: START_OR_PAUSE[1], command: 'oneOnOnes.pauseCadence', args: [data.report] },
+  ];
+}
+
+export const CADENCE_RULES: RuleModule<CadenceData> = {
+  family: 'cadence',
+  rules: {
+    'cadence-overdue': {
+      severity: 'warning',
+      summary: 'No held 1:1 for longer than the cadence plus grace days (leave not counted).',
+      on: ON_REPORT,
+      fixTitles: START_OR_PAUSE,
+      fixes: startOrPause,
+    },
+    'no-first-meeting': {
+      severity: 'warning',
+      summary: 'A report has never had a 1:1, and has been yours longer than the cadence plus grace days.',
+      on: ON_REPORT,
+      fixTitles: START_OR_PAUSE,
+      fixes: startOrPause,
+    },
+    'career-overdue': { severity: 'info', summary: 'No held career 1:1 within `career-every`.', on: ON_REPORT },
+  },
+  check: cadenceRules,
+};
+
+export function cadenceRules(ctx: ReportContext): Found[] {
   // A report who left is no longer yours to meet; a history we could not list is not an empty one.
   if (ctx.hasLeft || ctx.historyUnreadable) return [];
-  const out: Finding[] = [];
+  const out: Found[] = [];
   const limit = ctx.cadenceDays + ctx.graceDays;
   const cadence = `cadence ${describeDuration(ctx.cadence)} + ${ctx.graceDays} grace day${ctx.graceDays === 1 ? '' : 's'}`;
   const anchor = reportAnchor(ctx);
@@ -39,7 +81,7 @@ export function cadenceRules(ctx: ReportContext): Finding[] {
   return out;
 }
 
-function careerRule(ctx: ReportContext): Finding[] {
+function careerRule(ctx: ReportContext): Found[] {
   // Without any held 1:1 the cadence rules speak; a career 1:1 comes after regular ones.
   if (!ctx.lastHeld) return [];
   const every = describeDuration(ctx.team.careerEvery);

@@ -1,15 +1,53 @@
 /** prep-missing, no-feedback, feedback-one-sided, report-silent: real preparation and real feedback, both ways. */
 import { addDays, relativeDay } from '../dates';
-import type { Finding } from '../findings';
+import type { FindingsOf } from '../findings';
 import { anchorIn, reportAnchor } from './context';
 import type { ReportContext } from './context';
+import { THIS_DOCUMENT } from './rule';
+import type { RuleModule } from './rule';
+
+interface MeetingRef {
+  readonly report: string;
+  /** The meeting's file name in the report's `meetings/` folder. */
+  readonly meeting: string;
+}
+
+/** The data each prep and feedback rule attaches. */
+export interface PrepData {
+  'prep-missing': MeetingRef;
+  'no-feedback': MeetingRef;
+  'feedback-one-sided': { readonly report: string; readonly kind: 'positive' | 'negative' };
+  'report-silent': { readonly report: string };
+}
+type Found = FindingsOf<PrepData>;
+
+export const PREP_RULES: RuleModule<PrepData> = {
+  family: 'prep',
+  rules: {
+    'prep-missing': {
+      severity: 'warning',
+      summary: 'A planned 1:1 today, tomorrow or past, with no feedback and no topics prepared.',
+      on: 'the meeting file',
+      fixTitles: ['Open the 1:1 form to prepare'],
+      fixes: () => [{ kind: 'command', title: 'Open the 1:1 form to prepare', command: 'oneOnOnes.openForm', args: [THIS_DOCUMENT] }],
+    },
+    'no-feedback': { severity: 'info', summary: 'A held 1:1 with no feedback.', on: 'the meeting file' },
+    'feedback-one-sided': {
+      severity: 'info',
+      summary: 'The last five held 1:1s gave three or more feedback items, all positive or all negative.',
+      on: 'report.yaml',
+    },
+    'report-silent': { severity: 'info', summary: 'The report brought no topics to the last three held 1:1s.', on: 'report.yaml' },
+  },
+  check: prepRules,
+};
 
 const BALANCE_WINDOW = 5;
 const BALANCE_MIN_ITEMS = 3;
 const SILENT_WINDOW = 3;
 
-export function prepRules(ctx: ReportContext): Finding[] {
-  const out: Finding[] = [];
+export function prepRules(ctx: ReportContext): Found[] {
+  const out: Found[] = [];
   const tomorrow = addDays(ctx.today, 1);
   for (const m of ctx.checkedMeetings) {
     const v = m.value;
@@ -52,7 +90,7 @@ export function prepRules(ctx: ReportContext): Finding[] {
   if (items.length >= BALANCE_MIN_ITEMS) {
     const positive = items.filter((f) => f.type === 'positive').length;
     if (positive === items.length || positive === 0) {
-      const kind = positive === 0 ? 'negative' : 'positive';
+      const kind = positive === 0 ? 'negative' as const : 'positive' as const;
       const missing = positive === 0 ? 'what they do well' : 'what they could do better';
       out.push({
         ...reportAnchor(ctx),

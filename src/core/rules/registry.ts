@@ -1,53 +1,100 @@
 /**
- * Every rule the core knows, with its stable id and default severity. Settings switch a rule off or change its
- * severity by id; docs/rules.md has one section per id (a unit test keeps the two in step).
+ * Every rule the core knows, from one list of rule modules: each module (one file) declares its rules' ids, default
+ * severities, summaries, typed data and quick fixes, and its family's check. Everything else is derived from
+ * RULE_MODULES: the rule ids (a string-literal union), the findings' types, the checks the checker runs, the severity
+ * settings in package.json and the table in docs/rules.md (`npm run schemas`; unit tests fail when they are stale).
+ * Settings switch a rule off or change its severity by id; docs/rules.md has one section per id.
  */
+import type { Finding } from '../findings';
 import type { Severity, SeveritySetting } from '../types';
+import { ACTION_RULES } from './actions';
+import { CADENCE_RULES } from './cadence';
+import type { ReportContext } from './context';
+import { FILE_RULES } from './file';
+import { GOAL_RULES } from './goals';
+import { PREP_RULES } from './prep';
+import type { FixEnv, QuickFix, RuleModule, RuleSpec } from './rule';
+import { STATUS_UPDATE_RULES } from './statusUpdate';
 
-export type RuleFamily = 'cadence' | 'goals' | 'prep' | 'actions' | 'status-update' | 'file';
+/** The rule modules, in the order their checks run and their rules are listed. Adding a module is one line here. */
+export const RULE_MODULES = [CADENCE_RULES, GOAL_RULES, PREP_RULES, ACTION_RULES, STATUS_UPDATE_RULES, FILE_RULES] as const;
+
+type DataOf<T> = T extends RuleModule<infer M> ? M : never;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Rule id → the data its findings attach, for every rule of every module. */
+export type RuleDataMap = UnionToIntersection<DataOf<(typeof RULE_MODULES)[number]>>;
+/** Every rule id, as a string-literal union. */
+export type RuleId = keyof RuleDataMap & string;
+export type RuleData<R extends RuleId> = RuleDataMap[R];
+export type RuleFamily = (typeof RULE_MODULES)[number]['family'];
 
 export interface RuleInfo {
-  readonly id: string;
+  readonly id: RuleId;
   readonly family: RuleFamily;
   readonly severity: Severity;
   /** One line, for settings and `--help`. */
   readonly summary: string;
+  /** Where the finding goes (docs/rules.md's table). */
+  readonly on: string;
+  /** The titles of the quick fixes it offers (`<x>` stands for a part that varies). */
+  readonly fixTitles: readonly string[];
 }
 
-const rules: RuleInfo[] = [
-  { id: 'cadence-overdue', family: 'cadence', severity: 'warning', summary: 'No held 1:1 for longer than the cadence plus grace days (leave not counted).' },
-  { id: 'no-first-meeting', family: 'cadence', severity: 'warning', summary: 'A report has never had a 1:1, and has been yours longer than the cadence plus grace days.' },
-  { id: 'career-overdue', family: 'cadence', severity: 'info', summary: 'No held career 1:1 within `career-every`.' },
-  { id: 'goal-expired', family: 'goals', severity: 'warning', summary: 'An active goal whose end date has passed.' },
-  { id: 'goal-too-long', family: 'goals', severity: 'info', summary: 'A goal longer than the goal length plus two weeks.' },
-  { id: 'no-active-goal', family: 'goals', severity: 'info', summary: 'A report with no active two-month goal.' },
-  { id: 'goal-not-discussed', family: 'goals', severity: 'warning', summary: 'An active goal with no check-in in the last two held 1:1s since it started.' },
-  { id: 'unknown-goal', family: 'goals', severity: 'error', summary: 'A check-in names a goal id that goals.yaml does not have.' },
-  { id: 'prep-missing', family: 'prep', severity: 'warning', summary: 'A planned 1:1 today, tomorrow or past, with no feedback and no topics prepared.' },
-  { id: 'no-feedback', family: 'prep', severity: 'info', summary: 'A held 1:1 with no feedback.' },
-  { id: 'feedback-one-sided', family: 'prep', severity: 'info', summary: 'The last five held 1:1s gave three or more feedback items, all positive or all negative.' },
-  { id: 'report-silent', family: 'prep', severity: 'info', summary: 'The report brought no topics to the last three held 1:1s.' },
-  { id: 'action-stale', family: 'actions', severity: 'info', summary: 'An open action past its due date, or open across two later held 1:1s.' },
-  { id: 'status-update', family: 'status-update', severity: 'hint', summary: 'A topic or note line that reads like a status update (heuristic).' },
-  { id: 'yaml-syntax', family: 'file', severity: 'error', summary: 'The file is not valid YAML.' },
-  { id: 'schema', family: 'file', severity: 'error', summary: 'A missing required field, a wrong type, a bad date or a value outside the allowed ones.' },
-  { id: 'unknown-key', family: 'file', severity: 'hint', summary: 'A key the format does not know (kept as is); suggests the nearest known key.' },
-  { id: 'date-mismatch', family: 'file', severity: 'warning', summary: 'A meeting\'s `date` differs from the date in its file name.' },
-  { id: 'duplicate-id', family: 'file', severity: 'error', summary: 'Two goals of one report share an id.' },
-  { id: 'bad-name', family: 'file', severity: 'warning', summary: 'A folder or file name outside the layout, which is therefore not read.' },
-];
+/** A family of rules: a pure function of what one report's context holds. */
+export type RuleFamilyCheck = (ctx: ReportContext) => Finding[];
 
-export const RULES: ReadonlyMap<string, RuleInfo> = new Map(rules.map((r) => [r.id, r]));
+function specs(): Array<[RuleId, RuleFamily, RuleSpec<unknown>]> {
+  const out: Array<[RuleId, RuleFamily, RuleSpec<unknown>]> = [];
+  for (const m of RULE_MODULES) {
+    for (const [id, spec] of Object.entries(m.rules) as Array<[RuleId, RuleSpec<unknown>]>) out.push([id, m.family, spec]);
+  }
+  return out;
+}
+
+const SPECS: ReadonlyMap<RuleId, RuleSpec<unknown>> = new Map(specs().map(([id, , spec]) => [id, spec]));
+
+/** Keyed by string so that any text can be looked up (`RULES.has(arg)`); `isRuleId` narrows it. */
+export const RULES: ReadonlyMap<string, RuleInfo> = new Map(
+  specs().map(([id, family, s]) => [id, { id, family, severity: s.severity, summary: s.summary, on: s.on, fixTitles: s.fixTitles ?? [] }]),
+);
+
+/** The family checks, in the order their findings are listed. */
+export const RULE_FAMILIES: readonly RuleFamilyCheck[] = RULE_MODULES.flatMap((m) => ('check' in m && m.check ? [m.check as RuleFamilyCheck] : []));
+
+/**
+ * The rule id a value names, or undefined. For what comes from outside the core (a diagnostic's `code` handed back
+ * by VS Code, a command-line argument): only an own id of the registry passes (not `toString`, not `__proto__`).
+ */
+export function ruleIdOf(value: unknown): RuleId | undefined {
+  const v = typeof value === 'object' && value !== null && 'value' in value ? (value as { value: unknown }).value : value;
+  return typeof v === 'string' && RULES.has(v as RuleId) ? (v as RuleId) : undefined;
+}
+
+export function isRuleId(value: string): value is RuleId {
+  return RULES.has(value as RuleId);
+}
+
+/** The finding's data when it is of this rule (typed), else undefined. */
+export function dataOf<R extends RuleId>(finding: Finding, rule: R): RuleData<R> | undefined {
+  return finding.rule === rule ? (finding.data as RuleData<R>) : undefined;
+}
+
+/** The quick fixes a rule offers for one finding, from its typed data, today and the file's current text. */
+export function quickFixesFor(finding: Finding, env: FixEnv): QuickFix[] {
+  const fixes = SPECS.get(finding.rule)?.fixes;
+  return fixes ? fixes(finding.data, env) : [];
+}
 
 export interface RuleSettings {
-  /** Per rule id: a severity, or `off`. Rules not named keep their default. */
+  /** Per rule id: a severity, or `off`. Rules not named keep their default (unknown ids are ignored). */
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
   /** The status-update heuristic can be switched off as a whole (same as `status-update: off`). */
   readonly statusUpdateHeuristic?: boolean;
 }
 
 /** The severity a rule reports with under the settings, or undefined when it is off. */
-export function severityOf(rule: string, settings: RuleSettings): Severity | undefined {
+export function severityOf(rule: RuleId, settings: RuleSettings): Severity | undefined {
   if (rule === 'status-update' && settings.statusUpdateHeuristic === false) return undefined;
   const s = settings.severities?.[rule];
   if (s === 'off') return undefined;

@@ -4,11 +4,26 @@
  * (PR #12, MR !3), says "in progress" / "WIP" / "blocked on", or starts like a stand-up list ("done:", "todo:",
  * "status:", "yesterday:", "today:").
  */
-import type { Finding } from '../findings';
+import type { FindingsOf } from '../findings';
 import type { Span } from '../types';
 import { pathKey } from '../format/parse';
 import type { YamlFile } from '../format/parse';
 import type { ReportContext } from './context';
+import type { RuleModule } from './rule';
+
+/** The data status-update attaches. */
+export interface StatusUpdateData {
+  'status-update': { readonly report: string; readonly meeting: string };
+}
+type Found = FindingsOf<StatusUpdateData>;
+
+export const STATUS_UPDATE_RULES: RuleModule<StatusUpdateData> = {
+  family: 'status-update',
+  rules: {
+    'status-update': { severity: 'hint', summary: 'A topic or note line that reads like a status update (heuristic).', on: 'the line' },
+  },
+  check: statusUpdateRules,
+};
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b/, 'a ticket key'],
@@ -23,8 +38,8 @@ function statusUpdateReason(line: string): string | undefined {
   return undefined;
 }
 
-export function statusUpdateRules(ctx: ReportContext): Finding[] {
-  const out: Finding[] = [];
+export function statusUpdateRules(ctx: ReportContext): Found[] {
+  const out: Found[] = [];
   for (const m of ctx.checkedMeetings) {
     const v = m.value;
     if (!v || m.file.syntaxErrors) continue;

@@ -23,13 +23,13 @@ export interface ReportView {
   readonly reportFile: string;
 }
 
-const CADENCE_RULES = new Set(['cadence-overdue', 'no-first-meeting']);
+type CadenceProblem = Extract<Problem, { rule: 'cadence-overdue' | 'no-first-meeting' }>;
 
 /** The report row: `last 1:1 12d ago · biweekly`, `overdue 9d · weekly`, `no 1:1 yet · weekly`. */
 export function reportView(ctx: ReportContext, problems: readonly Problem[]): ReportView {
   const cadence = ctx.cadence;
-  const cadenceProblem = problems.find((p) => CADENCE_RULES.has(p.rule) && p.data?.report === ctx.report.id);
-  const overdueBy = typeof cadenceProblem?.data?.overdueBy === 'number' ? cadenceProblem.data.overdueBy : 0;
+  const cadenceProblem = problems.find((p): p is CadenceProblem => (p.rule === 'cadence-overdue' || p.rule === 'no-first-meeting') && p.data.report === ctx.report.id);
+  const overdueBy = cadenceProblem?.data.overdueBy ?? 0;
   let health: ReportHealth = 'ok';
   let status: string;
   if (cadenceProblem) {
