@@ -64,9 +64,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
 /**
  * The form is for the team's 1:1 files only. A manifest glob cannot know the team folder (it is a setting), so the
- * custom editor's selector is wide (`**/meetings/*.yaml`) and a form opened on any other file is replaced by the text
- * editor here. The "Open in 1:1 Form" button shows for the team's 1:1 files only, by a context key from the same
- * classifyPath.
+ * custom editor's selector is wide (any `.yaml` in a `meetings` folder) and a form opened on any other file is
+ * replaced by the text editor here. The "Open in 1:1 Form" button shows for the team's 1:1 files only, by a context
+ * key from the same classifyPath.
  */
 function meetingFilesOnly(service: TeamService): vscode.Disposable[] {
   const setKey = (): void => {
