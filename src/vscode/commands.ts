@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { stringify } from 'yaml';
 import { addDays, isIsoDate, parseDuration } from '../core/dates';
 import { appendItem, setValue, YamlEditError } from '../core/edit/yamlEdit';
-import { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME } from '../core/index/teamIndex';
+import { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME } from '../core/paths';
 import { dayChoices, dayLabel, parseTypedDay, plannedMeetings } from '../core/planning';
 import type { DayChoice } from '../core/planning';
 import type { TeamQueries } from '../core/query/queries';

@@ -48,7 +48,7 @@ describe('query layer', () => {
   it('builds each report\'s snapshot once per version, however many views read it', async () => {
     const checker = await TeamChecker.open(new MemoryFileSystem(team), { today: TODAY });
     const q = checker.queries;
-    const before = q.snapshotsBuilt;
+    const before = q.stats.snapshotsBuilt;
     for (let i = 0; i < 3; i++) {
       q.report('ana');
       q.report('bo');
@@ -57,7 +57,7 @@ describe('query layer', () => {
       q.goalGroups();
       q.byUrgency();
     }
-    assert.equal(q.snapshotsBuilt - before, 2);
+    assert.equal(q.stats.snapshotsBuilt - before, 2);
     assert.equal(q.report('nobody'), undefined);
     assert.equal(q.report('ana'), q.report('ana'), 'the same snapshot object until a change');
   });
