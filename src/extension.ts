@@ -9,6 +9,8 @@ import { contextKeys } from './vscode/contextKeys';
 import type { ContextKeys } from './vscode/contextKeys';
 import { DiagnosticsAdapter } from './vscode/diagnostics';
 import { FormEditorProvider } from './vscode/form/formEditor';
+import { FormProbe, formsApi } from './vscode/form/formProbe';
+import type { FormsApi } from './vscode/form/formProbe';
 import { StatusBarAdapter } from './vscode/statusBar';
 import { TeamService } from './vscode/teamService';
 import { GoalsTreeProvider, ReportsTreeProvider, WeekTreeProvider } from './vscode/trees';
@@ -21,7 +23,7 @@ export interface ExtensionApi {
   readonly goals: GoalsTreeProvider;
   readonly week: WeekTreeProvider;
   readonly statusBar: StatusBarAdapter;
-  readonly forms: FormEditorProvider;
+  readonly forms: FormsApi;
   /** The context keys the extension set (VS Code gives no way to read them back). */
   readonly contextKeys: ContextKeys;
 }
@@ -38,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // Shows the report a command just added; a hidden view is not forced open.
     if (reportsView.visible) await reportsView.reveal(reports.nodeFor(id), { select: true, focus: false });
   });
-  const forms = new FormEditorProvider(service, context.extensionUri);
+  const formProbe = new FormProbe();
+  const forms = new FormEditorProvider(service, context.extensionUri, formProbe);
   context.subscriptions.push(
     service,
     reports,
@@ -57,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // The Get Started walkthrough: once after install, and from the palette.
   context.subscriptions.push(...registerWalkthrough(context));
   void service.reload();
-  return { service, reports, goals, week, statusBar, forms, contextKeys };
+  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys };
 }
 
 export function deactivate(): void {

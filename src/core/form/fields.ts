@@ -10,7 +10,7 @@ import type { EditPath, PlainValue, TextEdit } from '../edit/yamlEdit';
 import { formRefusal } from '../format/limits';
 import { MEETING_KINDS, MEETING_STATUSES } from '../format/schema';
 import type { FormEdit, ListId } from '../../shared/formProtocol';
-import { itemOf, MAX_TEXT } from '../../shared/formProtocol';
+import { goalOf, itemOf, MAX_TEXT } from '../../shared/formProtocol';
 
 export type FieldKind =
   | { readonly type: 'text' }
@@ -50,19 +50,12 @@ const ITEM_FIELDS: Readonly<Record<'feedback' | 'actions', Readonly<Record<strin
   actions: { text: TEXT, owner: { type: 'enum', values: ['report', 'manager'] }, due: DATE, done: BOOL },
 };
 
-/** Field ids, as the model builds them. */
-export const fieldId = {
-  item: (list: ListId, index: number, key?: string): string => (key ? `${list}/${index}/${key}` : `${list}/${index}`),
-  goal: (goalId: string): string => `goal/${goalId}`,
-};
 
 /** What a field id addresses, or undefined when it is not one of the form's ids. */
 export function resolveField(id: string): ResolvedField | undefined {
   if (Object.prototype.hasOwnProperty.call(TOP_FIELDS, id)) return TOP_FIELDS[id];
-  if (id.startsWith('goal/')) {
-    const goalId = id.slice('goal/'.length);
-    return goalId.trim() === '' ? undefined : { path: ['goals', goalId], kind: TEXT };
-  }
+  const goalId = goalOf(id);
+  if (goalId !== undefined) return goalId.trim() === '' ? undefined : { path: ['goals', goalId], kind: TEXT };
   const item = itemOf(id);
   if (!item) return undefined;
   const { list, index, key } = item;
