@@ -5,10 +5,10 @@
  * WorkspaceEdit computed from the document's current text. The bookkeeping (versions, stale edits) is the core's
  * (src/core/form/sync.ts).
  *
- * Renders: an edit of the form renders once, right after it is applied (the text change it causes renders nothing
- * more); a change typed in the text editor, of the team (the checker's problems, goals) or of workspace trust asks
- * for one debounced render. A render builds the state (parses the file) only for a new version, context or
- * read-only reason, and sends it only when the page does not have it.
+ * Renders: an edit of the form renders once, when the document has it (its text change renders nothing more); a
+ * change typed in the text editor, of the team (the checker's problems, goals) or of workspace trust asks for one
+ * debounced render. A render builds the state (parses the file) only for a new version, context or read-only
+ * reason, and sends it only when the page does not have it. The form reads the team in one place: `teamFacts`.
  */
 import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
@@ -42,6 +42,8 @@ const MEETING_PATH = /^[^/]+\/meetings\/[^/]+\.yaml$/;
  * (formProbe.ts). Nothing here is logged.
  */
 export interface FormObserver {
+  /** The page said it is ready: it loaded (or loaded again) and is sent the state. */
+  ready(uri: vscode.Uri): void;
   /** The form's state was built: the file's text parsed for the form. */
   built(uri: vscode.Uri): void;
   /** A render ran: the document's state as it is now was compared with what the page has. */
@@ -143,6 +145,7 @@ export class FormSession implements vscode.Disposable {
     this.host = new WebviewHost<WebviewMessage, HostMessage>(panel, extensionUri, FORM_PAGE, {
       parse: parseWebviewMessage,
       ready: () => this.enqueue(async () => {
+        this.observer?.ready(document.uri);
         // A (re)loaded page counts its edits from 1 again, and has been sent nothing yet.
         this.sync.restart();
         this.posted = undefined;

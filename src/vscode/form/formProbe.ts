@@ -14,6 +14,8 @@ export interface FormRecord {
   lastState: ViewState | undefined;
   /** The last refusal the page was sent; a test may clear it to see the next one. */
   lastRefusal: string | undefined;
+  /** Times a page said it is ready (the integration tests play one; VS Code's own page says it too). */
+  readies: number;
   /** States built: the file parsed for the form. */
   builds: number;
   /** Renders run: the document's state compared with what the page has. */
@@ -28,6 +30,7 @@ export interface FormHandle {
   readonly lastState: ViewState | undefined;
   /** Settable: a test clears it to see the next refusal. */
   lastRefusal: string | undefined;
+  readonly readies: number;
   readonly builds: number;
   readonly renders: number;
   readonly states: number;
@@ -47,10 +50,14 @@ export class FormProbe implements FormObserver {
     const key = uri.toString();
     let r = this.records.get(key);
     if (!r) {
-      r = { lastState: undefined, lastRefusal: undefined, builds: 0, renders: 0, states: 0 };
+      r = { lastState: undefined, lastRefusal: undefined, readies: 0, builds: 0, renders: 0, states: 0 };
       this.records.set(key, r);
     }
     return r;
+  }
+
+  ready(uri: vscode.Uri): void {
+    this.record(uri).readies++;
   }
 
   built(uri: vscode.Uri): void {
@@ -99,6 +106,9 @@ function handle(session: FormSession, record: FormRecord): FormHandle {
     },
     set lastRefusal(v) {
       record.lastRefusal = v;
+    },
+    get readies() {
+      return record.readies;
     },
     get builds() {
       return record.builds;

@@ -368,6 +368,8 @@ describe('the 1:1 form', () => {
     const { session, doc } = await openForm(planned);
     const a = await api();
     await eventually(() => assert.ok(form(session.lastState).problems.some((p) => p.rule === 'prep-missing')));
+    // VS Code's own page says ready too, whenever it has loaded: it is sent the state again, which is not the edit's.
+    await eventually(() => assert.ok(session.readies >= 2, 'the form’s page loaded'));
     await a.service.flush();
     await session.idle();
     const count = (): { renders: number; builds: number; states: number } => ({ renders: session.renders, builds: session.builds, states: session.states });
