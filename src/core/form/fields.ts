@@ -9,7 +9,7 @@ import { appendIn, applyEdit, changesOnlyValue, commentSpans, insertItem, insert
 import type { EditPath, PlainValue, TextEdit } from '../edit/yamlEdit';
 import { formRefusal } from '../format/limits';
 import { MEETING_KINDS, MEETING_STATUSES } from '../format/schema';
-import type { FormEdit, ListId } from '../../shared/formProtocol';
+import type { FormEdit, ListId, TopFieldId } from '../../shared/formProtocol';
 import { goalOf, itemOf, MAX_TEXT } from '../../shared/formProtocol';
 
 export type FieldKind =
@@ -37,7 +37,7 @@ const TEXT: FieldKind = { type: 'text' };
 const BOOL: FieldKind = { type: 'bool' };
 const DATE: FieldKind = { type: 'date' };
 
-const TOP_FIELDS: Readonly<Record<string, ResolvedField>> = {
+const TOP_FIELDS: Readonly<Record<TopFieldId, ResolvedField>> = {
   status: { path: ['status'], kind: { type: 'enum', values: MEETING_STATUSES } },
   kind: { path: ['kind'], kind: { type: 'enum', values: MEETING_KINDS } },
   'skip-reason': { path: ['skip-reason'], kind: TEXT },
@@ -53,7 +53,7 @@ const ITEM_FIELDS: Readonly<Record<'feedback' | 'actions', Readonly<Record<strin
 
 /** What a field id addresses, or undefined when it is not one of the form's ids. */
 export function resolveField(id: string): ResolvedField | undefined {
-  if (Object.prototype.hasOwnProperty.call(TOP_FIELDS, id)) return TOP_FIELDS[id];
+  if (Object.prototype.hasOwnProperty.call(TOP_FIELDS, id)) return TOP_FIELDS[id as TopFieldId];
   const goalId = goalOf(id);
   if (goalId !== undefined) return goalId.trim() === '' ? undefined : { path: ['goals', goalId], kind: TEXT };
   const item = itemOf(id);
