@@ -159,7 +159,7 @@ export class FormSession implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document !== document || e.contentChanges.length === 0) return;
         const own = this.ownEdit;
-        if (own && document.version === own.version) {
+        if (own && document.version >= own.version) {
           this.ownEdit = undefined;
           if (own.applied) void this.enqueue(() => this.render());
           return;
@@ -379,6 +379,8 @@ export class FormSession implements vscode.Disposable {
   private async render(): Promise<void> {
     if (this.renderTimer) clearTimeout(this.renderTimer);
     this.renderTimer = undefined;
+    // The document has the form's own edit by now (its text change may still be on its way): this render shows it.
+    if (this.ownEdit?.applied && this.document.version >= this.ownEdit.version) this.ownEdit = undefined;
     if (!this.host.ready || this.disposed) return;
     this.observer?.rendered(this.document.uri);
     const rel = this.relPath();
