@@ -97,8 +97,8 @@ async function problemsOf(options: CheckOptions, io: CliIo): Promise<Problem[] |
     }
     let index: GitIndexFileSystem;
     try {
-      index = GitIndexFileSystem.open(root, prefix);
-      staged = index.stagedPaths();
+      staged = GitIndexFileSystem.stagedPaths(root, prefix);
+      index = GitIndexFileSystem.open(root, prefix, [...new Set(['team.yaml', ...staged.map((p) => p.split('/')[0])])]);
     } catch (e) {
       if (!(e instanceof GitUnavailable)) throw e;
       io.err(`one-on-ones: --staged: ${escapeText(e.message)}.\n`);

@@ -122,9 +122,14 @@ export class GitIndexFileSystem implements TeamFileSystem {
     this.blobs = new BlobReader(root);
   }
 
-  /** Lists the index under the team folder; throws GitUnavailable when git cannot. */
-  static open(root: string, prefix: string): GitIndexFileSystem {
-    const listing = git(root, ['ls-files', '--stage', '-z', '--', prefix === '' ? '.' : prefix]);
+  /**
+   * Lists the index under the team folder, or only these entries at its top (`only`: the reports a commit touches
+   * and team.yaml; a report's rules read nothing outside its folder but team.yaml, so the other reports of a large
+   * team are not even listed). Throws GitUnavailable when git cannot.
+   */
+  static open(root: string, prefix: string, only?: readonly string[]): GitIndexFileSystem {
+    const specs = only === undefined ? [prefix === '' ? '.' : prefix] : only.map((name) => prefix + name);
+    const listing = specs.length === 0 ? Buffer.alloc(0) : git(root, ['ls-files', '--stage', '-z', '--', ...specs]);
     const fs = new GitIndexFileSystem(root, prefix);
     for (const record of listing.toString('utf8').split('\0')) {
       const tab = record.indexOf('\t');
@@ -136,22 +141,31 @@ export class GitIndexFileSystem implements TeamFileSystem {
     return fs;
   }
 
+  /** Records a file and, from its folder upwards, each folder in its parent's listing until one already known. */
   private add(path: string, entry: IndexEntry): void {
     if (this.entries.has(path) && entry.kind === 'other') return;
     this.entries.set(path, entry);
-    const parts = path.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
+    let slash = path.lastIndexOf('/');
+    let dir = slash < 0 ? '' : path.slice(0, slash);
+    let name = slash < 0 ? path : path.slice(slash + 1);
+    let kind: EntryKind = entry.kind;
+    for (;;) {
       let listing = this.folders.get(dir);
+      const known = listing !== undefined;
       if (!listing) this.folders.set(dir, (listing = new Map()));
-      listing.set(parts[i], i === parts.length - 1 ? entry.kind : 'directory');
+      listing.set(name, kind);
+      if (known) return;
+      slash = dir.lastIndexOf('/');
+      name = slash < 0 ? dir : dir.slice(slash + 1);
+      dir = slash < 0 ? '' : dir.slice(0, slash);
+      kind = 'directory';
     }
   }
 
   /** Team-relative paths that the next commit adds or changes (renames count as added), under the team folder. */
-  stagedPaths(): string[] {
-    const out = git(this.root, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACM', '--', this.prefix === '' ? '.' : this.prefix]);
-    return out.toString('utf8').split('\0').filter((p) => p !== '' && p.startsWith(this.prefix)).map((p) => p.slice(this.prefix.length));
+  static stagedPaths(root: string, prefix: string): string[] {
+    const out = git(root, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACM', '--', prefix === '' ? '.' : prefix]);
+    return out.toString('utf8').split('\0').filter((p) => p !== '' && p.startsWith(prefix)).map((p) => p.slice(prefix.length));
   }
 
   async readDirectory(path: string): Promise<Array<[string, EntryKind]>> {

@@ -98,6 +98,21 @@ describe('CLI: check --staged (a temporary git repository)', () => {
     assert.ok(problems.some((p) => p.file === 'fay/meetings/2026-11-23.yaml' && p.rule === 'unknown-goal'), r.stdout);
   });
 
+  it('reads only the reports the commit touches (and team.yaml): an error committed earlier in another report does not block', () => {
+    writeFileSync(path.join(repo, 'one-on-ones/gus-report.yaml'), 'x');
+    cpSync(path.join(repo, 'one-on-ones/fay'), path.join(repo, 'one-on-ones/gus'), { recursive: true });
+    writeFileSync(path.join(repo, 'one-on-ones/gus/goals.yaml'), 'goals: [\n');
+    git(repo, ['add', '-A']);
+    assert.equal(staged().code, 1, 'staged: gus is broken');
+    git(repo, ['commit', '-q', '-m', 'gus, broken']);
+    writeFileSync(path.join(repo, MEETING), GOOD_MEETING);
+    git(repo, ['add', MEETING]);
+    const r = cli(repo, ['check', 'one-on-ones', '--staged', '--today', '2026-11-24', '--format', 'json']);
+    assert.equal(r.code, 0, r.stdout);
+    assert.deepEqual((JSON.parse(r.stdout) as Array<{ file: string }>).filter((p) => !p.file.startsWith('fay/')), []);
+    assert.equal(cli(repo, ['check', 'one-on-ones', '--today', '2026-11-24']).code, 1, 'a full check still sees gus');
+  });
+
   it('outside a git repository: exit 2 and a clear message', () => {
     const plain = mkdtempSync(path.join(tmpdir(), 'oneonones-nogit-'));
     try {
