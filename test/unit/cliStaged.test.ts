@@ -99,7 +99,6 @@ describe('CLI: check --staged (a temporary git repository)', () => {
   });
 
   it('reads only the reports the commit touches (and team.yaml): an error committed earlier in another report does not block', () => {
-    writeFileSync(path.join(repo, 'one-on-ones/gus-report.yaml'), 'x');
     cpSync(path.join(repo, 'one-on-ones/fay'), path.join(repo, 'one-on-ones/gus'), { recursive: true });
     writeFileSync(path.join(repo, 'one-on-ones/gus/goals.yaml'), 'goals: [\n');
     git(repo, ['add', '-A']);
