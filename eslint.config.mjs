@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/cli.ts', 'src/node/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/cli.ts', 'src/cli/**/*.ts', 'src/node/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/core, src/shared, src/node and the CLI must not depend on VS Code.' }],

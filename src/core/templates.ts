@@ -2,7 +2,7 @@
  * The text of files the commands create: a new 1:1 note (prepared from what the last 1:1s left open), a new report,
  * a new goal. Pure: the VS Code layer writes the result through a WorkspaceEdit.
  */
-import { stringify } from 'yaml';
+import { Document, stringify } from 'yaml';
 import { addDays, parseDuration } from './dates';
 import type { IsoDate } from './dates';
 import { suggestId } from './index/teamIndex';
@@ -52,8 +52,18 @@ export function newMeetingText(ctx: ReportContext, date: IsoDate): string {
     a.done = false;
     return a;
   });
-  const header = `# 1:1 with ${ctx.name.replace(/[\r\n]/g, ' ')} — prep: real feedback (positive and negative), your topics; leave status updates out.\n`;
-  return header + stringify(doc, { lineWidth: 0 });
+  // One header line: a line break in the name (a lone CR included, which the readers flag) becomes a space.
+  return withHeader(doc, `1:1 with ${ctx.name.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')} — prep: real feedback (positive and negative), your topics; leave status updates out.`);
+}
+
+/**
+ * A YAML file with a header comment, composed by the YAML layer: the comment is the Document's own (each of its
+ * lines gets its `#`), so nothing in it can become a key.
+ */
+function withHeader(value: Record<string, PlainValue>, header: string): string {
+  const doc = new Document(value);
+  doc.commentBefore = ` ${header}`;
+  return doc.toString({ lineWidth: 0 });
 }
 
 export interface NewReport {
@@ -79,8 +89,10 @@ export function newReportText(r: NewReport): string {
  * Nobody else: reports are added one by one (no invented person joins a real team).
  */
 export function newTeamText(manager: string): string {
-  const header = '# Team defaults for First-Class 1:1s: how often you meet each report, and the rhythm of career 1:1s and goals.\n';
-  return header + stringify({ manager: manager.trim(), cadence: 'weekly', 'grace-days': 2, 'career-every': '8w', 'goal-length': '8w' }, { lineWidth: 0 });
+  return withHeader(
+    { manager: manager.trim(), cadence: 'weekly', 'grace-days': 2, 'career-every': '8w', 'goal-length': '8w' },
+    'Team defaults for First-Class 1:1s: how often you meet each report, and the rhythm of career 1:1s and goals.',
+  );
 }
 
 /** A report id for a name, unique among the existing ones: `Zoë Müller` → `zoe-muller`, then `zoe-muller-2`. */

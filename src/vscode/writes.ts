@@ -15,38 +15,39 @@ export function requireTrust(): void {
   }
 }
 
-/** Refuses when `target` or any folder from `base` down to it is a symbolic link (missing parts are fine). */
-export async function refuseLinks(base: vscode.Uri, target: vscode.Uri): Promise<void> {
+/**
+ * The one walk that refuses symbolic links: `base` itself, then each folder from `base` down to `target` and the
+ * target, stat'ed in turn. A missing part ends the walk (nothing below it exists, so nothing below it is a link).
+ * Called with the workspace folder as `base` before the team folder exists, and with the team folder before a write.
+ */
+async function refuseLinksBelow(base: vscode.Uri, target: vscode.Uri, baseName: string): Promise<void> {
   const rel = teamPath(base, target);
   if (rel === undefined) throw new WriteRefused('Refusing a folder outside the workspace folder.');
   const parts = rel === '' ? [] : rel.split('/');
   for (let i = 0; i <= parts.length; i++) {
-    let st: vscode.FileStat;
-    try {
-      st = await vscode.workspace.fs.stat(i === 0 ? base : teamUri(base, parts.slice(0, i).join('/')));
-    } catch {
-      return; // does not exist yet: nothing below it can be a link
+    const st = await vscode.workspace.fs.stat(i === 0 ? base : teamUri(base, parts.slice(0, i).join('/'))).then((s) => s, () => undefined);
+    if (!st) return;
+    if (st.type & vscode.FileType.SymbolicLink) {
+      throw new WriteRefused(i === 0 ? `Refusing to write: ${baseName} is a symbolic link.` : `Refusing to write through a symbolic link: ${parts.slice(0, i).join('/')}`);
     }
-    if (st.type & vscode.FileType.SymbolicLink) throw new WriteRefused(`Refusing to write through a symbolic link: ${i === 0 ? 'the folder' : parts.slice(0, i).join('/')}`);
   }
+}
+
+/** Refuses when `target` or any folder from `base` down to it is a symbolic link (missing parts are fine). */
+export async function refuseLinks(base: vscode.Uri, target: vscode.Uri): Promise<void> {
+  await refuseLinksBelow(base, target, 'the folder');
 }
 
 /** Refuses a target outside the team folder, or any symbolic link from the team folder itself down to the target. */
 async function checkTarget(root: vscode.Uri, uri: vscode.Uri): Promise<void> {
   const rel = teamPath(root, uri);
   if (rel === undefined || rel === '') throw new WriteRefused(`Refusing to write outside the team folder: ${uri.fsPath}`);
-  const rootStat = await vscode.workspace.fs.stat(root).then((st) => st, () => undefined);
-  if (rootStat && rootStat.type & vscode.FileType.SymbolicLink) throw new WriteRefused('Refusing to write: the team folder is a symbolic link.');
-  const parts = rel.split('/');
-  for (let i = 1; i <= parts.length; i++) {
-    let st: vscode.FileStat;
-    try {
-      st = await vscode.workspace.fs.stat(teamUri(root, parts.slice(0, i).join('/')));
-    } catch {
-      return; // does not exist yet: nothing below it can be a link
-    }
-    if (st.type & vscode.FileType.SymbolicLink) throw new WriteRefused(`Refusing to write through a symbolic link: ${parts.slice(0, i).join('/')}`);
-  }
+  await refuseLinksBelow(root, uri, 'the team folder');
+}
+
+/** The one conversion of the core's offset edit to VS Code's Range, on the document the edit was computed from. */
+function rangeOf(doc: vscode.TextDocument, e: TextEdit): vscode.Range {
+  return new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length));
 }
 
 export async function createFile(root: vscode.Uri, path: string, text: string): Promise<vscode.Uri> {
@@ -73,7 +74,7 @@ export async function editFile(root: vscode.Uri, path: string, compute: (text: s
   const version = doc.version;
   const e = compute(doc.getText());
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
+  edit.replace(uri, rangeOf(doc, e), e.text);
   if (doc.version !== version) throw new WriteRefused(`${path} changed while the edit was prepared; try again.`);
   if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused(`Could not edit ${path}.`);
   if (!wasDirty) await doc.save();
@@ -83,7 +84,7 @@ export async function editFile(root: vscode.Uri, path: string, compute: (text: s
 /** A WorkspaceEdit for a code action (applied by VS Code when the user picks the fix). */
 export function workspaceEditFor(doc: vscode.TextDocument, e: TextEdit): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
+  edit.replace(doc.uri, rangeOf(doc, e), e.text);
   return edit;
 }
 
@@ -100,7 +101,7 @@ export async function applyDocumentEdit(root: vscode.Uri, doc: vscode.TextDocume
   const e = compute(doc.getText());
   if (e.length === 0 && e.text === '') return undefined;
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
+  edit.replace(doc.uri, rangeOf(doc, e), e.text);
   if (doc.version !== version) throw new WriteRefused('The file changed while the edit was prepared; try again.');
   if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not apply the change to the file.');
   // One replace makes one new version: this one is ours (later ones may be a keystroke that came in meanwhile).
@@ -126,7 +127,7 @@ export async function renameWithEdit(root: vscode.Uri, doc: vscode.TextDocument,
   const version = doc.version;
   const e = compute(doc.getText());
   const edit = new vscode.WorkspaceEdit();
-  if (e.length > 0 || e.text !== '') edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.text);
+  if (e.length > 0 || e.text !== '') edit.replace(doc.uri, rangeOf(doc, e), e.text);
   edit.renameFile(doc.uri, target, { overwrite: false, ignoreIfExists: false });
   if (doc.version !== version) throw new WriteRefused('The file changed while the move was prepared; try again.');
   if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not move the file.');

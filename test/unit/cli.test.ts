@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/rules/registry';
@@ -8,6 +8,8 @@ import { RULES } from '../../src/core/rules/registry';
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'out/cli.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures');
+/** Expected outputs for the fixtures, byte for byte. */
+const GOLDEN = path.join(ROOT, 'test/golden');
 
 /** Runs the bundled CLI the way a user or a pre-commit hook does. */
 function cli(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
@@ -16,19 +18,15 @@ function cli(args: string[], cwd = ROOT): { code: number | null; stdout: string;
 }
 
 describe('CLI: one-on-ones check', () => {
-  it('prints problems like a linter, sorted, with a summary, and exits 1 on an error', () => {
+  it('prints problems like a linter, grouped by report, with counts by severity and by rule, and exits 1 on an error', () => {
     const r = cli(['check', path.join(FIXTURES, 'cli-team'), '--today', '2026-11-24']);
     assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, readFileSync(path.join(GOLDEN, 'cli-team.txt'), 'utf8'));
     const lines = r.stdout.trim().split('\n');
-    assert.deepEqual(lines, [
-      'dana/goals.yaml:6:10 warning Goal "Lead the search feature" ended on 2026-10-01 (54 days ago) and is still active: mark it done, extend it, or drop it. [goal-expired]',
-      'dana/meetings/2026-11-10.yaml:2:9 error `status` must be one of: planned, held, skipped (got `hled`). [schema]',
-      // The 1:1 of 2026-11-10 has an invalid status: it does not count as held.
-      'dana/report.yaml:1:7 warning No 1:1 with Dana Ortiz for 21 days (last held 2026-11-03); cadence weekly (7 days) + 2 grace days: overdue by 14 days. [cadence-overdue]',
-      'eli/report.yaml:1:7 info Eli Ng has no active two-month goal: ask about their aspirations and agree on a first step. [no-active-goal]',
-      'eli/report.yaml:1:7 warning Eli Ng has had no 1:1 with you yet, 23 days after starting on 2026-11-01; cadence weekly (7 days) + 2 grace days: start the first one. [no-first-meeting]',
-      '5 problems (1 error, 3 warnings, 1 info)',
-    ]);
+    // The 1:1 of 2026-11-10 has an invalid status: it does not count as held (hence cadence-overdue).
+    assert.ok(lines.includes('dana/meetings/2026-11-10.yaml:2:9 error `status` must be one of: planned, held, skipped (got `hled`). [schema]'));
+    assert.deepEqual(lines.slice(-2), ['5 problems (1 error, 3 warnings, 1 info)', 'by rule: cadence-overdue 1, goal-expired 1, no-active-goal 1, no-first-meeting 1, schema 1']);
+    assert.deepEqual(lines.filter((l) => /^\w+: \d+ problems?$/.test(l)), ['dana: 3 problems', 'eli: 2 problems']);
   });
 
   it('--format json prints an array of problems with 1-based positions and team-relative files', () => {
@@ -51,7 +49,7 @@ describe('CLI: one-on-ones check', () => {
   it('exits 0 with warnings only, and with no problems', () => {
     const demoted = cli(['check', path.join(FIXTURES, 'cli-team'), '--today', '2026-11-24', '--rule', 'schema=warning']);
     assert.equal(demoted.code, 0);
-    assert.match(demoted.stdout, /5 problems \(4 warnings, 1 info\)/);
+    assert.match(demoted.stdout, /^5 problems \(4 warnings, 1 info\)$/m);
     const clean = cli(['check', path.join(FIXTURES, 'clean-team'), '--today', '2026-11-24']);
     assert.equal(clean.code, 0);
     assert.equal(clean.stdout, 'No problems.\n');
@@ -77,7 +75,14 @@ describe('CLI: one-on-ones check', () => {
     const cases: Array<[string[], RegExp]> = [
       [['check', FIXTURES, '--today', '2026-02-30'], /--today must be a calendar date YYYY-MM-DD \(got `2026-02-30`\)/],
       [['check', FIXTURES, '--today'], /--today needs a value/],
-      [['check', FIXTURES, '--format', 'xml'], /--format must be text or json/],
+      [['check', FIXTURES, '--format', 'xml'], /--format must be text, json, sarif or github \(got `xml`\)/],
+      [['check', FIXTURES, '--today', '--format', 'json'], /--today needs a value/],
+      [['check', FIXTURES, '--recent=yes'], /--recent takes no value/],
+      [['check', FIXTURES, '--no-today'], /Unknown option `--no-today`/],
+      [['check', FIXTURES, '-x'], /Unknown option `-x`/],
+      [['check', FIXTURES, '--max-warnings', 'many'], /--max-warnings must be a whole number/],
+      [['check', FIXTURES, '--max-warnings=-1'], /--max-warnings must be a whole number/],
+      [['check', FIXTURES, '--rule', 'schema'], /severity must be one of/],
       [['check', FIXTURES, '--rule', 'nope=off'], /unknown rule `nope`/],
       [['check', FIXTURES, '--rule', 'schema=loud'], /severity must be one of off, hint, info, warning, error/],
       [['check', FIXTURES, '--fast'], /Unknown option `--fast`/],
@@ -97,7 +102,8 @@ describe('CLI: one-on-ones check', () => {
   it('--help and --version', () => {
     const help = cli(['--help']);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /--format text\|json/);
+    assert.match(help.stdout, /--format FORMAT +text, json, sarif, github/);
+    for (const flag of ['--quiet', '--max-warnings N', '--staged', '--recent', '--rule ID=SEVERITY', '--no-status-update']) assert.ok(help.stdout.includes(flag), flag);
     for (const id of RULES.keys()) assert.ok(help.stdout.includes(id), id);
     assert.match(cli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
   });
@@ -142,9 +148,11 @@ describe('CLI: hostile names and text are escaped in every output format', () =>
     const r = cli(['check', dir, '--today', '2026-11-24']);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
-    // Every line is a problem line (path:line:col severity …) or the summary: nothing forged.
-    for (const line of lines.slice(0, -1)) assert.match(line, /^.+?:\d+:\d+ (error|warning|info|hint) .* \[[a-z-]+\]$/, line);
-    assert.match(lines[lines.length - 1], /^\d+ problems? \(/);
+    // Every line is a report's header, a problem line (path:line:col severity …), a blank line or the summary.
+    for (const line of lines.slice(0, -2)) assert.match(line, /^(.+: \d+ problems?|.+?:\d+:\d+ (error|warning|info|hint) .* \[[a-z-]+\]|)$/, line);
+    assert.match(lines[lines.length - 2], /^\d+ problems? \(/);
+    assert.match(lines[lines.length - 1], /^by rule: /);
+    assert.ok(lines.includes('Evil\\n:\\x3aerror file=x:\\x3aforged\\x1b[31m\\u202e: 1 problem'), r.stdout);
     assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     assert.doesNotMatch(r.stdout, /::/);
     assert.ok(r.stdout.includes('Evil\\n:\\x3aerror file=x:\\x3aforged\\x1b[31m\\u202e'), r.stdout);

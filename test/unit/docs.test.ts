@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { FORMATS } from '../../src/cli/output';
 import { RULES } from '../../src/core/rules/registry';
 import { MEETING_FILE, REPORT_FILE, GOAL, TEAM_FILE } from '../../src/core/format/schema';
 import type { FieldType } from '../../src/core/format/schema';
@@ -62,10 +64,27 @@ describe('docs stay true', () => {
     assert.ok(calls >= 5);
   });
 
-  it('the README names the test command and the CLI', () => {
+  it('the README is for users (the CLI, no development section); building and testing are in CONTRIBUTING.md', () => {
     const readme = read('README.md');
-    assert.match(readme, /npm test/);
     assert.match(readme, /one-on-ones check/);
+    assert.match(readme, /\[docs\/cli\.md\]\(docs\/cli\.md\)/);
+    assert.match(readme, /\[CONTRIBUTING\.md\]\(CONTRIBUTING\.md\)/);
+    const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    for (const dev of ['Try it from source', 'Development', 'Performance']) assert.ok(!headings.includes(dev), `README has no "${dev}" section`);
+    assert.doesNotMatch(readme, /npm start|npm run bench|\.ci\/run/);
+    const contributing = read('CONTRIBUTING.md');
+    for (const section of ['Try it from source', 'Development', 'Data flows', 'Performance', 'Releasing']) assert.match(contributing, new RegExp(`^## ${section}`, 'm'));
+    assert.match(contributing, /npm test/);
+    assert.match(contributing, /npm start/);
+  });
+
+  it('docs/cli.md documents every option the CLI\'s --help lists, and every output format', () => {
+    const doc = read('docs/cli.md');
+    const help = spawnSync(process.execPath, [path.join(ROOT, 'out/cli.js'), '--help'], { encoding: 'utf8' }).stdout;
+    const flags = [...new Set([...help.matchAll(/^ {2}(-\w, )?(--[a-z-]+)/gm)].map((m) => m[2]))];
+    assert.ok(flags.length >= 9, flags.join(' '));
+    for (const flag of flags) assert.ok(doc.includes(`\`${flag}`), `${flag} documented`);
+    for (const format of FORMATS) assert.ok(doc.includes(`**${format}**`), `${format} documented`);
   });
 
   it('the README\'s commands and settings tables are the manifest\'s, no more and no less', () => {
