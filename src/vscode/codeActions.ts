@@ -15,6 +15,7 @@ import type { QuickFix } from '../core/rules/rule';
 import type { Problem } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { teamPath } from './teamFs';
+import { queriesOf } from './queries';
 import type { TeamService } from './teamService';
 import { workspaceEditFor } from './writes';
 
@@ -30,11 +31,11 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const root = this.service.root;
-    const checker = this.service.checker;
-    if (!root || !checker) return [];
+    const queries = queriesOf(this.service);
+    if (!root || !queries) return [];
     const file = teamPath(root, doc.uri);
     if (!file) return [];
-    const problems = checker.problemsOf(file);
+    const problems = queries.problemsOf(file);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;

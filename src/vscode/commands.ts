@@ -3,6 +3,7 @@
  * a quick fix or a test can run the command without the prompts.
  */
 import * as vscode from 'vscode';
+import { markSkippedEdit } from '../core/edit/meetingEdits';
 import { stringify } from 'yaml';
 import { addDays, isIsoDate, parseDuration } from '../core/dates';
 import { appendItem, setValue, YamlEditError } from '../core/edit/yamlEdit';
@@ -415,8 +416,8 @@ export class Commands {
     const planned = ctx.meetings.find((m) => m.value?.status === 'planned' && m.ref.date <= today && !m.file.syntaxErrors);
     let uri: vscode.Uri;
     if (planned) {
-      await editFile(root, planned.ref.path, (t) => setValue(t, ['status'], 'skipped'));
-      if (reason) await editFile(root, planned.ref.path, (t) => setValue(t, ['skip-reason'], reason));
+      // Status and reason in one composed edit: one save, one Undo.
+      await editFile(root, planned.ref.path, (t) => markSkippedEdit(t, reason));
       await this.written(planned.ref.path, 'changed');
       uri = teamUri(root, planned.ref.path);
     } else {

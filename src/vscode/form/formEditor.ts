@@ -13,7 +13,7 @@
 import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
 import { YamlEditError } from '../../core/edit/yamlEdit';
-import { loadFormContext } from '../../core/form/context';
+import { queriesOf } from '../queries';
 import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
 import { buildFormState, listLengths, withProblems } from '../../core/form/model';
 import type { FormContext } from '../../core/form/model';
@@ -64,11 +64,9 @@ export interface FormFacts {
 /** The ONE place the form reads the team's index: the query layer of issue #12 takes its place. */
 export function teamFacts(service: TeamService): FormFacts {
   return {
-    context: async (rel) => {
-      const checker = service.checker;
-      return checker ? loadFormContext(checker.index, rel) : undefined;
-    },
-    problems: (rel) => service.checker?.problemsOf(rel) ?? [],
+    // Through the query layer: the earlier 1:1s are parsed in the checker's one line of work, cached per version.
+    context: async (rel) => queriesOf(service)?.formContext(rel),
+    problems: (rel) => queriesOf(service)?.problemsOf(rel) ?? [],
   };
 }
 
