@@ -272,4 +272,92 @@ export class TeamChecker {
     }
     return window.length;
   }
+
+  // ---- Batches and rescans (issue #17): many changes, each report re-checked once ----------------------------------
+
+  /**
+   * Applies a batch of watcher events: each file's change goes into the index, then each report they touched is
+   * re-checked once, however many of its files changed. `pause` runs between reports (the extension yields to the
+   * event loop there, so no task holds the host's thread for long).
+   */
+  async applyChanges(changes: Iterable<readonly [string, ChangeKind]>, pause?: () => Promise<void>): Promise<CheckChange> {
+    const effects: ChangeEffect[] = [];
+    const paths = new Set<string>();
+    for (const [path, kind] of changes) {
+      paths.add(path);
+      effects.push(await this.index.applyChange(path, kind));
+    }
+    return this.recheckReports(paths, mergeEffects(effects), pause);
+  }
+
+  /**
+   * Compares the folder with the index (see TeamIndex.rescan) and re-checks each report that differs: for changes
+   * whose watcher events were dropped, or too many to take one by one.
+   */
+  async rescan(pause?: () => Promise<void>): Promise<CheckChange> {
+    return this.recheckReports(new Set(), await this.index.rescan(), pause);
+  }
+
+  /** An editor's unsaved text (or the disk again), re-checked like a change; says which report it touched. */
+  async setOverlayChange(path: string, text: string | undefined): Promise<CheckChange> {
+    return this.recheckReports(new Set([path]), await this.index.setOverlay(path, text));
+  }
+
+  /**
+   * Like `ensureChecked`, returning what changed: the problems of the report's files, or undefined when the file is
+   * no 1:1 of a report, or was checked already.
+   */
+  async ensureCheckedChange(path: string): Promise<CheckChange | undefined> {
+    const [id, dir, fileName] = path.split('/');
+    const r = this.index.report(id);
+    if (!r || dir !== 'meetings' || !fileName || this.opened.has(path) || !r.meetings.some((m) => m.fileName === fileName)) return undefined;
+    this.opened.add(path);
+    return this.recheckReports(new Set([path]), { reports: new Set([id]) });
+  }
+
+  /**
+   * Re-checks the given reports (each once) and returns the problems of every file whose problems may have changed
+   * (before or after, or named in `paths`), with the reports; `files` is undefined when every report ran again.
+   */
+  private async recheckReports(paths: ReadonlySet<string>, effect: ChangeEffect, pause?: () => Promise<void>): Promise<CheckChange> {
+    if (effect.reports === 'all') {
+      await this.checkAll();
+      return { files: undefined, reports: 'all' };
+    }
+    const ids = [...effect.reports];
+    const touched = new Set<string>(paths);
+    const collect = (): void => {
+      for (const f of this.teamFindings) touched.add(f.file);
+      for (const id of ids) for (const f of this.findings.get(id) ?? []) touched.add(f.file);
+    };
+    collect(); // files that had problems before
+    this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
+    for (const id of ids) {
+      const r = this.index.report(id);
+      if (r) await this.checkReport(r);
+      else this.findings.delete(id);
+      if (pause) await pause();
+    }
+    collect(); // and files that have problems now
+    const files = new Map<string, Problem[]>();
+    for (const f of touched) files.set(f, []);
+    const found = [this.teamFindings, ...ids.map((id) => this.findings.get(id) ?? [])];
+    for (const p of this.withSeverity(found, (f) => touched.has(f.file))) files.get(p.file)?.push(p);
+    return { files, reports: new Set(ids) };
+  }
+}
+
+/** What a batch, a rescan or an edit changed: problems per file (undefined: every file's), and the reports touched. */
+export interface CheckChange {
+  readonly files: ReadonlyMap<string, Problem[]> | undefined;
+  readonly reports: ReadonlySet<string> | 'all';
+}
+
+function mergeEffects(effects: readonly ChangeEffect[]): ChangeEffect {
+  const reports = new Set<string>();
+  for (const e of effects) {
+    if (e.reports === 'all') return { reports: 'all' };
+    for (const id of e.reports) reports.add(id);
+  }
+  return { reports };
 }

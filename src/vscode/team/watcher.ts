@@ -1,0 +1,85 @@
+/**
+ * The file watcher on the team folder: its events are filtered (dot-folders such as .git are not the team's),
+ * merged into a batch, and handed on once they pause (see batch.ts for when a batch becomes a rescan).
+ */
+import * as vscode from 'vscode';
+import type { ChangeKind } from '../../core/index/teamIndex';
+import { teamPath } from '../teamFs';
+import { BATCH_MAX_WAIT_MS, BATCH_QUIET_MS, PendingChanges } from './batch';
+import type { Batch, RescanReason } from './batch';
+
+export interface WatcherOptions {
+  /**
+   * Whether an event is taken (default: all). The extension's API object sets it to let the in-host tests drop an
+   * event, as VS Code does under load, and prove the rescan finds the change anyway.
+   */
+  readonly accept?: (path: string) => boolean;
+  /** The clock (ms). */
+  readonly now?: () => number;
+}
+
+export class TeamWatcher implements vscode.Disposable {
+  private readonly pending: PendingChanges;
+  private readonly watcher: vscode.FileSystemWatcher;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly now: () => number;
+
+  /** `ready` is called when a batch is due (from a timer): the owner then takes it with `take()` in its queue. */
+  constructor(private readonly root: vscode.Uri, private readonly ready: () => void, private readonly options: WatcherOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.pending = new PendingChanges();
+    // Starts before the index is built: changes made while it builds wait here.
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**'));
+    const on = (kind: ChangeKind) => (uri: vscode.Uri): void => this.event(uri, kind);
+    this.watcher.onDidCreate(on('created'));
+    this.watcher.onDidChange(on('changed'));
+    this.watcher.onDidDelete(on('deleted'));
+  }
+
+  /** A change the extension made itself, taken at once rather than when the watcher reports it. */
+  add(path: string, kind: ChangeKind): void {
+    this.pending.add(path, kind, this.now());
+  }
+
+  /** Asks for a rescan with the next batch (and schedules it). */
+  requestRescan(reason: RescanReason): void {
+    this.pending.requestRescan(reason, this.now());
+    this.schedule();
+  }
+
+  /** Takes the waiting batch now (a flush, or the timer's turn in the owner's queue). */
+  take(): Batch | undefined {
+    this.cancelTimer();
+    return this.pending.take();
+  }
+
+  private event(uri: vscode.Uri, kind: ChangeKind): void {
+    const rel = teamPath(this.root, uri);
+    if (rel === undefined || rel === '' || rel.split('/').some((p) => p.startsWith('.'))) return;
+    if (this.options.accept && !this.options.accept(rel)) return;
+    this.pending.add(rel, kind, this.now());
+    this.schedule();
+  }
+
+  /** Waits for a pause in the events, but not past the batch's longest wait from its first event. */
+  private schedule(): void {
+    this.cancelTimer();
+    const oldest = this.pending.oldest ?? this.now();
+    const delay = Math.max(0, Math.min(BATCH_QUIET_MS, oldest + BATCH_MAX_WAIT_MS - this.now()));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.ready();
+    }, delay);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.cancelTimer();
+    this.pending.clear();
+    this.watcher.dispose();
+  }
+}
