@@ -3,7 +3,7 @@ import { TeamChecker } from '../../src/core/checker';
 import type { CheckChange } from '../../src/core/checker';
 import { addDays } from '../../src/core/dates';
 import type { Problem } from '../../src/core/types';
-import { AbsenceClock, PendingChanges } from '../../src/vscode/team/batch';
+import { AbsenceClock, needsSettleRescan, PendingChanges } from '../../src/vscode/team/batch';
 import { meetingYaml, reportFiles, TODAY, weekly, yaml } from './helpers/builders';
 import { MemoryFileSystem } from './helpers/memoryFs';
 
@@ -136,9 +136,15 @@ describe('bulk changes: batch policy', () => {
   it('past the threshold keeps no paths and asks for a rescan', () => {
     const p = new PendingChanges(3);
     for (let i = 0; i < 10; i++) p.add(`a/meetings/2026-01-${10 + i}.yaml`, 'changed', i);
-    assert.deepEqual(p.take(), { events: [], rescan: 'bulk' });
+    const bulk = p.take()!;
+    assert.deepEqual(bulk, { events: [], rescan: 'bulk' });
+    assert.ok(needsSettleRescan(bulk), 'and one more rescan once the burst is over');
     p.add('a/report.yaml', 'changed', 20);
-    assert.deepEqual(p.take(), { events: [['a/report.yaml', 'changed']], rescan: undefined }, 'the next batch is a normal one');
+    const next = p.take()!;
+    assert.deepEqual(next, { events: [['a/report.yaml', 'changed']], rescan: undefined }, 'the next batch is a normal one');
+    assert.ok(!needsSettleRescan(next));
+    p.requestRescan('settle', 30);
+    assert.ok(!needsSettleRescan(p.take()!), 'the settling rescan does not ask for another');
   });
 
   it('a folder created or replaced asks for a rescan too (its files may not be reported one by one)', () => {

@@ -11,11 +11,22 @@ export const BULK_EVENT_THRESHOLD = 500;
 export const BATCH_QUIET_MS = 150;
 /** …but never longer than this after the first: a change that never stops (a long checkout) still shows. */
 export const BATCH_MAX_WAIT_MS = 1000;
+/**
+ * After a batch that was a rescan because of a burst (past the threshold, or a folder replaced), the folder is
+ * rescanned once more when no event has come for this long: events dropped late in the burst, or files still being
+ * written when the first rescan read them, are then found too.
+ */
+export const SETTLE_QUIET_MS = 1000;
 /** A window that comes back after this long away rescans: events may have been lost meanwhile (sleep, a remote). */
 export const ABSENCE_RESCAN_MS = 5 * 60 * 1000;
 
 /** Why a batch is (also) a rescan. */
-export type RescanReason = 'bulk' | 'folder' | 'absence' | 'requested';
+export type RescanReason = 'bulk' | 'folder' | 'settle' | 'absence' | 'requested';
+
+/** Whether a batch's rescan came from a burst of events, after which the folder is rescanned once more when quiet. */
+export function needsSettleRescan(batch: Batch): boolean {
+  return batch.rescan === 'bulk' || batch.rescan === 'folder';
+}
 
 export interface Batch {
   /** Changes per file, in arrival order; empty when the batch is a rescan only. */

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ChangeKind } from '../../core/index/teamIndex';
 import { teamPath } from '../teamFs';
-import { BATCH_MAX_WAIT_MS, BATCH_QUIET_MS, PendingChanges } from './batch';
+import { BATCH_MAX_WAIT_MS, BATCH_QUIET_MS, needsSettleRescan, PendingChanges, SETTLE_QUIET_MS } from './batch';
 import type { Batch, RescanReason } from './batch';
 
 export interface WatcherOptions {
@@ -22,6 +22,8 @@ export class TeamWatcher implements vscode.Disposable {
   private readonly pending: PendingChanges;
   private readonly watcher: vscode.FileSystemWatcher;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Armed after a burst: one more rescan once the events have stopped (see SETTLE_QUIET_MS). */
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly now: () => number;
 
   /** `ready` is called when a batch is due (from a timer): the owner then takes it with `take()` in its queue. */
@@ -50,7 +52,18 @@ export class TeamWatcher implements vscode.Disposable {
   /** Takes the waiting batch now (a flush, or the timer's turn in the owner's queue). */
   take(): Batch | undefined {
     this.cancelTimer();
-    return this.pending.take();
+    const batch = this.pending.take();
+    if (batch && needsSettleRescan(batch)) this.armSettle();
+    return batch;
+  }
+
+  /** (Re)starts the wait for quiet after a burst; when it ends, the folder is rescanned once more. */
+  private armSettle(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      this.requestRescan('settle');
+    }, SETTLE_QUIET_MS);
   }
 
   private event(uri: vscode.Uri, kind: ChangeKind): void {
@@ -58,6 +71,7 @@ export class TeamWatcher implements vscode.Disposable {
     if (rel === undefined || rel === '' || rel.split('/').some((p) => p.startsWith('.'))) return;
     if (this.options.accept && !this.options.accept(rel)) return;
     this.pending.add(rel, kind, this.now());
+    if (this.settleTimer) this.armSettle(); // the burst goes on: wait for it to end
     this.schedule();
   }
 
@@ -79,6 +93,7 @@ export class TeamWatcher implements vscode.Disposable {
 
   dispose(): void {
     this.cancelTimer();
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.pending.clear();
     this.watcher.dispose();
   }
