@@ -247,6 +247,7 @@ export class TeamChecker {
     ];
     for (const rule of this.rules) found.push(...rule(ctx));
     this.findings.set(r.id, found);
+    this.checkedAs.set(r.id, checkedState(r));
     this.timings.slowestRulesMs = Math.max(this.timings.slowestRulesMs, performance.now() - started);
     this.timings.reportsChecked++;
   }
@@ -283,11 +284,32 @@ export class TeamChecker {
   async applyChanges(changes: Iterable<readonly [string, ChangeKind]>, pause?: () => Promise<void>): Promise<CheckChange> {
     const effects: ChangeEffect[] = [];
     const paths = new Set<string>();
-    for (const [path, kind] of changes) {
+    const top: Array<readonly [string, ChangeKind]> = [];
+    const byReport = new Map<string, Array<readonly [string, ChangeKind]>>();
+    for (const change of changes) {
+      const [path] = change;
       paths.add(path);
-      effects.push(await this.index.applyChange(path, kind));
+      const slash = path.indexOf('/');
+      if (slash < 0) top.push(change);
+      else {
+        const id = path.slice(0, slash);
+        const list = byReport.get(id);
+        if (list) list.push(change);
+        else byReport.set(id, [change]);
+      }
     }
-    return this.recheckReports(paths, mergeEffects(effects), pause);
+    // team.yaml and folders first (they may add a report), then the reports side by side: each event may wait on
+    // a stat, and one report's events never touch another's entry.
+    const entriesBefore = new Map(this.index.reports().map((r) => [r.id, r]));
+    for (const [path, kind] of top) effects.push(await this.index.applyChange(path, kind));
+    await mapLimit([...byReport.values()], REPORT_CONCURRENCY, async (list) => {
+      for (const [path, kind] of list) effects.push(await this.index.applyChange(path, kind));
+    });
+    // A folder the index loaded along with another report's event (it lists the whole top level) is named too.
+    const entriesAfter = this.index.reports();
+    const changed = new Set([...entriesBefore.keys()].filter((id) => !this.index.report(id)));
+    for (const r of entriesAfter) if (entriesBefore.get(r.id) !== r) changed.add(r.id);
+    return this.recheckReports(paths, mergeEffects([...effects, { reports: changed }]), pause);
   }
 
   /**
@@ -295,8 +317,18 @@ export class TeamChecker {
    * whose watcher events were dropped, or too many to take one by one.
    */
   async rescan(pause?: () => Promise<void>): Promise<CheckChange> {
-    return this.recheckReports(new Set(), await this.index.rescan(), pause);
+    const effect = await this.index.rescan();
+    if (effect.reports === 'all') return this.recheckReports(new Set(), effect, pause);
+    // Also each report whose entry in the index is not the one its rules last ran on: a change the index took in
+    // without naming that report (a folder loaded along with another's) is caught here rather than kept stale.
+    const reports = new Set(effect.reports);
+    for (const r of this.index.reports()) if (!sameState(this.checkedAs.get(r.id), r)) reports.add(r.id);
+    for (const id of this.findings.keys()) if (!this.index.report(id)) reports.add(id);
+    return this.recheckReports(new Set(), { reports }, pause);
   }
+
+  /** Per report: the index's entry as its rules last ran on it (see `rescan`). */
+  private readonly checkedAs = new Map<string, CheckedState>();
 
   /** An editor's unsaved text (or the disk again), re-checked like a change; says which report it touched. */
   async setOverlayChange(path: string, text: string | undefined): Promise<CheckChange> {
@@ -351,6 +383,23 @@ export class TeamChecker {
 export interface CheckChange {
   readonly files: ReadonlyMap<string, Problem[]> | undefined;
   readonly reports: ReadonlySet<string> | 'all';
+}
+
+/** What of a report's index entry its rules' results depend on, cheaply compared: objects by identity. */
+interface CheckedState {
+  readonly entry: ReportEntry;
+  readonly profile: unknown;
+  readonly goals: unknown;
+  readonly meetings: number;
+  readonly newest: string | undefined;
+}
+
+function checkedState(r: ReportEntry): CheckedState {
+  return { entry: r, profile: r.profile, goals: r.goals, meetings: r.meetings.length, newest: r.meetings[0]?.fileName };
+}
+
+function sameState(a: CheckedState | undefined, r: ReportEntry): boolean {
+  return a !== undefined && a.entry === r && a.profile === r.profile && a.goals === r.goals && a.meetings === r.meetings.length && a.newest === r.meetings[0]?.fileName;
 }
 
 function mergeEffects(effects: readonly ChangeEffect[]): ChangeEffect {

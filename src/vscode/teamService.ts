@@ -131,7 +131,7 @@ export class TeamService implements vscode.Disposable {
 
   /** Applies waiting watcher events now (tests and commands call this to see their own writes at once). */
   async flush(): Promise<void> {
-    await this.queue.run(() => this.applyBatch());
+    await this.queue.run(() => this.applyBatch(true));
     await this.queue.idle();
   }
 
@@ -154,11 +154,11 @@ export class TeamService implements vscode.Disposable {
    * One batch of the watcher: each report it touched is re-checked once; past the threshold, or on signs that
    * events were lost, the folder is rescanned. The event loop runs between reports.
    */
-  private async applyBatch(): Promise<void> {
+  private async applyBatch(now = false): Promise<void> {
     const checker = this.checkerValue;
     const watcher = this.watcher;
     if (!checker || !watcher) return; // the batch waits for the load
-    const batch = watcher.take();
+    const batch = now ? watcher.takeNow() : watcher.take();
     if (!batch) return;
     if (batch.events.length > 0) this.fire(await checker.applyChanges(batch.events, yieldToEventLoop));
     if (batch.rescan) this.fire(await checker.rescan(yieldToEventLoop));

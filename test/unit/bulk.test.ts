@@ -122,6 +122,32 @@ describe('bulk changes: a batch of watcher events', () => {
   });
 });
 
+describe('bulk changes: reports the index loaded along with another', () => {
+  function withNewFolders(fs: MemoryFileSystem): void {
+    fs.write('bo2/report.yaml', yaml({ name: 'Bo Two', since: d(-60) }));
+    fs.write('carol/report.yaml', yaml({ name: 'Carol', since: d(-60) })); // on disk, but no event of its own yet
+  }
+
+  it('a batch names them, so their rules run', async () => {
+    const fs = team();
+    const checker = await TeamChecker.open(fs, { today: TODAY });
+    withNewFolders(fs);
+    const change = await checker.applyChanges([['bo2/report.yaml', 'created']]);
+    assert.ok(change.reports !== 'all' && change.reports.has('carol'));
+    assert.deepEqual(sorted(checker.problems()), await fresh(fs));
+  });
+
+  it('a rescan re-checks a report whose entry changed since its rules last ran', async () => {
+    const fs = team();
+    const checker = await TeamChecker.open(fs, { today: TODAY });
+    withNewFolders(fs);
+    await checker.applyChange('bo2/report.yaml', 'created'); // one event at a time: carol is loaded, not checked
+    assert.notDeepEqual(sorted(checker.problems()), await fresh(fs), 'carol has not been checked');
+    await checker.rescan();
+    assert.deepEqual(sorted(checker.problems()), await fresh(fs));
+  });
+});
+
 describe('bulk changes: batch policy', () => {
   it('merges events per file: created then changed is created, anything then deleted is deleted', () => {
     const p = new PendingChanges(10);

@@ -57,6 +57,19 @@ export class TeamWatcher implements vscode.Disposable {
     return batch;
   }
 
+  /**
+   * Takes the waiting batch, with the rescan of a burst that has not settled yet if one is armed: the caller (a
+   * command, a test) wants the index current now, not after the quiet period.
+   */
+  takeNow(): Batch | undefined {
+    if (this.settleTimer) {
+      clearTimeout(this.settleTimer);
+      this.settleTimer = undefined;
+      this.pending.requestRescan('settle', this.now());
+    }
+    return this.take();
+  }
+
   /** (Re)starts the wait for quiet after a burst; when it ends, the folder is rescanned once more. */
   private armSettle(): void {
     if (this.settleTimer) clearTimeout(this.settleTimer);
