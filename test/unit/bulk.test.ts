@@ -165,12 +165,30 @@ describe('bulk changes: batch policy', () => {
     const bulk = p.take()!;
     assert.deepEqual(bulk, { events: [], rescan: 'bulk' });
     assert.ok(needsSettleRescan(bulk), 'and one more rescan once the burst is over');
-    p.add('a/report.yaml', 'changed', 20);
+    p.add('a/report.yaml', 'changed', 2000);
     const next = p.take()!;
-    assert.deepEqual(next, { events: [['a/report.yaml', 'changed']], rescan: undefined }, 'the next batch is a normal one');
+    assert.deepEqual(next, { events: [['a/report.yaml', 'changed']], rescan: undefined }, 'the next batch after a pause is a normal one');
     assert.ok(!needsSettleRescan(next));
     p.requestRescan('settle', 30);
     assert.ok(!needsSettleRescan(p.take()!), 'the settling rescan does not ask for another');
+  });
+
+  it('counts the threshold over a burst handed over in chunks, until a pause ends the burst', () => {
+    const p = new PendingChanges(10);
+    let at = 0;
+    const chunk = (n: number): void => {
+      for (let i = 0; i < n; i++) p.add(`a/meetings/f${at}-${i}.yaml`, 'changed', (at += 10));
+    };
+    chunk(6);
+    assert.equal(p.take()?.rescan, undefined, '6 events: taken one by one');
+    chunk(6);
+    assert.equal(p.bulk, true);
+    assert.deepEqual(p.take(), { events: [], rescan: 'bulk' }, '12 in the burst: a rescan');
+    chunk(2);
+    assert.equal(p.take()?.rescan, 'bulk', 'the burst goes on');
+    at += 1000;
+    chunk(2);
+    assert.deepEqual(p.take()?.rescan, undefined, 'after a pause, a new burst');
   });
 
   it('a folder created or replaced asks for a rescan too (its files may not be reported one by one)', () => {

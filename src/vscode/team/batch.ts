@@ -5,8 +5,16 @@
  */
 import type { ChangeKind } from '../../core/index/teamIndex';
 
-/** Events in one batch past which the folder is rescanned instead of taking events one by one. */
+/**
+ * Events in one burst (events with less than BURST_GAP_MS between them) past which the folder is rescanned instead
+ * of taking events one by one. Counted over the burst, not per batch: VS Code hands a big change over in chunks of
+ * a few hundred events, and drops events past its buffer with no sign but their number.
+ */
 export const BULK_EVENT_THRESHOLD = 500;
+/** A pause this long ends a burst. */
+export const BURST_GAP_MS = 1000;
+/** During a burst past the threshold, the folder is rescanned this often (the disk may be final before the events). */
+export const BULK_RESCAN_INTERVAL_MS = 1000;
 /** Events wait this long for more before they are applied (one save often comes as several events). */
 export const BATCH_QUIET_MS = 150;
 /** …but never longer than this after the first: a change that never stops (a long checkout) still shows. */
@@ -41,6 +49,8 @@ export class PendingChanges {
   private folderEvent = false;
   private requested: RescanReason | undefined;
   private firstAt: number | undefined;
+  private burst = 0;
+  private lastAt: number | undefined;
 
   constructor(private readonly threshold: number = BULK_EVENT_THRESHOLD) {}
 
@@ -56,17 +66,26 @@ export class PendingChanges {
 
   /** One watcher event, path relative to the team folder. `at` is the clock's time (ms). */
   add(path: string, kind: ChangeKind, at: number): void {
+    if (this.lastAt === undefined || at - this.lastAt >= BURST_GAP_MS) this.burst = 0;
+    this.lastAt = at;
+    this.burst++;
     this.firstAt ??= at;
     // A folder created or replaced: VS Code may report the folder only, not every file in it.
     if (kind !== 'deleted' && isFolderPath(path)) this.folderEvent = true;
     if (this.overflow) return; // past the threshold the paths are not kept: the rescan finds them all
+    if (this.burst > this.threshold) {
+      this.overflow = true;
+      this.events = new Map();
+      return;
+    }
     // created then changed is still created; anything then deleted is deleted.
     const before = this.events.get(path);
     this.events.set(path, before === 'created' && kind === 'changed' ? 'created' : kind);
-    if (this.events.size > this.threshold) {
-      this.overflow = true;
-      this.events.clear();
-    }
+  }
+
+  /** Whether the waiting batch is a burst past the threshold (its events are not kept; it will be a rescan). */
+  get bulk(): boolean {
+    return this.overflow;
   }
 
   /** A rescan asked for (e.g. the window came back after a long absence). */

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ChangeKind } from '../../core/index/teamIndex';
 import { teamPath } from '../teamFs';
-import { BATCH_MAX_WAIT_MS, BATCH_QUIET_MS, needsSettleRescan, PendingChanges, SETTLE_QUIET_MS } from './batch';
+import { BATCH_MAX_WAIT_MS, BATCH_QUIET_MS, BULK_RESCAN_INTERVAL_MS, needsSettleRescan, PendingChanges, SETTLE_QUIET_MS } from './batch';
 import type { Batch, RescanReason } from './batch';
 
 export interface WatcherOptions {
@@ -90,7 +90,16 @@ export class TeamWatcher implements vscode.Disposable {
 
   /** Waits for a pause in the events, but not past the batch's longest wait from its first event. */
   private schedule(): void {
+    // In a burst past the threshold the events do not push the rescan back: it runs every interval meanwhile.
+    if (this.pending.bulk && this.timer) return;
     this.cancelTimer();
+    if (this.pending.bulk) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.ready();
+      }, BULK_RESCAN_INTERVAL_MS);
+      return;
+    }
     const oldest = this.pending.oldest ?? this.now();
     const delay = Math.max(0, Math.min(BATCH_QUIET_MS, oldest + BATCH_MAX_WAIT_MS - this.now()));
     this.timer = setTimeout(() => {
