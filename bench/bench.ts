@@ -10,15 +10,20 @@
  *   … (js-yaml)  the same two with js-yaml's event parser, the parser the index reads with (see src/core/format/tree.ts)
  *   cold index   the real core from nothing to every report's model and all diagnostics
  *   incremental  one meeting file changed / added / deleted → updated diagnostics
+ *   bulk         every file rewritten at once (a `git pull`, a formatter), seen by the core as the extension sees it:
+ *                the rescan (folder compared with the index), the events taken in batches of 500 (grouped per
+ *                report), and one event at a time as before (a sample, scaled to all files); with the longest time the
+ *                event loop was held (the extension's host thread must never be held > 50 ms)
  *   activation   require() of the bundled extension entry in a fresh process
  *
  * Options: --sizes small,large,huge  --runs N (default 5)  --naive-huge (naive at the huge size: minutes)
- *          --no-write (do not update bench/results.json)
+ *          --no-bulk (skip the bulk rewrite)  --no-write (do not update bench/results.json)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fsp, readFile as readFileCb, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseEvents } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { TeamChecker } from '../src/core/checker';
@@ -32,7 +37,7 @@ const ROOT = path.resolve(__dirname, '..');
 const CACHE = path.join(ROOT, 'bench', 'cache');
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
 
-type Scenario = 'floor' | 'naive' | 'floor-events' | 'naive-events' | 'cold' | 'incremental' | 'discover';
+type Scenario = 'floor' | 'naive' | 'floor-events' | 'naive-events' | 'cold' | 'incremental' | 'discover' | 'bulk';
 
 interface ChildTask {
   readonly scenario: Scenario;
@@ -159,6 +164,9 @@ async function runChild(task: ChildTask): Promise<ChildResult> {
   if (task.scenario === 'incremental') {
     return { ...(await incremental(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
   }
+  if (task.scenario === 'bulk') {
+    return { ...(await bulk(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  }
   await once(); // warm-up: JIT and the OS file cache
   for (let i = 0; i < task.runs; i++) {
     gc();
@@ -207,6 +215,71 @@ async function incremental(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb
     }
   }
   return { times: changed, extra: { changed, added, deleted } };
+}
+
+/**
+ * Every file rewritten, without touching the cached folder: reads return the text with a line added per round, and
+ * versions change. Reads carry no version, as in the extension (workspace.fs gives none): the rescan then reads the
+ * parsed files to compare them.
+ */
+class RewrittenFs implements TeamFileSystem {
+  round = 0;
+  constructor(private readonly inner: TeamFileSystem) {}
+  readDirectory(p: string): Promise<ReadonlyArray<readonly [string, EntryKind]>> {
+    return this.inner.readDirectory(p);
+  }
+  async readFile(p: string): Promise<FileContent> {
+    const { text } = await this.inner.readFile(p);
+    return { text: this.round > 0 && p.includes('/meetings/') ? `${text}# rewritten ${this.round}\n` : text };
+  }
+  async stat(p: string): Promise<{ kind: EntryKind; version: string } | undefined> {
+    const st = await this.inner.stat(p);
+    return st && p.includes('/meetings/') ? { kind: st.kind, version: `${st.version}:${this.round}` } : st;
+  }
+}
+
+/** Longest event-loop delay while `work` runs: the longest task it held the thread for, give or take 10 ms. */
+async function heldFor(work: () => Promise<unknown>): Promise<{ ms: number; heldMs: number }> {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  const t0 = now();
+  await work();
+  const ms = now() - t0;
+  h.disable();
+  return { ms, heldMs: h.max / 1e6 };
+}
+
+async function bulk(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb'>> {
+  const fs = new RewrittenFs(new NodeTeamFileSystem(task.dir));
+  const checker = await TeamChecker.open(fs, { today: BENCH_TODAY });
+  const paths = checker.index.reports().flatMap((r) => r.meetings.map((m) => m.path));
+  const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const rescan: number[] = [];
+  const rescanHeld: number[] = [];
+  const batches: number[] = [];
+  const batchesHeld: number[] = [];
+  for (let i = 0; i < task.runs + 1; i++) {
+    fs.round++;
+    gc();
+    const r = await heldFor(() => checker.rescan(pause));
+    fs.round++;
+    gc();
+    const b = await heldFor(async () => {
+      for (let at = 0; at < paths.length; at += 500) await checker.applyChanges(paths.slice(at, at + 500).map((p) => [p, 'changed'] as const), pause);
+    });
+    if (i === 0) continue; // warm-up
+    rescan.push(r.ms);
+    rescanHeld.push(r.heldMs);
+    batches.push(b.ms);
+    batchesHeld.push(b.heldMs);
+  }
+  // Before: one event at a time, each re-checking its report. A sample spread over the folder, scaled to all files.
+  fs.round++;
+  const sample = paths.filter((_, i) => i % Math.max(1, Math.floor(paths.length / 1000)) === 0);
+  const t0 = now();
+  for (const p of sample) await checker.applyChange(p, 'changed');
+  const perEvent = ((now() - t0) / sample.length) * paths.length;
+  return { times: rescan, extra: { rescan, rescanHeld, batches, batchesHeld, perEvent: [perEvent], events: paths.length } };
 }
 
 /** require() of the bundled extension in a fresh Node process, with a stand-in `vscode` module. */
@@ -269,6 +342,7 @@ async function main(): Promise<void> {
   const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { rows: Row[] }) : undefined;
   const rows: Row[] = [];
   const ratios: Record<string, Record<string, number>> = {};
+  const bulkRatios: Record<string, Record<string, number>> = {};
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
   log(`First-Class 1:1s benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${runs} runs after a warm-up`);
 
@@ -300,6 +374,19 @@ async function main(): Promise<void> {
     add('incremental: changed', 1, inc, inc.extra!.changed as number[]);
     add('incremental: added', 1, inc, inc.extra!.added as number[]);
     add('incremental: deleted', 1, inc, inc.extra!.deleted as number[]);
+    if (!args.includes('--no-bulk')) {
+      const b = child({ scenario: 'bulk', dir, runs });
+      const events = b.extra!.events as number;
+      add('bulk: rescan', events, b, b.extra!.rescan as number[]);
+      add('bulk: rescan, longest task', events, b, b.extra!.rescanHeld as number[]);
+      add('bulk: batches of 500', events, b, b.extra!.batches as number[]);
+      add('bulk: batches, longest task', events, b, b.extra!.batchesHeld as number[]);
+      add('bulk: per event (before)', events, b, b.extra!.perEvent as number[]);
+      bulkRatios[size.name] = {
+        'rescan/cold': median(b.extra!.rescan as number[]) / median(cold.times),
+        'per event (before)/rescan': median(b.extra!.perEvent as number[]) / median(b.extra!.rescan as number[]),
+      };
+    }
     ratios[size.name] = { 'cold/floor': median(cold.times) / median(floor.times), 'cold/floor (js-yaml)': median(cold.times) / median(floorEvents.times) };
     if (naive) ratios[size.name]['cold/naive'] = median(cold.times) / median(naive.times);
     if (naiveEvents) ratios[size.name]['cold/naive (js-yaml)'] = median(cold.times) / median(naiveEvents.times);
@@ -318,6 +405,9 @@ async function main(): Promise<void> {
   for (const [size, rs] of Object.entries(ratios)) {
     console.log(`${size}: ${Object.entries(rs).map(([k, v]) => `${k} = ${k.startsWith('cold/naive') ? `1/${(1 / v).toFixed(1)}` : v.toFixed(2)}`).join(', ')}`);
   }
+  for (const [size, rs] of Object.entries(bulkRatios)) {
+    console.log(`${size} bulk rewrite: ${Object.entries(rs).map(([k, v]) => `${k} = ${v.toFixed(2)}`).join(', ')}`);
+  }
   if (!args.includes('--no-write')) {
     writeFileSync(RESULTS, `${JSON.stringify({
       date: new Date().toISOString(),
@@ -325,6 +415,7 @@ async function main(): Promise<void> {
       runs,
       rows,
       ratios,
+      bulkRatios,
     }, null, 2)}\n`);
     log(`figures written to ${path.relative(process.cwd(), RESULTS)}`);
   }

@@ -27,10 +27,16 @@ export interface ExtensionApi {
   readonly forms: FormsApi;
   /** The context keys the extension set (VS Code gives no way to read them back). */
   readonly contextKeys: ContextKeys;
+  /**
+   * Drops the watcher events of the paths `match` accepts (team-relative), or none again with undefined: as VS Code
+   * does under load, so the in-host tests can prove that the rescan finds such a change anyway.
+   */
+  dropWatcherEvents(match: ((path: string) => boolean) | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const service = new TeamService();
+  let dropEvent: ((path: string) => boolean) | undefined;
+  const service = new TeamService({ acceptEvent: (path) => !dropEvent?.(path) });
   const reports = new ReportsTreeProvider(service);
   const goals = new GoalsTreeProvider(service);
   const week = new WeekTreeProvider(service);
@@ -62,7 +68,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(...registerWalkthrough(context));
   context.subscriptions.push(...meetingFilesOnly(service));
   void service.reload();
-  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys };
+  const dropWatcherEvents = (match: ((path: string) => boolean) | undefined): void => {
+    dropEvent = match;
+  };
+  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dropWatcherEvents };
 }
 
 /**

@@ -290,6 +290,7 @@ export class TeamChecker {
     for (const rule of this.rules) found.push(...rule(ctx));
     this.findings.set(r.id, found);
     this.revisionValue++;
+    this.checkedAs.set(r.id, checkedState(r));
     this.timings.slowestRulesMs = Math.max(this.timings.slowestRulesMs, performance.now() - started);
     this.timings.reportsChecked++;
   }
@@ -315,4 +316,154 @@ export class TeamChecker {
     }
     return window.length;
   }
+
+  // ---- Batches and rescans (issue #17): many changes, each report re-checked once ----------------------------------
+
+  /**
+   * Applies a batch of watcher events: each file's change goes into the index, then each report they touched is
+   * re-checked once, however many of its files changed. `pause` runs between reports (the extension yields to the
+   * event loop there, so no task holds the host's thread for long).
+   */
+  applyChanges(changes: Iterable<readonly [string, ChangeKind]>, pause?: () => Promise<void>): Promise<CheckChange> {
+    const list = [...changes];
+    // In the checker's one line, like every change: a history page or the form's context never interleaves with it.
+    return this.exclusive(() => this.applyChangesNow(list, pause));
+  }
+
+  private async applyChangesNow(changes: ReadonlyArray<readonly [string, ChangeKind]>, pause?: () => Promise<void>): Promise<CheckChange> {
+    const effects: ChangeEffect[] = [];
+    const paths = new Set<string>();
+    const top: Array<readonly [string, ChangeKind]> = [];
+    const byReport = new Map<string, Array<readonly [string, ChangeKind]>>();
+    for (const change of changes) {
+      const [path] = change;
+      paths.add(path);
+      const slash = path.indexOf('/');
+      if (slash < 0) top.push(change);
+      else {
+        const id = path.slice(0, slash);
+        const list = byReport.get(id);
+        if (list) list.push(change);
+        else byReport.set(id, [change]);
+      }
+    }
+    // team.yaml and folders first (they may add a report), then the reports side by side: each event may wait on
+    // a stat, and one report's events never touch another's entry.
+    const entriesBefore = new Map(this.index.reports().map((r) => [r.id, r]));
+    for (const [path, kind] of top) effects.push(await this.index.applyChange(path, kind));
+    await mapLimit([...byReport.values()], REPORT_CONCURRENCY, async (list) => {
+      for (const [path, kind] of list) effects.push(await this.index.applyChange(path, kind));
+    });
+    // A folder the index loaded along with another report's event (it lists the whole top level) is named too.
+    const entriesAfter = this.index.reports();
+    const changed = new Set([...entriesBefore.keys()].filter((id) => !this.index.report(id)));
+    for (const r of entriesAfter) if (entriesBefore.get(r.id) !== r) changed.add(r.id);
+    return this.recheckReports(paths, mergeEffects([...effects, { reports: changed }]), pause);
+  }
+
+  /**
+   * Compares the folder with the index (see TeamIndex.rescan) and re-checks each report that differs: for changes
+   * whose watcher events were dropped, or too many to take one by one.
+   */
+  rescan(pause?: () => Promise<void>): Promise<CheckChange> {
+    return this.exclusive(() => this.rescanNow(pause));
+  }
+
+  private async rescanNow(pause?: () => Promise<void>): Promise<CheckChange> {
+    const effect = await this.index.rescan();
+    if (effect.reports === 'all') return this.recheckReports(new Set(), effect, pause);
+    // Also each report whose entry in the index is not the one its rules last ran on: a change the index took in
+    // without naming that report (a folder loaded along with another's) is caught here rather than kept stale.
+    const reports = new Set(effect.reports);
+    for (const r of this.index.reports()) if (!sameState(this.checkedAs.get(r.id), r)) reports.add(r.id);
+    for (const id of this.findings.keys()) if (!this.index.report(id)) reports.add(id);
+    return this.recheckReports(new Set(), { reports }, pause);
+  }
+
+  /** Per report: the index's entry as its rules last ran on it (see `rescan`). */
+  private readonly checkedAs = new Map<string, CheckedState>();
+
+  /** An editor's unsaved text (or the disk again), re-checked like a change; says which report it touched. */
+  setOverlayChange(path: string, text: string | undefined): Promise<CheckChange> {
+    return this.exclusive(async () => this.recheckReports(new Set([path]), await this.index.setOverlay(path, text)));
+  }
+
+  /**
+   * Like `ensureChecked`, returning what changed: the problems of the report's files, or undefined when the file is
+   * no 1:1 of a report, or was checked already.
+   */
+  ensureCheckedChange(path: string): Promise<CheckChange | undefined> {
+    return this.exclusive(() => this.ensureCheckedChangeNow(path));
+  }
+
+  private async ensureCheckedChangeNow(path: string): Promise<CheckChange | undefined> {
+    const [id, dir, fileName] = path.split('/');
+    const r = this.index.report(id);
+    if (!r || dir !== 'meetings' || !fileName || this.opened.has(path) || !r.meetings.some((m) => m.fileName === fileName)) return undefined;
+    this.opened.add(path);
+    return this.recheckReports(new Set([path]), { reports: new Set([id]) });
+  }
+
+  /**
+   * Re-checks the given reports (each once) and returns the problems of every file whose problems may have changed
+   * (before or after, or named in `paths`), with the reports; `files` is undefined when every report ran again.
+   */
+  private async recheckReports(paths: ReadonlySet<string>, effect: ChangeEffect, pause?: () => Promise<void>): Promise<CheckChange> {
+    if (effect.reports === 'all') {
+      await this.checkAllNow(); // already in the line (`exclusive` does not nest)
+      return { files: undefined, reports: 'all' };
+    }
+    const ids = [...effect.reports];
+    const touched = new Set<string>(paths);
+    const collect = (): void => {
+      for (const f of this.teamFindings) touched.add(f.file);
+      for (const id of ids) for (const f of this.findings.get(id) ?? []) touched.add(f.file);
+    };
+    collect(); // files that had problems before
+    this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
+    for (const id of ids) {
+      const r = this.index.report(id);
+      if (r) await this.checkReport(r);
+      else this.findings.delete(id);
+      if (pause) await pause();
+    }
+    collect(); // and files that have problems now
+    const files = new Map<string, Problem[]>();
+    for (const f of touched) files.set(f, []);
+    const found = [this.teamFindings, ...ids.map((id) => this.findings.get(id) ?? [])];
+    for (const p of this.withSeverity(found, (f) => touched.has(f.file))) files.get(p.file)?.push(p);
+    return { files, reports: new Set(ids) };
+  }
+}
+
+/** What a batch, a rescan or an edit changed: problems per file (undefined: every file's), and the reports touched. */
+export interface CheckChange {
+  readonly files: ReadonlyMap<string, Problem[]> | undefined;
+  readonly reports: ReadonlySet<string> | 'all';
+}
+
+/** What of a report's index entry its rules' results depend on, cheaply compared: objects by identity. */
+interface CheckedState {
+  readonly entry: ReportEntry;
+  readonly profile: unknown;
+  readonly goals: unknown;
+  readonly meetings: number;
+  readonly newest: string | undefined;
+}
+
+function checkedState(r: ReportEntry): CheckedState {
+  return { entry: r, profile: r.profile, goals: r.goals, meetings: r.meetings.length, newest: r.meetings[0]?.fileName };
+}
+
+function sameState(a: CheckedState | undefined, r: ReportEntry): boolean {
+  return a !== undefined && a.entry === r && a.profile === r.profile && a.goals === r.goals && a.meetings === r.meetings.length && a.newest === r.meetings[0]?.fileName;
+}
+
+function mergeEffects(effects: readonly ChangeEffect[]): ChangeEffect {
+  const reports = new Set<string>();
+  for (const e of effects) {
+    if (e.reports === 'all') return { reports: 'all' };
+    for (const id of e.reports) reports.add(id);
+  }
+  return { reports };
 }

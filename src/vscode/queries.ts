@@ -1,6 +1,5 @@
 /**
- * Where the adapters get the query layer from, and ask what a file is. The one bridge to the service: once
- * TeamService exposes `queries` itself (issue #12, the service split), this returns `service.queries`.
+ * Where the adapters get the query layer from (the service's), and ask what a file is.
  */
 import type * as vscode from 'vscode';
 import { isMeetingPath } from '../core/paths';
@@ -9,7 +8,7 @@ import { teamPath } from './teamFs';
 import type { TeamService } from './teamService';
 
 export function queriesOf(service: TeamService): TeamQueries | undefined {
-  return service.checker?.queries;
+  return service.queries;
 }
 
 /** True for a 1:1 file of a report in the team folder (classifyPath); anything else, e.g. `meetings/` elsewhere, not. */

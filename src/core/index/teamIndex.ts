@@ -11,7 +11,7 @@ import { meetingFileDate, parseGoalsFile, parseMeetingFile, parseReportFile, par
 import type { Parsed } from '../format/files';
 import { REPORT_ID } from '../format/schema';
 import { describeFailure, failureKind, joinPath, mapLimit } from '../fs';
-import type { FailureKind, TeamFileSystem } from '../fs';
+import type { EntryKind, FailureKind, TeamFileSystem } from '../fs';
 import { MAX_DATE, MIN_DATE } from '../dates';
 import type { Goal, Meeting, ReportProfile, TeamConfig } from '../types';
 import { TEAM_DEFAULTS } from '../types';
@@ -522,6 +522,150 @@ export class TeamIndex {
   /** Records how long one file's parse held the thread (it runs in one go): the in-host test's budget per file. */
   private timed(started: number): void {
     this.stats.slowestParseMs = Math.max(this.stats.slowestParseMs, performance.now() - started);
+  }
+
+  // ---- Rescan (issue #17): what the watcher did not say, found by comparing the folder with the index ---------------
+
+  /** The version (mtime:size) at which team.yaml, a report.yaml or a goals.yaml last matched its parse. */
+  private readonly rescanVersions = new Map<string, string>();
+
+  /**
+   * Compares the team folder with what the index holds and takes in every difference: folders and meeting files
+   * that appeared or went (from the listings), and files the index holds parsed whose version changed (read again
+   * only then). For when watcher events were dropped or too many came at once: nothing the index relies on can stay
+   * stale. The cost grows with the folders and the parsed files, not with the 1:1 history; returns the reports whose
+   * rules must run again (all of them when team.yaml changed).
+   */
+  async rescan(): Promise<ChangeEffect> {
+    // A new version before and after, as for any change: the query layer's cache keys on it.
+    this.versionValue++;
+    try {
+      return await this.rescanNow();
+    } finally {
+      this.versionValue++;
+    }
+  }
+
+  private async rescanNow(): Promise<ChangeEffect> {
+    const touched = new Set<string>();
+    const before = new Set(this.entries.keys());
+    const teamChanged = await this.rescanFileChanged(TEAM_FILE_NAME, this.teamFile, this.teamReadFailure !== undefined);
+    await this.reloadTopLevel(teamChanged);
+    for (const id of before) if (!this.entries.has(id)) touched.add(id);
+    const kept: MutableReport[] = [];
+    for (const [id, r] of this.entries) {
+      if (before.has(id)) kept.push(r);
+      else touched.add(id);
+    }
+    await mapLimit(kept, IO_CONCURRENCY, async (r) => {
+      let changed: boolean;
+      try {
+        changed = await this.rescanReport(r);
+      } catch (e) {
+        // The fence, as for a change: this report says what happened, the others are rescanned as usual.
+        r.readFailures.set(joinPath(r.id, REPORT_FILE_NAME), internalErrorFinding(joinPath(r.id, REPORT_FILE_NAME), e));
+        this.refreshLayoutFindings(r);
+        changed = true;
+      }
+      if (changed) touched.add(r.id);
+    });
+    return { reports: teamChanged ? 'all' : touched };
+  }
+
+  /** Whether one report's files differ from what the index holds; takes the differences in. */
+  private async rescanReport(r: MutableReport): Promise<boolean> {
+    const reload = async (): Promise<boolean> => {
+      this.entries.delete(r.id);
+      await this.loadReport(r.id);
+      return true;
+    };
+    // A report that could not be read fully is read again: the reason may have gone.
+    if (r.readFailures.size > 0 || r.historyUnreadable) return reload();
+    let names: ReadonlyArray<readonly [string, EntryKind]>;
+    try {
+      names = await this.fs.readDirectory(r.id);
+      this.stats.directoriesListed++;
+    } catch {
+      return reload();
+    }
+    const kindOf = (n: string): EntryKind | undefined => names.find(([name]) => name === n)?.[1];
+    const profileKind = kindOf(REPORT_FILE_NAME);
+    const goalsKind = kindOf(GOALS_FILE_NAME);
+    const meetingsKind = kindOf(MEETINGS_DIR);
+    // Anything but "the same files are there, of the right kinds" is a new report as far as the index knows.
+    if ((profileKind === 'file') !== (r.profile !== undefined) || (goalsKind === 'file') !== (r.goals !== undefined)) return reload();
+    if ((profileKind ?? 'file') !== 'file' || (goalsKind ?? 'file') !== 'file' || (meetingsKind ?? 'directory') !== 'directory') return reload();
+    let changed = false;
+    const profilePath = joinPath(r.id, REPORT_FILE_NAME);
+    if (r.profile && (await this.rescanFileChanged(profilePath, r.profile, false))) {
+      r.profile = await this.readParsedInto(r, profilePath, parseReportFile);
+      changed = true;
+    }
+    const goalsPath = joinPath(r.id, GOALS_FILE_NAME);
+    if (r.goals && (await this.rescanFileChanged(goalsPath, r.goals, false))) {
+      r.goals = await this.readParsedInto(r, goalsPath, parseGoalsFile);
+      changed = true;
+    }
+    if (meetingsKind === 'directory' || r.meetings.length > 0) {
+      const meetingDir = joinPath(r.path, MEETINGS_DIR) + '/';
+      const listedBefore = r.meetings.map((m) => m.fileName).join('/');
+      const badBefore = r.layoutFindings.filter((f) => f.file.startsWith(meetingDir)).map((f) => f.file).join('/');
+      await this.listMeetings(r);
+      const badAfter = r.layoutFindings.filter((f) => f.file.startsWith(meetingDir)).map((f) => f.file).join('/');
+      if (listedBefore !== r.meetings.map((m) => m.fileName).join('/') || badBefore !== badAfter) changed = true;
+    }
+    // The parsed 1:1s: same version, kept; else dropped, and parsed again when the rules' window needs them.
+    const loaded = [...r.loaded.values()];
+    const stale = await mapLimit(loaded, IO_CONCURRENCY, (m) => this.rescanMeetingStale(r, m));
+    for (let i = 0; i < loaded.length; i++) {
+      if (!stale[i]) continue;
+      // Only if the entry is still the one compared (a change applied meanwhile has dropped or replaced it).
+      if (r.loaded.get(loaded[i].ref.fileName) === loaded[i]) r.loaded.delete(loaded[i].ref.fileName);
+      changed = true;
+    }
+    if (changed) this.refreshLayoutFindings(r);
+    return changed;
+  }
+
+  /** Whether a parsed meeting no longer matches its file. One stat; a read only when no version was known yet. */
+  private async rescanMeetingStale(r: MutableReport, m: LoadedMeeting): Promise<boolean> {
+    if (this.overlays.has(m.ref.path)) return false; // the editor's text stands for the file until saved or closed
+    const st = await this.fs.stat(m.ref.path);
+    if (!st || st.kind !== 'file') return true;
+    if (m.version !== undefined) return st.version !== m.version;
+    // Read without a version (the adapter gave none): the text decides, and the version is kept for next time.
+    // The version is taken before the read, so a write in between makes the next rescan read again.
+    try {
+      const content = await this.fs.readFile(m.ref.path);
+      this.stats.filesRead++;
+      if (content.text !== m.file.text) return true;
+    } catch {
+      return true;
+    }
+    if (r.loaded.get(m.ref.fileName) === m) r.loaded.set(m.ref.fileName, { ...m, version: st.version });
+    return false;
+  }
+
+  /** Whether team.yaml, a report.yaml or a goals.yaml differs from its parse (or failed, and may read now). */
+  private async rescanFileChanged(path: string, parsed: Parsed<unknown> | undefined, failed: boolean): Promise<boolean> {
+    if (this.overlays.has(path)) return false;
+    const st = await this.fs.stat(path);
+    if (!st) return parsed !== undefined || failed;
+    if (failed || !parsed || st.kind !== 'file') return true;
+    if (this.rescanVersions.get(path) === st.version) return false;
+    let text: string;
+    try {
+      text = (await this.fs.readFile(path)).text;
+      this.stats.filesRead++;
+    } catch {
+      return true;
+    }
+    if (text !== parsed.file.text) {
+      this.rescanVersions.delete(path);
+      return true;
+    }
+    this.rescanVersions.set(path, st.version);
+    return false;
   }
 }
 

@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
 import { YamlEditError } from '../../core/edit/yamlEdit';
+import { isMeetingPath, reportIdOf } from '../../core/paths';
 import { queriesOf } from '../queries';
 import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
 import { buildFormState, listLengths, withProblems } from '../../core/form/model';
@@ -35,7 +36,6 @@ export const FORM_VIEW_TYPE = 'oneOnOnes.meetingForm';
 /** Changes that do not come from the form's own edits (typing in the text editor, the team) render after this pause. */
 const RENDER_DEBOUNCE_MS = 80;
 
-const MEETING_PATH = /^[^/]+\/meetings\/[^/]+\.yaml$/;
 
 /**
  * What a form does, for whoever watches it: the extension's API object hands these to the integration tests
@@ -166,7 +166,7 @@ export class FormSession implements vscode.Disposable {
       }),
       service.onDidChange((change) => {
         const rel = this.relPath();
-        if (!change.files || !change.reports || (rel && (change.files.has(rel) || change.reports.has(rel.split('/')[0])))) {
+        if (!change.files || !change.reports || (rel && (change.files.has(rel) || change.reports.has(reportIdOf(rel) ?? '')))) {
           this.generation++;
           this.scheduleRender();
         }
@@ -220,14 +220,14 @@ export class FormSession implements vscode.Disposable {
     const rel = this.relPath();
     const run = msg.type === 'openText'
       ? vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default', this.panel.viewColumn)
-      : rel ? vscode.commands.executeCommand('oneOnOnes.addGoal', rel.split('/')[0], { show: false }) : Promise.resolve();
+      : rel ? vscode.commands.executeCommand('oneOnOnes.addGoal', reportIdOf(rel), { show: false }) : Promise.resolve();
     return Promise.resolve(run).then(() => undefined, (e: unknown) => console.error(`First-Class 1:1s: form command failed (${errorKind(e)})`));
   }
 
   private relPath(): string | undefined {
     const root = this.service.root;
     const rel = root ? teamPath(root, this.document.uri) : undefined;
-    return rel !== undefined && MEETING_PATH.test(rel) ? rel : undefined;
+    return rel !== undefined && isMeetingPath(rel) ? rel : undefined;
   }
 
   /** The path the state is built for: team-relative, or `<report>/meetings/<file>` read off a file elsewhere. */

@@ -1,0 +1,53 @@
+/** Where the team folder is: the `oneOnOnes.teamFolder` setting inside a workspace folder, or a workspace folder itself. */
+import * as vscode from 'vscode';
+import { CONFIG } from './settings';
+
+/** The team folder a workspace folder's setting names (trimmed; default `one-on-ones`); undefined if it leaves it. */
+export function teamFolderUri(folder: vscode.Uri): vscode.Uri | undefined {
+  const setting = vscode.workspace.getConfiguration(CONFIG, folder).get<string>('teamFolder', 'one-on-ones').trim() || 'one-on-ones';
+  const parts = setting.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  if (parts.some((p) => p === '..')) return undefined; // the team folder must be inside the workspace folder
+  return parts.length === 0 ? folder : vscode.Uri.joinPath(folder, ...parts);
+}
+
+/**
+ * The team folder: `oneOnOnes.teamFolder` (default `one-on-ones`) inside the first workspace folder that has it;
+ * else a workspace folder that is itself a team folder (it has team.yaml, or a sub-folder with report.yaml).
+ */
+export async function findTeamFolder(): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  for (const f of folders) {
+    const candidate = teamFolderUri(f.uri);
+    if (candidate && (await isDirectory(candidate))) return candidate;
+  }
+  for (const f of folders) if (await looksLikeTeamFolder(f.uri)) return f.uri;
+  return undefined;
+}
+
+async function isDirectory(uri: vscode.Uri): Promise<boolean> {
+  try {
+    const st = await vscode.workspace.fs.stat(uri);
+    return (st.type & vscode.FileType.Directory) !== 0 && (st.type & vscode.FileType.SymbolicLink) === 0;
+  } catch {
+    return false;
+  }
+}
+
+async function looksLikeTeamFolder(uri: vscode.Uri): Promise<boolean> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(uri);
+    if (entries.some(([n, t]) => n === 'team.yaml' && t === vscode.FileType.File)) return true;
+    for (const [name, type] of entries.slice(0, 50)) {
+      if (type !== vscode.FileType.Directory || name.startsWith('.')) continue;
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(uri, name, 'report.yaml'));
+        return true;
+      } catch {
+        // not a report folder
+      }
+    }
+  } catch {
+    // unreadable folder
+  }
+  return false;
+}
