@@ -133,7 +133,8 @@ describe('query layer', () => {
     };
     walk('src/vscode');
     files.push('src/extension.ts', 'src/cli.ts');
-    const offenders = files.filter((f) => !pending.has(f) && !owner.has(f)).filter((f) => {
+    // The service's own parts (src/vscode/team/) drive the checker: they change it, the adapters read it.
+    const offenders = files.filter((f) => !pending.has(f) && !owner.has(f) && !f.startsWith('src/vscode/team/')).filter((f) => {
       const code = readFileSync(path.join(ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       return /\bindex\s*[?!]?\.\s*(report|reports|team|loadMeetings|loadedMeeting|displayName)\b|\.checker\b|checker[?!]?\.index\b/.test(code);
     });
