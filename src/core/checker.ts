@@ -176,7 +176,7 @@ export class TeamChecker {
     const out = new Map<string, Problem[]>();
     for (const f of touched) out.set(f, []);
     const found = [this.teamFindings, ...ids.map((id) => this.findings.get(id) ?? [])];
-    for (const p of this.withSeverity(found, (f) => touched.has(f.file))) out.get(p.file)!.push(p);
+    for (const p of this.withSeverity(found, (f) => touched.has(f.file))) out.get(p.file)?.push(p);
     return out;
   }
 

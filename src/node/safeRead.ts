@@ -61,7 +61,7 @@ export function readRegularFile(abs: string): Promise<Buffer> {
     open(abs, FLAGS, (openErr, fd) => {
       if (openErr) return reject(mapNodeError(openErr));
       const finish = (err: unknown, data?: Buffer): void => {
-        close(fd, () => (err ? reject(err) : resolve(data!)));
+        close(fd, () => (err || !data ? reject(err ?? new Error('no data read')) : resolve(data)));
       };
       fstat(fd, (statErr, st) => {
         if (statErr) return finish(mapNodeError(statErr));

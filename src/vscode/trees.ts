@@ -132,6 +132,7 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
   }
 
   getTreeItem(element: ReportsNode): vscode.TreeItem {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- rows exist only once the team folder is known
     const root = this.service.root!;
     const queries = queriesOf(this.service);
     switch (element.kind) {
@@ -232,6 +233,7 @@ export class GoalsTreeProvider implements vscode.TreeDataProvider<GoalsNode>, vs
   }
 
   getTreeItem(element: GoalsNode): vscode.TreeItem {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- rows exist only once the team folder is known
     if (element.kind === 'goal') return goalItem(this.service.root!, element.view);
     const item = new vscode.TreeItem(element.name, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `goals-report:${element.id}`;
@@ -269,6 +271,7 @@ export class WeekTreeProvider implements vscode.TreeDataProvider<WeekItem>, vsco
   }
 
   getTreeItem(element: WeekItem): vscode.TreeItem {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- rows exist only once the team folder is known
     const root = this.service.root!;
     const item = new vscode.TreeItem(element.reportName, vscode.TreeItemCollapsibleState.None);
     item.id = `week:${element.reportId}:${element.file ?? element.date}`;

@@ -17,6 +17,12 @@ export type PlainValue = string | number | boolean | null | PlainValue[] | { [ke
 
 export class YamlEditError extends Error {}
 
+/** A node's source range. Nodes parsed from text always have one; an edit of one that does not is refused. */
+function span(node: { readonly range?: readonly [number, number, number] | null }): readonly [number, number, number] {
+  if (!node.range) throw new YamlEditError('This edit cannot be made safely: a node of the file has no position.');
+  return node.range;
+}
+
 export function applyEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.offset) + edit.text + text.slice(edit.offset + edit.length);
 }
@@ -94,7 +100,7 @@ function lastContent(node: YAMLMap | YAMLSeq): YamlNode {
   const last = node.items[node.items.length - 1] as unknown;
   if (last && typeof last === 'object' && 'key' in (last as object)) {
     const pair = last as { key: YamlNode; value: YamlNode | null };
-    return pair.value?.range && pair.value.range[1] > pair.key.range![1] ? pair.value : pair.key;
+    return pair.value?.range && pair.value.range[1] > span(pair.key)[1] ? pair.value : pair.key;
   }
   return (last as YamlNode | undefined) ?? (node as unknown as YamlNode);
 }
@@ -105,13 +111,13 @@ function lastContent(node: YAMLMap | YAMLSeq): YamlNode {
  */
 function afterNode(text: string, collection: YAMLMap | YAMLSeq): { offset: number; prefix: string } {
   const last = lastContent(collection);
-  let offset = last.range![1];
+  let offset = span(last)[1];
   // A block scalar's range takes in the blank lines after it; the new line goes before them (not for `|+`, where
   // they are content).
-  const keep = isScalar(last) && /^[|>][1-9]?\+/.test(text.slice(last.range![0], last.range![0] + 3));
-  while (!keep && offset > last.range![0] && text[offset - 1] === '\n') {
+  const keep = isScalar(last) && /^[|>][1-9]?\+/.test(text.slice(span(last)[0], span(last)[0] + 3));
+  while (!keep && offset > span(last)[0] && text[offset - 1] === '\n') {
     const prevStart = lineStart(text, offset - 1);
-    if (prevStart <= last.range![0] || text.slice(prevStart, offset - 1).trim() !== '') break;
+    if (prevStart <= span(last)[0] || text.slice(prevStart, offset - 1).trim() !== '') break;
     offset = prevStart;
   }
   // Collections end at the start of the next line: that is the place. Scalars end where the value ends: go on to
@@ -146,7 +152,7 @@ export function setValue(text: string, path: EditPath, value: PlainValue): TextE
   if (pair) {
     const v = pair.value as YamlNode | null;
     const keyNode = pair.key as YamlNode;
-    const keyCol = columnOf(text, keyNode.range![0]);
+    const keyCol = columnOf(text, span(keyNode)[0]);
     if (!v || (isScalar(v) && v.value === null && v.range && v.range[0] === v.range[1])) {
       // `key:` with nothing after it.
       return insertAfterKey(text, keyNode, value, parent.flow ?? false, keyCol, nl);
@@ -193,7 +199,7 @@ function replaceNode(text: string, v: YamlNode, value: PlainValue, parentFlow: b
 }
 
 function insertAfterKey(text: string, keyNode: YamlNode, value: PlainValue, flow: boolean, keyCol: number, nl: string): TextEdit {
-  const colon = text.indexOf(':', keyNode.range![1]);
+  const colon = text.indexOf(':', span(keyNode)[1]);
   const at = colon + 1;
   // The end of the key's line, before its line break (`\r\n` too), and what is written after the colon (a comment).
   let end = lineEnd(text, at);
@@ -219,8 +225,8 @@ function flowSeparator(text: string, open: number, close: number, items: number)
 
 function addPair(text: string, map: YAMLMap, key: string, value: PlainValue, nl: string): TextEdit {
   if (map.flow) {
-    const close = text.lastIndexOf('}', map.range![1] - 1);
-    const sep = flowSeparator(text, map.range![0], close, map.items.length);
+    const close = text.lastIndexOf('}', span(map)[1] - 1);
+    const sep = flowSeparator(text, span(map)[0], close, map.items.length);
     return { offset: close, length: 0, text: `${sep}${renderScalar(key, true, 0)}: ${renderFlow(value)}` };
   }
   const first = map.items[0]?.key as YamlNode | undefined;
@@ -293,10 +299,10 @@ function appendEdit(text: string, path: EditPath, item: PlainValue): TextEdit {
     if (!comma && !/^[ \t]*#/.test(rest)) return { offset: last.end, length: 0, text: `, ${renderFlow(item)}` };
   }
   if (seq.flow) {
-    const close = text.lastIndexOf(']', seq.range![1] - 1);
-    return { offset: close, length: 0, text: `${flowSeparator(text, seq.range![0], close, seq.items.length)}${renderFlow(item)}` };
+    const close = text.lastIndexOf(']', span(seq)[1] - 1);
+    return { offset: close, length: 0, text: `${flowSeparator(text, span(seq)[0], close, seq.items.length)}${renderFlow(item)}` };
   }
-  const indent = columnOf(text, seq.range![0]);
+  const indent = columnOf(text, span(seq)[0]);
   const { offset, prefix } = afterNode(text, seq);
   const block = renderBlock([item], indent, nl);
   // At the end of a text without a final line break, none is added after the new item either.
@@ -311,7 +317,7 @@ export function renameKey(text: string, path: EditPath, newKey: string): TextEdi
   if (!isMap(parent)) throw new YamlEditError(`Cannot rename ${path.join('.')}.`);
   const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
   if (!pair || !(pair.key as YamlNode).range) throw new YamlEditError(`No key ${path.join('.')}.`);
-  const r = (pair.key as YamlNode).range!;
+  const r = span(pair.key as YamlNode);
   return { offset: r[0], length: r[1] - r[0], text: renderScalar(newKey, parent.flow ?? false, 0) };
 }
 
@@ -633,7 +639,7 @@ export function removeItem(text: string, path: EditPath, index: number): TextEdi
 type Unit = { readonly kind: 'lines'; readonly text: string } | { readonly kind: 'flow'; readonly value: string; readonly comment: string };
 
 function indentOf(text: string, it: ItemSpan): string {
-  return /^[ \t]*/.exec(text.slice(it.lineFrom, it.head))![0];
+  return /^[ \t]*/.exec(text.slice(it.lineFrom, it.head))?.[0] ?? '';
 }
 
 /** Puts `unit` into the list at `path` so that it becomes item `at`; only new bytes are added. */
@@ -719,7 +725,7 @@ export function removesKeyOnly(text: string, edit: TextEdit, path: EditPath): bo
   const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
   const k = (pair?.key as YamlNode | undefined)?.range;
   if (!k) return false;
-  let end = (pair!.value as YamlNode | null)?.range?.[1] ?? k[1];
+  let end = (pair?.value as YamlNode | null | undefined)?.range?.[1] ?? k[1];
   while (end > k[0] && /\s/.test(text[end - 1])) end--;
   return removesOnly(text, edit, { head: k[0], start: k[0], end }, parent.flow ? ',' : '', commentSpans(text));
 }
@@ -894,9 +900,9 @@ export function removeKey(text: string, path: EditPath): TextEdit {
   if (index < 0) return { offset: 0, length: 0, text: '' };
   const expected = Object.fromEntries(Object.entries(map.toJSON() as Record<string, PlainValue>).filter(([k]) => k !== key)) as PlainValue;
   const pair = map.items[index];
-  const start = (pair.key as YamlNode).range![0];
+  const start = span(pair.key as YamlNode)[0];
   const valueNode = pair.value as YamlNode | null;
-  let end = valueNode?.range ? valueNode.range[1] : (pair.key as YamlNode).range![1];
+  let end = valueNode?.range ? valueNode.range[1] : span(pair.key as YamlNode)[1];
   let valueEnd = end;
   while (valueEnd > start && /\s/.test(text[valueEnd - 1])) valueEnd--;
   const tries: TextEdit[] = [];
@@ -904,10 +910,10 @@ export function removeKey(text: string, path: EditPath): TextEdit {
     // `{a: 1, b: 2}`: the entry and the separator after it (or before it, for the last entry); else the entry and a
     // comma right after it (a comma left before `}` is allowed in YAML).
     const next = map.items[index + 1];
-    if (next) tries.push({ offset: start, length: (next.key as YamlNode).range![0] - start, text: '' });
+    if (next) tries.push({ offset: start, length: span(next.key as YamlNode)[0] - start, text: '' });
     else if (index > 0) {
       const prev = map.items[index - 1];
-      const prevEnd = ((prev.value as YamlNode | null)?.range ?? (prev.key as YamlNode).range!)[1];
+      const prevEnd = ((prev.value as YamlNode | null)?.range ?? span(prev.key as YamlNode))[1];
       tries.push({ offset: prevEnd, length: end - prevEnd, text: '' });
     }
     const comma = /^[ \t]*,[ \t]*/.exec(text.slice(valueEnd, lineEnd(text, valueEnd)));
@@ -926,7 +932,7 @@ export function removeKey(text: string, path: EditPath): TextEdit {
     if (opensItem) {
       const next = map.items[index + 1];
       if (!next) throw new YamlEditError(`Cannot remove the only key of a list item (${path.join('.')}); edit it in the text editor.`);
-      tries.push({ offset: start, length: (next.key as YamlNode).range![0] - start, text: '' });
+      tries.push({ offset: start, length: span(next.key as YamlNode)[0] - start, text: '' });
     } else {
       tries.push({ offset: from, length: through - from, text: '' });
     }

@@ -294,8 +294,8 @@ export function buildFormState(input: FormInput): ViewState {
 
   const held = earlier.filter((m) => m.meeting?.status === 'held').slice(0, BALANCE_MEETINGS);
   const balance = {
-    positive: held.reduce((n, m) => n + m.meeting!.feedback.filter((f) => f.type === 'positive').length, 0),
-    negative: held.reduce((n, m) => n + m.meeting!.feedback.filter((f) => f.type === 'negative').length, 0),
+    positive: held.reduce((n, m) => n + (m.meeting?.feedback.filter((f) => f.type === 'positive').length ?? 0), 0),
+    negative: held.reduce((n, m) => n + (m.meeting?.feedback.filter((f) => f.type === 'negative').length ?? 0), 0),
     meetings: held.length,
   };
   const previous = held[0];

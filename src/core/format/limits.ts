@@ -142,8 +142,8 @@ export function parsedStructureRefusal(text: string): TextProblem | undefined {
   } catch {
     return refusal(0, 'This file could not be read as YAML; it is not read.');
   }
-  while (stack.length > 0) {
-    const { token, depth } = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { token, depth } = next;
     if (token === null || typeof token !== 'object') continue;
     const t = token as { type?: string; offset?: number; value?: unknown; items?: Array<{ key?: unknown; value?: unknown }> };
     if (t.type === 'document') stack.push({ token: t.value, depth });

@@ -115,7 +115,7 @@ export function treeFromDocument(doc: Document.Parsed, onDuplicateKey?: (offset:
       const keys = onDuplicateKey && node.items.length > 1 ? new Set<unknown>() : undefined;
       for (const pair of node.items) {
         if (keys && isScalar(pair.key) && !Number.isNaN(pair.key.value)) {
-          if (keys.has(pair.key.value)) onDuplicateKey!(spanOf(pair.key)[0]);
+          if (keys.has(pair.key.value)) onDuplicateKey?.(spanOf(pair.key)[0]);
           else keys.add(pair.key.value);
         }
         pairs.push({ key: convert(pair.key), value: convert(pair.value) });

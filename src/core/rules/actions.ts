@@ -30,11 +30,12 @@ export function actionRules(ctx: ReportContext): Found[] {
   const out: Found[] = [];
   for (const open of ctx.openActions) {
     const a = open.action;
-    const overdue = a.due !== undefined && a.due < ctx.today;
+    const due = a.due;
+    const overdue = due !== undefined && due < ctx.today;
     if (!overdue && open.heldSince < STALE_AFTER_HELD) continue;
     const who = a.owner === 'manager' ? 'your' : `${ctx.name}'s`;
     const why = overdue
-      ? `was due ${a.due} (${daysBetween(a.due!, ctx.today)} days ago)`
+      ? `was due ${due} (${daysBetween(due, ctx.today)} days ago)`
       : `has stayed open through ${open.heldSince} 1:1s since ${open.firstSeen.ref.date}`;
     out.push({
       file: open.meeting.file.path,
