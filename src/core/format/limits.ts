@@ -59,11 +59,21 @@ export function scanText(text: string): TextProblem[] {
   return scanTextCounting(text).problems;
 }
 
+export interface ScanResult {
+  readonly problems: TextProblem[];
+  readonly values: number;
+  /**
+   * The first tab, anchor, tag or alias the scan met (each makes the fast reader decline the file): lets a file over
+   * `MAX_VALUES_NOT_PLAIN` be refused without running the fast reader first.
+   */
+  readonly notPlain?: { readonly offset: number; readonly what: string };
+}
+
 /**
  * `scanText`, with the number of values the scan counted (entries of all collections; over-estimated where the scan
  * cannot tell, like its other counts). Zero when the file is refused before the structure scan.
  */
-export function scanTextCounting(text: string): { readonly problems: TextProblem[]; readonly values: number } {
+export function scanTextCounting(text: string): ScanResult {
   const out: TextProblem[] = [];
   // UTF-8 takes at least one byte per UTF-16 code unit, at most three: count bytes only where that decides.
   const bytes = text.length > MAX_FILE_BYTES ? text.length : text.length * 3 <= MAX_FILE_BYTES ? text.length : utf8Length(text);
@@ -100,7 +110,9 @@ export function scanTextCounting(text: string): { readonly problems: TextProblem
       message: `\`%YAML ${clipVersion(structure.directive.version)}\` is ignored: team files are read as YAML 1.2 (\`yes\` and \`on\` are words, \`0777\` is 777, \`<<\` is a key).`,
     });
   }
-  return { values: structure.values, problems: out };
+  const tab = text.indexOf('\t');
+  const notPlain = tab >= 0 && (structure.notPlain === undefined || tab < structure.notPlain.offset) ? { offset: tab, what: 'a tab' } : structure.notPlain;
+  return { values: structure.values, problems: out, ...(notPlain ? { notPlain } : {}) };
 }
 
 /**
@@ -226,6 +238,8 @@ class StructureScan {
   private aliases = 0;
   /** Entries of all collections so far (a collection's first entry counted when it opens). */
   values = 0;
+  /** The first anchor, tag or alias: the fast reader declines a file with one (see `scanTextCounting`). */
+  notPlain: { readonly offset: number; readonly what: string } | undefined;
   /** The next token starts a node: a bracket opens a collection, a quote a quoted scalar, `*` an alias. */
   private nodeStart = true;
   /** The column of the last node started on this line: a block scalar's content must be indented more. */
@@ -388,6 +402,7 @@ class StructureScan {
         return;
       case 0x2a: // *
         if (!isBlank(next) && !isFlowIndicator(next)) {
+          if (this.notPlain === undefined) this.notPlain = { offset: i, what: 'an alias (`*name`)' };
           if (++this.aliases > MAX_ALIASES && !this.refusal) {
             this.refusal = refusal(i, aliasMessage());
           }
@@ -398,6 +413,7 @@ class StructureScan {
         break;
       case 0x26: // & anchor
       case 0x21: // ! tag
+        if (this.notPlain === undefined) this.notPlain = { offset: i, what: c === 0x26 ? 'an anchor (`&name`)' : 'a tag (`!name`)' };
         this.skipToken();
         return; // the node follows
       case 0x2d: // -

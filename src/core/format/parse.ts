@@ -109,7 +109,10 @@ export function firstLineRange(file: YamlFile): Range {
 }
 
 export function parseYaml(path: string, text: string, schema: FieldType): YamlParseResult {
-  const { problems, values } = scanTextCounting(text);
+  const { problems, values, notPlain } = scanTextCounting(text);
+  // Too many values for the reference reader and something the fast one declines: refused without reading further.
+  const early = problems.length === 0 && notPlain ? notPlainRefusal(values, notPlain.offset, notPlain.what) : undefined;
+  if (early) return readReference(path, text, schema, problems, early);
   if (problems.length === 0) {
     const fast = readTreeFastOrWhy(text);
     if ('root' in fast) return validate(path, text, new LineMap(lineStartsOf(text)), fast.root, [], false, schema);
