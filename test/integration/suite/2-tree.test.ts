@@ -2,17 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportsNode } from '../../../src/vscode/trees';
 import { weekdayName } from '../../../src/core/planning';
-import { api, d, eventually, teamFile, today, write, writeTeam } from './helpers';
+import { api, d, eventually, teamFile, today, write, resetTeam } from './helpers';
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
 
 describe('the reports tree', () => {
-  before(async () => {
-    await writeTeam();
-    await vscode.commands.executeCommand('oneOnOnes.refresh');
-  });
+  // Every file starts from the suite's team, whatever the files before it did.
+  before(resetTeam);
 
   it('lists each report with its cadence and 1:1 status, overdue ones with a warning icon', async () => {
     const a = await api();

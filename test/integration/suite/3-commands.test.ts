@@ -4,9 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { api, d, eventually, exists, read, teamFile, today } from './helpers';
+import { api, d, eventually, exists, read, resetTeam, teamFile, today } from './helpers';
 
 describe('commands', () => {
+  // Every file starts from the suite's team, whatever the files before it did.
+  before(resetTeam);
+
   it('are in the palette with the 1:1s category', async () => {
     const all = await vscode.commands.getCommands(true);
     for (const id of ['startNote', 'addReport', 'addGoal', 'markSkipped', 'openTeamFolder', 'refresh', 'pauseCadence', 'markGoalDone', 'dropGoal']) assert.ok(all.includes(`oneOnOnes.${id}`), id);

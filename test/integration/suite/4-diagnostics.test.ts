@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, d, diagnostics, eventually, read, teamFile, today, write } from './helpers';
+import { api, d, diagnostics, eventually, read, resetTeam, teamFile, today, write } from './helpers';
 
 describe('diagnostics and quick fixes', () => {
+  // Every file starts from the suite's team, whatever the files before it did.
+  before(resetTeam);
+
   it('puts every problem on its file and range, open or not, with the rule id as code', async () => {
     await api();
     const [cadence] = diagnostics('cy/report.yaml', 'no-first-meeting');

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { FormState, ViewState } from '../../../src/shared/formProtocol';
 import type { FormHandle } from '../../../src/vscode/form/formProbe';
-import { api, d, eventually, exists, read, teamFile, write } from './helpers';
+import { api, d, eventually, exists, read, resetTeam, teamFile, write } from './helpers';
 
 const VIEW_TYPE = 'oneOnOnes.meetingForm';
 
@@ -64,6 +64,9 @@ async function closeAll(): Promise<void> {
 }
 
 describe('the 1:1 form', () => {
+  // Every file starts from the suite's team, whatever the files before it did.
+  before(resetTeam);
+
   const planned = `fay/meetings/${d(1)}.yaml`;
   const plannedText = [
     '# tomorrow with Fay',

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, d, diagnostics, eventually, teamFile, workspaceUri, writeTeam } from './helpers';
+import { api, d, diagnostics, eventually, teamFile, resetTeam, workspaceUri, writeTeam } from './helpers';
 
 describe('overdue is a fact about the report, not a problem', () => {
   before(async () => {
-    await writeTeam();
+    await resetTeam();
     await vscode.commands.executeCommand('oneOnOnes.refresh');
   });
 

@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, api, d, eventually, exists, teamFile } from './helpers';
+import { api, d, eventually, exists, EXTENSION_ID, resetTeam, teamFile } from './helpers';
 
 interface Step { id: string; description: string; completionEvents: string[] }
 
 describe('the Get Started walkthrough', () => {
+  // Every file starts from the suite's team, whatever the files before it did.
+  before(resetTeam);
+
   const steps = (): Step[] => (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { walkthroughs: Array<{ steps: Step[] }> } }).contributes.walkthroughs[0].steps;
 
   it('every command a step runs or waits for is registered in VS Code', async () => {

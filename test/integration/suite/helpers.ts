@@ -64,6 +64,28 @@ export function diagnostics(path: string, rule?: string): vscode.Diagnostic[] {
 }
 
 /**
+ * Puts the team folder back to the suite's team (`writeTeam`), whatever an earlier test file left in it (new reports,
+ * notes, edits), and waits until the extension has taken it in: every test file starts from the same folder, so none
+ * depends on what another file's hooks or tests did.
+ */
+export async function resetTeam(): Promise<void> {
+  const a = await api();
+  const root = teamFile('');
+  let entries: Array<[string, vscode.FileType]> = [];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(root);
+  } catch {
+    // no team folder yet: writeTeam makes it
+  }
+  for (const [name] of entries) {
+    if (name !== 'team.yaml') await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, name), { recursive: true, useTrash: false });
+  }
+  await writeTeam();
+  await a.service.rescan();
+  await eventually(() => assert.deepEqual(a.service.queries?.reports().map((r) => r.id), ['ana-ferreira', 'bo-chen', 'cy']));
+}
+
+/**
  * The team the suite works on, dated relative to today: Ana is overdue with an expired goal and open items, Bo is on
  * track (biweekly) with a typo key in his last 1:1, Cy started three weeks ago and has had no 1:1 yet.
  */
