@@ -8,7 +8,8 @@ import { Commands } from './vscode/commands';
 import { contextKeys } from './vscode/contextKeys';
 import type { ContextKeys } from './vscode/contextKeys';
 import { DiagnosticsAdapter } from './vscode/diagnostics';
-import { FormEditorProvider } from './vscode/form/formEditor';
+import { FORM_VIEW_TYPE, FormEditorProvider } from './vscode/form/formEditor';
+import { isTeamMeetingFile } from './vscode/queries';
 import { StatusBarAdapter } from './vscode/statusBar';
 import { TeamService } from './vscode/teamService';
 import { GoalsTreeProvider, ReportsTreeProvider, WeekTreeProvider } from './vscode/trees';
@@ -56,8 +57,51 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // The Get Started walkthrough: once after install, and from the palette.
   context.subscriptions.push(...registerWalkthrough(context));
+  context.subscriptions.push(...meetingFilesOnly(service));
   void service.reload();
   return { service, reports, goals, week, statusBar, forms, contextKeys };
+}
+
+/**
+ * The form is for the team's 1:1 files only. A manifest glob cannot know the team folder (it is a setting), so the
+ * custom editor's selector is wide (any `.yaml` in a `meetings` folder) and a form opened on any other file is
+ * replaced by the text editor here. The "Open in 1:1 Form" button shows for the team's 1:1 files only, by a context
+ * key from the same classifyPath.
+ */
+function meetingFilesOnly(service: TeamService): vscode.Disposable[] {
+  const setKey = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    void contextKeys.set('oneOnOnes.activeMeetingFile', doc !== undefined && isTeamMeetingFile(service, doc.uri));
+  };
+  const reopening = new Set<string>();
+  const toText = async (uri: vscode.Uri, column: vscode.ViewColumn): Promise<void> => {
+    const key = uri.toString();
+    if (reopening.has(key)) return;
+    reopening.add(key);
+    try {
+      await service.ready(); // the team folder must be known before a file is said to lie outside it
+      if (isTeamMeetingFile(service, uri)) return;
+      await vscode.commands.executeCommand('vscode.openWith', uri, 'default', column);
+      const forms = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === FORM_VIEW_TYPE && t.input.uri.toString() === key);
+      await vscode.window.tabGroups.close(forms);
+    } finally {
+      reopening.delete(key);
+    }
+  };
+  setKey();
+  return [
+    vscode.window.onDidChangeActiveTextEditor(setKey),
+    service.onDidChange(setKey),
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of [...e.opened, ...e.changed]) {
+        const input = tab.input;
+        if (input instanceof vscode.TabInputCustom && input.viewType === FORM_VIEW_TYPE) {
+          toText(input.uri, tab.group.viewColumn).catch(() => undefined);
+        }
+      }
+    }),
+  ];
 }
 
 export function deactivate(): void {

@@ -1,13 +1,16 @@
 /**
  * The rule engine over the index: one instance serves the Problems panel, the trees, the commands and the CLI.
  * It loads each report's window, runs the rule families as pure functions of (index, today, settings), and on a
- * file change re-runs only the report that file belongs to.
+ * file change re-runs only the report that file belongs to. Adapters read through `queries` (src/core/query/), never
+ * through the index; every change and every lazy load of the index runs in this checker's one line (`exclusive`).
  */
 import type { IsoDate } from './dates';
 import { parseDuration } from './dates';
 import type { Finding } from './findings';
 import type { TeamFileSystem } from './fs';
 import { mapLimit } from './fs';
+import { classifyPath, reportIdOf } from './paths';
+import { TeamQueries } from './query/queries';
 import { internalErrorFinding, REPORT_FILE_NAME, TeamIndex } from './index/teamIndex';
 import type { ChangeEffect, ChangeKind, LoadedMeeting, ReportEntry } from './index/teamIndex';
 import { buildReportContext } from './rules/context';
@@ -53,11 +56,38 @@ export class TeamChecker {
   private readonly rules: readonly RuleFamilyCheck[];
   /** How long the rules took (for the in-host test that the host's thread is never held long by one report). */
   readonly timings: CheckTimings = { slowestRulesMs: 0, reportsChecked: 0 };
+  /** Bumped when findings, windows, today or settings change; with the index's version, what the queries cache by. */
+  private revisionValue = 0;
+  /** The one line every change and lazy load of the index waits in (see `exclusive`). */
+  private line: Promise<unknown> = Promise.resolve();
+  /** The only way adapters read the team: reports, snapshots, history pages, the form's context, problems. */
+  readonly queries: TeamQueries;
 
+  /**
+   * `index` is the core's own: the queries, the CLI's checks and the core's unit tests read it; adapters (src/vscode)
+   * read through `queries` only (a unit test keeps it so).
+   */
   private constructor(readonly index: TeamIndex, options: CheckerOptions) {
     this.today = options.today;
     this.settings = options.settings ?? {};
     this.rules = options.rules ?? RULE_FAMILIES;
+    this.queries = new TeamQueries(index, this);
+  }
+
+  /** Changes with every re-check, new day or new settings (the index has its own version for its changes). */
+  get revision(): number {
+    return this.revisionValue;
+  }
+
+  /**
+   * Runs index work after everything queued before it, one piece at a time: a history page or the form's earlier
+   * 1:1s are parsed between two changes, never in the middle of one (where a parse could be cached for a file the
+   * change just dropped). Never nest: work running here calls the unqueued methods.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.line.then(work);
+    this.line = run.catch(() => undefined);
+    return run;
   }
 
   /** Opens the team folder and checks every report. */
@@ -72,41 +102,52 @@ export class TeamChecker {
   }
 
   /** Runs every rule again (e.g. a new day, new settings); parses only meetings a window newly needs. */
-  async checkAll(): Promise<void> {
+  checkAll(): Promise<void> {
+    return this.exclusive(() => this.checkAllNow());
+  }
+
+  private async checkAllNow(): Promise<void> {
+    this.revisionValue++;
     this.findings.clear();
     this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
     await mapLimit(this.index.reports(), REPORT_CONCURRENCY, (r) => this.checkReport(r));
   }
 
-  async setToday(today: IsoDate): Promise<void> {
-    if (today === this.today) return;
-    this.today = today;
-    await this.checkAll();
+  setToday(today: IsoDate): Promise<void> {
+    return this.exclusive(async () => {
+      if (today === this.today) return;
+      this.today = today;
+      await this.checkAllNow();
+    });
   }
 
-  async setSettings(settings: RuleSettings): Promise<void> {
-    this.settings = settings;
-    await this.checkAll();
+  setSettings(settings: RuleSettings): Promise<void> {
+    return this.exclusive(async () => {
+      this.settings = settings;
+      await this.checkAllNow();
+    });
   }
 
   /** Parses every meeting file, so that file-level rules cover all of history (the CLI's default). */
-  async checkEverything(): Promise<void> {
-    this.everything = true;
-    await this.index.loadAllMeetings();
-    await this.checkAll();
+  checkEverything(): Promise<void> {
+    return this.exclusive(async () => {
+      this.everything = true;
+      await this.index.loadAllMeetings();
+      await this.checkAllNow();
+    });
   }
 
   /**
    * Applies a watcher event and re-checks what it touched. Returns the problems of every file whose problems may
    * have changed (an empty list means: clear that file).
    */
-  async applyChange(path: string, kind: ChangeKind): Promise<Map<string, Problem[]>> {
-    return this.recheck(path, await this.index.applyChange(path, kind));
+  applyChange(path: string, kind: ChangeKind): Promise<Map<string, Problem[]>> {
+    return this.exclusive(async () => this.recheck(path, await this.index.applyChange(path, kind)));
   }
 
   /** An editor's unsaved text for a file (or `undefined`: the file on disk again); re-checks like a change. */
-  async setOverlay(path: string, text: string | undefined): Promise<Map<string, Problem[]>> {
-    return this.recheck(path, await this.index.setOverlay(path, text));
+  setOverlay(path: string, text: string | undefined): Promise<Map<string, Problem[]>> {
+    return this.exclusive(async () => this.recheck(path, await this.index.setOverlay(path, text)));
   }
 
   private async recheck(path: string, effect: ChangeEffect): Promise<Map<string, Problem[]>> {
@@ -119,13 +160,16 @@ export class TeamChecker {
     };
     collect(); // files that had problems before
     if (effect.reports === 'all') {
-      await this.checkAll();
+      await this.checkAllNow();
     } else {
       this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
       for (const id of ids) {
         const r = this.index.report(id);
         if (r) await this.checkReport(r);
-        else this.findings.delete(id);
+        else {
+          this.findings.delete(id);
+          this.revisionValue++;
+        }
       }
     }
     collect(); // and files that have problems now
@@ -140,14 +184,17 @@ export class TeamChecker {
    * Checks a meeting file's own problems from now on, even outside the rules' window (the user opened an old 1:1);
    * returns its report's id. Rules that look across meetings still read only the window.
    */
-  async ensureChecked(path: string): Promise<string | undefined> {
-    const [id, dir, fileName] = path.split('/');
-    const r = this.index.report(id);
-    if (!r || dir !== 'meetings' || !fileName || !r.meetings.some((m) => m.fileName === fileName)) return undefined;
-    if (this.opened.has(path)) return id;
-    this.opened.add(path);
-    await this.checkReport(r);
-    return id;
+  ensureChecked(path: string): Promise<string | undefined> {
+    return this.exclusive(async () => {
+      const info = classifyPath(path);
+      if (info.kind !== 'meeting') return undefined;
+      const r = this.index.report(info.reportId);
+      if (!r || !r.meetings.some((m) => m.fileName === info.fileName)) return undefined;
+      if (this.opened.has(path)) return r.id;
+      this.opened.add(path);
+      await this.checkReport(r);
+      return r.id;
+    });
   }
 
   /** The facts the rules used for one report (for the views): its window, as the rules saw it. */
@@ -187,7 +234,8 @@ export class TeamChecker {
    * A report's findings are all in its own folder; the rest (team.yaml, top-level names) are the team's.
    */
   problemsOf(file: string): Problem[] {
-    return this.withSeverity([this.teamFindings, this.findings.get(file.split('/')[0]) ?? []], (f) => f.file === file);
+    const id = reportIdOf(file);
+    return this.withSeverity([this.teamFindings, (id !== undefined && this.findings.get(id)) || []], (f) => f.file === file);
   }
 
   problemsByFile(): Map<string, Problem[]> {
@@ -217,6 +265,7 @@ export class TeamChecker {
         own = [];
       }
       this.findings.set(r.id, [...own, internalErrorFinding(file, e)]);
+      this.revisionValue++;
     }
   }
 
@@ -240,6 +289,7 @@ export class TeamChecker {
     ];
     for (const rule of this.rules) found.push(...rule(ctx));
     this.findings.set(r.id, found);
+    this.revisionValue++;
     this.timings.slowestRulesMs = Math.max(this.timings.slowestRulesMs, performance.now() - started);
     this.timings.reportsChecked++;
   }

@@ -32,7 +32,7 @@ export function nextDueDate(ctx: ReportContext): IsoDate | undefined {
 }
 
 /** When the next 1:1 fell or falls due, possibly in the past (see `nextDueDate`). */
-function dueDate(ctx: ReportContext): IsoDate | undefined {
+export function dueDate(ctx: ReportContext): IsoDate | undefined {
   if (ctx.hasLeft) return undefined;
   const from = ctx.lastHeld?.ref.date ?? ctx.profile?.since;
   return from ? addCountedDays(from, ctx.cadenceDays, ctx.paused) : ctx.today;

@@ -9,14 +9,15 @@ import { appendItem, setValue, YamlEditError } from '../core/edit/yamlEdit';
 import { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME } from '../core/index/teamIndex';
 import { dayChoices, dayLabel, parseTypedDay, plannedMeetings } from '../core/planning';
 import type { DayChoice } from '../core/planning';
+import type { TeamQueries } from '../core/query/queries';
 import type { ReportContext } from '../core/rules/context';
 import { GOAL_SUGGESTIONS, newGoalItem, newMeetingText, newReportId, newReportText, newTeamText, nextMeetingFileName } from '../core/templates';
 import type { GoalView } from '../core/views/model';
-import { reportView, sortByUrgency } from '../core/views/model';
 import { goalIndex } from './codeActions';
 import { contextKeys } from './contextKeys';
 import { errorKind } from './errors';
 import { FORM_VIEW_TYPE } from './form/formEditor';
+import { queriesOf } from './queries';
 import type { ReportsTreeProvider } from './trees';
 import { teamUri } from './teamFs';
 import { teamFolderUri } from './teamService';
@@ -140,30 +141,36 @@ export class Commands {
     ];
   }
 
-  private async team(): Promise<{ root: vscode.Uri; checker: NonNullable<TeamService['checker']> }> {
+  private async team(): Promise<{ root: vscode.Uri; queries: TeamQueries }> {
     await this.service.ready();
     // Changes the watcher has reported but the debounce still holds: a command must see them.
     await this.service.flush();
     const root = this.service.root;
-    const checker = this.service.checker;
-    if (!root || !checker) {
+    const queries = queriesOf(this.service);
+    if (!root || !queries) {
       void vscode.window.showInformationMessage('No team folder in this workspace yet. Create one from the 1:1s view.');
       throw new Cancelled();
     }
-    return { root, checker };
+    return { root, queries };
+  }
+
+  /** A report's context as of now; a report gone meanwhile (a file deleted under the prompt) is said, not a crash. */
+  private contextOf(queries: TeamQueries, id: string): ReportContext {
+    const ctx = queries.report(id)?.context;
+    if (!ctx) throw new WriteRefused(`No report \`${id}\` in the team folder.`);
+    return ctx;
   }
 
   /** The report a command is about: from its argument, else a quick pick with overdue reports first. */
   private async pickReport(arg: ReportArg, title: string): Promise<string> {
-    const { checker } = await this.team();
+    const { queries } = await this.team();
     const id = typeof arg === 'string' ? arg : arg?.id;
     if (id) {
-      if (!checker.index.report(id)) throw new WriteRefused(`No report \`${id}\` in the team folder.`);
+      if (!queries.has(id)) throw new WriteRefused(`No report \`${id}\` in the team folder.`);
       return id;
     }
-    const problems = checker.problems();
     // Reports who left the team are not offered: nothing is planned with them any more.
-    const views = sortByUrgency(checker.index.reports().map((r) => checker.context(r.id)!).filter((ctx) => !ctx.hasLeft).map((ctx) => reportView(ctx, problems)));
+    const views = queries.byUrgency();
     if (views.length === 0) throw new WriteRefused('The team folder has no reports yet: add one first (1:1s: Add Report).');
     const picked = await vscode.window.showQuickPick(
       views.map((v) => ({ label: v.label, description: v.description, id: v.id, iconPath: new vscode.ThemeIcon(v.health === 'overdue' ? 'warning' : 'person') })),
@@ -191,9 +198,9 @@ export class Commands {
    */
   async startNote(arg?: ReportArg, options: StartNoteOptions = {}): Promise<vscode.Uri> {
     requireTrust();
-    const { root, checker } = await this.team();
+    const { root, queries } = await this.team();
     const id = await this.pickReport(arg, 'Start 1:1 Note');
-    const ctx = checker.context(id)!;
+    const ctx = this.contextOf(queries, id);
     let date = options.date;
     let open: string | undefined;
     if (date === undefined) {
@@ -249,7 +256,7 @@ export class Commands {
 
   async addReport(options: AddReportOptions = {}): Promise<vscode.Uri> {
     requireTrust();
-    const { root, checker } = await this.team();
+    const { root, queries } = await this.team();
     const steps = 5;
     const name = (options.name ?? required(await vscode.window.showInputBox({
       title: `Add Report (1/${steps})`, prompt: 'Their name', placeHolder: 'e.g. Marta Nowak', ignoreFocusOut: true,
@@ -259,7 +266,7 @@ export class Commands {
     const role = (options.role ?? required(await vscode.window.showInputBox({ title: `Add Report (2/${steps})`, prompt: 'Their role (optional)', placeHolder: 'e.g. Senior Backend Engineer', ignoreFocusOut: true }))).trim();
     let cadence = options.cadence;
     if (cadence === undefined) {
-      const team = checker.index.team.cadence;
+      const team = queries.team().cadence;
       const pick = required(await vscode.window.showQuickPick([
         { label: `Team default (${team})`, value: '' },
         { label: 'weekly', value: 'weekly' },
@@ -275,7 +282,7 @@ export class Commands {
     }))).trim();
     if (!isIsoDate(since)) throw new WriteRefused(`${since} is not a calendar date (YYYY-MM-DD).`);
     const aspirations = options.aspirations ?? (await this.askAspirations(name, steps));
-    const id = newReportId(name, new Set(checker.index.reports().map((r) => r.id)));
+    const id = newReportId(name, new Set(queries.reports().map((r) => r.id)));
     const path = `${id}/${REPORT_FILE_NAME}`;
     const uri = await createFile(root, path, newReportText({ name, role: role || undefined, cadence: cadence || undefined, since, aspirations }));
     await this.written(path, 'created');
@@ -305,9 +312,9 @@ export class Commands {
 
   async addGoal(arg?: ReportArg, options: AddGoalOptions = {}): Promise<vscode.Uri> {
     requireTrust();
-    const { root, checker } = await this.team();
+    const { root, queries } = await this.team();
     const id = await this.pickReport(arg, 'Add Two-Month Goal');
-    const ctx = checker.context(id)!;
+    const ctx = this.contextOf(queries, id);
     const title = (options.title ?? (await this.pickGoalTitle(ctx.name))).trim();
     if (title === '') throw new WriteRefused('A goal needs a title.');
     const theirs = ctx.profile?.aspirations ?? [];
@@ -318,7 +325,7 @@ export class Commands {
       await editFile(root, reportPath, (t) => appendItem(t, ['aspirations'], aspiration));
       await this.written(reportPath, 'changed');
     }
-    const item = newGoalItem({ title, aspiration, start: this.service.today, goalLength: checker.index.team.goalLength }, new Set(ctx.goals.map((g) => g.id)));
+    const item = newGoalItem({ title, aspiration, start: this.service.today, goalLength: queries.team().goalLength }, new Set(ctx.goals.map((g) => g.id)));
     const path = `${id}/${GOALS_FILE_NAME}`;
     let uri: vscode.Uri;
     if (ctx.report.goals) {
@@ -381,10 +388,10 @@ export class Commands {
   /** Marks a goal done or dropped (from the trees' goal rows), found by its id in the file as it is now. */
   async setGoalStatus(arg: GoalArg, status: 'done' | 'dropped'): Promise<vscode.Uri> {
     requireTrust();
-    const { root, checker } = await this.team();
+    const { root, queries } = await this.team();
     const ref = arg && 'view' in arg && arg.view ? { reportId: arg.view.reportId, goalId: arg.view.goalId } : arg && 'reportId' in arg ? arg : undefined;
     if (!ref) throw new WriteRefused('Pick a goal in the Goals view or under a report.');
-    const ctx = checker.context(ref.reportId);
+    const ctx = queries.report(ref.reportId)?.context;
     const goal = ctx?.goals.find((g) => g.id === ref.goalId);
     if (!ctx || !goal) throw new WriteRefused('That goal is no longer in goals.yaml.');
     const path = `${ref.reportId}/${GOALS_FILE_NAME}`;
@@ -400,10 +407,10 @@ export class Commands {
 
   async markSkipped(arg?: ReportArg, options: SkipOptions = {}): Promise<vscode.Uri> {
     requireTrust();
-    const { root, checker } = await this.team();
+    const { root, queries } = await this.team();
     const id = await this.pickReport(arg, 'Mark 1:1 Skipped');
     const reason = (options.reason ?? required(await vscode.window.showInputBox({ title: 'Mark 1:1 Skipped', prompt: 'Why was it skipped? (kept for you)', placeHolder: 'e.g. I was ill' }))).trim();
-    const ctx = checker.context(id)!;
+    const ctx = this.contextOf(queries, id);
     const today = this.service.today;
     const planned = ctx.meetings.find((m) => m.value?.status === 'planned' && m.ref.date <= today && !m.file.syntaxErrors);
     let uri: vscode.Uri;
@@ -428,7 +435,7 @@ export class Commands {
 
   async pauseCadence(arg?: ReportArg, options: PauseOptions = {}): Promise<vscode.Uri> {
     requireTrust();
-    const { root, checker } = await this.team();
+    const { root, queries } = await this.team();
     const id = await this.pickReport(arg, 'Pause Cadence (Leave)');
     const dateInput = async (title: string, value: string, optional: boolean): Promise<string> => required(await vscode.window.showInputBox({
       title, value, prompt: optional ? 'YYYY-MM-DD, or empty while the leave goes on' : 'YYYY-MM-DD',
@@ -442,10 +449,10 @@ export class Commands {
     if (to) period.to = to;
     if (reason) period.reason = reason;
     const path = `${id}/${REPORT_FILE_NAME}`;
-    if (!checker.index.report(id)?.profile) throw new WriteRefused(`${id} has no report.yaml.`);
+    if (!queries.report(id)?.context.report.profile) throw new WriteRefused(`${id} has no report.yaml.`);
     const doc = await editFile(root, path, (t) => appendItem(t, ['paused'], period));
     await this.written(path, 'changed');
-    const name = checker.context(id)?.name ?? id;
+    const name = queries.report(id)?.context.name ?? id;
     this.tell(`Paused ${name}'s cadence from ${from}${to ? ` to ${to}` : ' until you end the leave'}: those days do not count against it.`, {
       title: 'Open report.yaml', run: () => vscode.window.showTextDocument(doc.uri, { preview: false }),
     });
@@ -458,9 +465,9 @@ export class Commands {
    */
   async markLeft(arg?: ReportArg, options: MarkLeftOptions = {}): Promise<vscode.Uri> {
     requireTrust();
-    const { root, checker } = await this.team();
+    const { root, queries } = await this.team();
     const id = await this.pickReport(arg, 'Mark Report as Left');
-    const ctx = checker.context(id)!;
+    const ctx = this.contextOf(queries, id);
     if (!ctx.profile) throw new WriteRefused(`${id} has no report.yaml.`);
     const date = (options.date ?? required(await vscode.window.showInputBox({
       title: `Mark ${ctx.name} as Left`, value: this.service.today, ignoreFocusOut: true,

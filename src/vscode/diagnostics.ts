@@ -1,6 +1,7 @@
 /** Problems from the core rules, as diagnostics on their files (open or not), with the rule id as a linked code. */
 import * as vscode from 'vscode';
 import type { Problem, Severity } from '../core/types';
+import { queriesOf } from './queries';
 import type { TeamChange, TeamService } from './teamService';
 import { teamUri } from './teamFs';
 
@@ -42,8 +43,8 @@ export class DiagnosticsAdapter implements vscode.Disposable {
 
   private update(change: TeamChange): void {
     const root = this.service.root;
-    const checker = this.service.checker;
-    if (!root || !checker) {
+    const queries = queriesOf(this.service);
+    if (!root || !queries) {
       this.collection.clear();
       return;
     }
@@ -59,7 +60,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
     };
     if (!change.files) {
       this.collection.clear();
-      for (const [file, problems] of checker.problemsByFile()) set(file, problems);
+      for (const [file, problems] of queries.problemsByFile()) set(file, problems);
       return;
     }
     for (const [file, problems] of change.files) set(file, problems);

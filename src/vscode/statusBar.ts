@@ -6,12 +6,13 @@ import * as vscode from 'vscode';
 import { nextMeetingText } from '../core/planning';
 import type { WeekItem } from '../core/planning';
 import { FORM_VIEW_TYPE } from './form/formEditor';
+import { queriesOf } from './queries';
 import { teamUri } from './teamFs';
 import type { TeamService } from './teamService';
 
 /** The This Week rows and their change signal (the WeekTreeProvider). */
 export interface WeekSource {
-  items(): WeekItem[];
+  items(): readonly WeekItem[];
   readonly onDidChangeTreeData: vscode.Event<unknown>;
 }
 
@@ -27,23 +28,13 @@ export class StatusBarAdapter implements vscode.Disposable {
   }
 
   private update(): void {
-    const checker = this.service.checker;
-    if (!checker) {
+    const queries = queriesOf(this.service);
+    if (!queries) {
       this.item.hide();
       return;
     }
-    // Overdue = a cadence rule fires (as in the tree); read from the problems, without building every report's view.
-    const overdue = new Map<string, number>();
-    for (const p of checker.problems()) {
-      if ((p.rule === 'cadence-overdue' || p.rule === 'no-first-meeting') && typeof p.data?.report === 'string') {
-        overdue.set(p.data.report, Number(p.data.overdueBy ?? 0));
-      }
-    }
-    const name = (id: string): string => {
-      const r = checker.index.report(id);
-      return r ? checker.index.displayName(r) : id;
-    };
-    const ranked = [...overdue].sort((a, b) => b[1] - a[1] || name(a[0]).localeCompare(name(b[0])));
+    // Overdue as the tree says it: the reports' health, whatever the settings do with the cadence rules' problems.
+    const ranked = queries.overdue().map((s) => [s.id, s.view.label, s.health.overdueBy] as const);
     const items = ranked.length === 0 ? this.week.items() : [];
     const next = nextMeetingText(items, this.service.today);
     if (ranked.length === 0 && next !== undefined && this.service.root) {
@@ -61,7 +52,7 @@ export class StatusBarAdapter implements vscode.Disposable {
       this.item.backgroundColor = undefined;
     } else {
       this.item.text = `$(warning) ${ranked.length} overdue 1:1${ranked.length === 1 ? '' : 's'}`;
-      this.item.tooltip = `Overdue: ${ranked.map(([id, days]) => `${name(id)} (${days} day${days === 1 ? '' : 's'})`).join(', ')}. Click to start a note with ${name(ranked[0][0])}.`;
+      this.item.tooltip = `Overdue: ${ranked.map(([, name, days]) => `${name} (${days} day${days === 1 ? '' : 's'})`).join(', ')}. Click to start a note with ${ranked[0][1]}.`;
       this.item.command = { command: 'oneOnOnes.startNote', title: 'Start 1:1 Note', arguments: [ranked[0][0]] };
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }

@@ -1,17 +1,15 @@
 /**
- * The sidebar trees. The providers only map the core's view models (src/core/views/model.ts) to TreeItems; the
- * index behind them is the one TeamService owns. History pages are parsed lazily, 50 meetings at a time.
+ * The sidebar trees. The providers only map the core's view models (src/core/views/model.ts) to TreeItems, read
+ * through the query layer (src/core/query/queries.ts), which caches them per change. History pages are parsed
+ * lazily, 50 meetings at a time, in the core's line with the changes.
  */
 import * as vscode from 'vscode';
-import { weekAhead } from '../core/planning';
 import type { WeekItem } from '../core/planning';
-import { activeGoalViews, meetingView, openActionViews, reportView } from '../core/views/model';
-import type { ActionView, GoalView, MeetingView, ReportView } from '../core/views/model';
-import { hasLeftBy } from '../core/rules/context';
-import type { ReportContext } from '../core/rules/context';
-import type { Problem, Range } from '../core/types';
+import type { ActionView, GoalView, MeetingRowState, MeetingView, ReportView } from '../core/views/model';
+import type { Range } from '../core/types';
 import { contextKeys } from './contextKeys';
 import { FORM_VIEW_TYPE } from './form/formEditor';
+import { queriesOf } from './queries';
 import type { TeamService } from './teamService';
 import { teamUri } from './teamFs';
 
@@ -29,6 +27,8 @@ export type LeafNode =
 export type ReportsNode = ReportNode | FormerNode | GroupNode | LeafNode;
 
 const FORMER: FormerNode = { kind: 'former' };
+
+const MEETING_ICONS: Readonly<Record<MeetingRowState, string>> = { held: 'comment-discussion', planned: 'calendar', skipped: 'circle-slash', unread: 'comment-discussion' };
 
 function openAt(root: vscode.Uri, file: string, range: Range | undefined): vscode.Command {
   const options: vscode.TextDocumentShowOptions = range
@@ -54,13 +54,11 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
   private readonly nodes = new Map<string, ReportNode>();
   private readonly shown = new Map<string, number>();
   private readonly subscription: vscode.Disposable;
-  private problems: Problem[] | undefined;
 
   constructor(private readonly service: TeamService) {
     this.subscription = service.onDidChange((c) => {
-      this.problems = undefined;
       // The empty team's welcome ("add your first report") shows once the folder is read and has no report.
-      const count = service.checker?.index.reports().length;
+      const count = queriesOf(service)?.reports().length;
       void contextKeys.set('oneOnOnes.hasReports', (count ?? 0) > 0);
       void contextKeys.set('oneOnOnes.emptyTeam', count === 0);
       if (!c.reports || c.reports.size > 20) this.emitter.fire(undefined);
@@ -84,52 +82,44 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
 
   /** The view model of a report row (also used by commands and tests). */
   reportView(id: string): ReportView | undefined {
-    const ctx = this.service.checker?.context(id);
-    return ctx ? this.viewOf(ctx) : undefined;
+    return queriesOf(this.service)?.report(id)?.view;
   }
 
-  private viewOf(ctx: ReportContext): ReportView {
-    this.problems ??= this.service.checker!.problems();
-    return reportView(ctx, this.problems);
-  }
-
-  /** Whether a report left the team, from its profile (no report context built for the top level). */
+  /** Whether a report left the team, from its row (no report context built for the top level). */
   private hasLeft(id: string): boolean {
-    return hasLeftBy(this.service.checker?.index.report(id)?.profile?.value, this.service.today);
+    return queriesOf(this.service)?.row(id)?.hasLeft ?? false;
   }
 
   async getChildren(element?: ReportsNode): Promise<ReportsNode[]> {
-    const checker = this.service.checker;
-    if (!checker) return [];
+    const queries = queriesOf(this.service);
+    if (!queries) return [];
     if (!element || element.kind === 'former') {
-      const reports = checker.index.reports().map((r) => ({ id: r.id, name: checker.index.displayName(r), left: this.hasLeft(r.id) }));
-      reports.sort((a, b) => a.name.localeCompare(b.name));
+      const reports = queries.reports();
       if (!element) {
         const ids = new Set(reports.map((r) => r.id));
         for (const id of [...this.nodes.keys()]) if (!ids.has(id)) this.nodes.delete(id);
       }
-      const current = reports.filter((r) => r.left === (element?.kind === 'former')).map((r) => this.reportNode(r.id));
-      return !element && reports.some((r) => r.left) ? [...current, FORMER] : current;
+      const current = reports.filter((r) => r.hasLeft === (element?.kind === 'former')).map((r) => this.reportNode(r.id));
+      return !element && reports.some((r) => r.hasLeft) ? [...current, FORMER] : current;
     }
-    const ctx = checker.context(element.kind === 'report' ? element.id : element.kind === 'group' ? element.reportId : '');
-    if (!ctx) return [];
     if (element.kind === 'report') {
+      if (!queries.has(element.id)) return [];
       return (['goals', 'meetings', 'actions'] as const).map((group) => ({ kind: 'group', reportId: element.id, group }));
     }
     if (element.kind !== 'group') return [];
+    const snap = queries.report(element.reportId);
+    if (!snap) return [];
     switch (element.group) {
       case 'goals':
-        return activeGoalViews(ctx).map((view) => ({ kind: 'goal', view }));
+        return snap.goals.map((view) => ({ kind: 'goal', view }));
       case 'actions':
-        return openActionViews(ctx).map((view) => ({ kind: 'action', view, reportId: element.reportId }));
+        return snap.actions.map((view) => ({ kind: 'action', view, reportId: element.reportId }));
       case 'meetings': {
-        const refs = ctx.report.meetings;
-        const count = Math.min(refs.length, this.shown.get(element.reportId) ?? HISTORY_PAGE);
-        const page = refs.slice(0, count);
-        // Parse what this page shows (cached by file version); the rules' window is parsed already.
-        const loaded = await checker.index.loadMeetings(element.reportId, page, { revalidate: false });
-        const nodes: ReportsNode[] = page.map((ref, i) => ({ kind: 'meeting', reportId: element.reportId, view: meetingView(ref, loaded[i], ctx.today) }));
-        if (count < refs.length) nodes.push({ kind: 'more', reportId: element.reportId, shown: count });
+        // Parses what this page shows (cached by the index); the rules' window is parsed already.
+        const page = await queries.historyPage(element.reportId, this.shown.get(element.reportId) ?? HISTORY_PAGE);
+        if (!page) return [];
+        const nodes: ReportsNode[] = page.rows.map((view) => ({ kind: 'meeting', reportId: element.reportId, view }));
+        if (page.rows.length < page.total) nodes.push({ kind: 'more', reportId: element.reportId, shown: page.rows.length });
         return nodes;
       }
     }
@@ -143,21 +133,20 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
 
   getTreeItem(element: ReportsNode): vscode.TreeItem {
     const root = this.service.root!;
-    const checker = this.service.checker;
+    const queries = queriesOf(this.service);
     switch (element.kind) {
       case 'report': {
-        const ctx = checker?.context(element.id);
-        const v = ctx && this.viewOf(ctx);
+        const v = queries?.report(element.id)?.view;
         const item = new vscode.TreeItem(v?.label ?? element.id, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `report:${element.id}`;
-        if (!ctx || !v) return item;
-        item.description = ctx.hasLeft ? `left ${ctx.left}` : v.description;
+        if (!v) return item;
+        item.description = v.description;
         // A plain-text tooltip: report data never becomes markdown or command links.
         item.tooltip = v.tooltip;
         item.iconPath = v.health === 'overdue'
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : new vscode.ThemeIcon(v.health === 'paused' ? 'debug-pause' : 'person');
-        item.contextValue = ctx.hasLeft ? 'formerReport' : 'report';
+        item.contextValue = v.health === 'left' ? 'formerReport' : 'report';
         item.resourceUri = teamUri(root, v.reportFile);
         return item;
       }
@@ -169,8 +158,8 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
         return item;
       }
       case 'group': {
-        const ctx = checker?.context(element.reportId);
-        const count = !ctx ? 0 : element.group === 'goals' ? ctx.activeGoals.length : element.group === 'actions' ? ctx.openActions.length : ctx.report.meetings.length;
+        const snap = queries?.report(element.reportId);
+        const count = !snap ? 0 : element.group === 'goals' ? snap.goals.length : element.group === 'actions' ? snap.actions.length : snap.context.report.meetings.length;
         const label = element.group === 'goals' ? 'Goals' : element.group === 'actions' ? 'Open actions' : '1:1s';
         const item = new vscode.TreeItem(label, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `${element.group}:${element.reportId}`;
@@ -185,7 +174,7 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
         const item = new vscode.TreeItem(v.label, vscode.TreeItemCollapsibleState.None);
         item.id = `meeting:${v.file}`;
         item.description = v.description;
-        item.iconPath = new vscode.ThemeIcon(v.career ? 'star-full' : v.description.includes('skipped') ? 'circle-slash' : v.description.includes('planned') ? 'calendar' : 'comment-discussion');
+        item.iconPath = new vscode.ThemeIcon(v.career ? 'star-full' : MEETING_ICONS[v.state]);
         item.command = openAt(root, v.file, undefined);
         item.contextValue = 'meeting';
         item.resourceUri = teamUri(root, v.file);
@@ -235,18 +224,11 @@ export class GoalsTreeProvider implements vscode.TreeDataProvider<GoalsNode>, vs
   }
 
   getChildren(element?: GoalsNode): GoalsNode[] {
-    const checker = this.service.checker;
-    if (!checker) return [];
-    if (!element) {
-      const groups = checker.index.reports()
-        .filter((r) => !hasLeftBy(r.profile?.value, this.service.today))
-        .map((r) => ({ id: r.id, name: checker.index.displayName(r), goals: activeGoalViews(checker.context(r.id)!) }))
-        .filter((g) => g.goals.length > 0);
-      groups.sort((a, b) => (a.goals[0].end < b.goals[0].end ? -1 : a.goals[0].end > b.goals[0].end ? 1 : a.name.localeCompare(b.name)));
-      return groups.map((g) => ({ kind: 'report', id: g.id, name: g.name }));
-    }
+    const queries = queriesOf(this.service);
+    if (!queries) return [];
+    if (!element) return queries.goalGroups().map((g) => ({ kind: 'report', id: g.id, name: g.name }));
     if (element.kind === 'goal') return [];
-    return activeGoalViews(checker.context(element.id)!).map((view) => ({ kind: 'goal', view }));
+    return (queries.report(element.id)?.goals ?? []).map((view) => ({ kind: 'goal', view }));
   }
 
   getTreeItem(element: GoalsNode): vscode.TreeItem {
@@ -272,26 +254,18 @@ export class WeekTreeProvider implements vscode.TreeDataProvider<WeekItem>, vsco
   private readonly emitter = new vscode.EventEmitter<WeekItem | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subscription: vscode.Disposable;
-  /** The rows as of the last change of the team: built once per change, read by the view and the status bar. */
-  private cached: WeekItem[] | undefined;
 
   constructor(private readonly service: TeamService) {
-    this.subscription = service.onDidChange(() => {
-      this.cached = undefined;
-      this.emitter.fire(undefined);
-    });
+    this.subscription = service.onDidChange(() => this.emitter.fire(undefined));
   }
 
-  /** The rows, soonest first (also read by the status bar and the tests). */
-  items(): WeekItem[] {
-    const checker = this.service.checker;
-    if (!checker) return [];
-    this.cached ??= weekAhead(checker.index.reports().map((r) => checker.context(r.id)).filter((c) => c !== undefined), this.service.today);
-    return this.cached;
+  /** The rows, soonest first (also read by the status bar and the tests); the query layer builds them once a change. */
+  items(): readonly WeekItem[] {
+    return queriesOf(this.service)?.weekAhead() ?? [];
   }
 
   getChildren(element?: WeekItem): WeekItem[] {
-    return element ? [] : this.items();
+    return element ? [] : [...this.items()];
   }
 
   getTreeItem(element: WeekItem): vscode.TreeItem {

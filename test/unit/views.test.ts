@@ -19,24 +19,24 @@ async function ctxOf(files: Record<string, string>, id: string) {
 describe('view models', () => {
   it('report row: cadence and last 1:1, or how overdue, with a plain-text tooltip', async () => {
     const ok = await ctxOf(reportFiles('a', { name: 'Ana', cadence: 'biweekly', aspirations: ['Lead'], meetings: weekly(d(-3), 3) }), 'a');
-    const v = reportView(ok.ctx, ok.problems);
+    const v = reportView(ok.ctx);
     assert.equal(v.description, 'last 1:1 3d ago · biweekly');
     assert.equal(v.health, 'ok');
     assert.equal(v.tooltip, `Ana\nCadence: biweekly (14 days)\nLast 1:1: ${d(-3)}\nNext due: ${d(11)} (in 11 days)\nAspirations: Lead`);
     const late = await ctxOf(reportFiles('a', { name: 'Ana', meetings: weekly(d(-16), 3) }), 'a');
-    const lv = reportView(late.ctx, late.problems);
+    const lv = reportView(late.ctx);
     assert.equal(lv.description, 'overdue 9d · weekly');
     assert.equal(lv.health, 'overdue');
     assert.equal(lv.overdueBy, 9);
   });
 
   it('sorts the most overdue first', async () => {
-    const { checker, problems } = await check({
+    const { checker } = await check({
       ...reportFiles('a', { name: 'A', meetings: weekly(d(-12), 2) }),
       ...reportFiles('b', { name: 'B', meetings: weekly(d(-20), 2) }),
       ...reportFiles('c', { name: 'C', meetings: weekly(d(-1), 2) }),
     });
-    const views = ['a', 'b', 'c'].map((id) => reportView(checker.context(id)!, problems));
+    const views = ['a', 'b', 'c'].map((id) => reportView(checker.context(id)!));
     assert.deepEqual(sortByUrgency(views).map((v) => v.label), ['B', 'A', 'C']);
   });
 
@@ -50,8 +50,65 @@ describe('view models', () => {
     const { ctx } = await ctxOf(reportFiles('a', { goals, meetings }), 'a');
     assert.deepEqual(activeGoalViews(ctx).map((g) => [g.label, g.description, g.expired]), [['Late', 'expired', true], ['Soon', 'ends in 5 days · buddy: Sam', false]]);
     const refs = ctx.report.meetings;
-    assert.deepEqual(meetingView(refs[0], ctx.meetings[0], TODAY), { file: `a/meetings/${d(-3)}.yaml`, label: d(-3), description: 'career · held', career: true });
+    assert.deepEqual(meetingView(refs[0], ctx.meetings[0], TODAY), { file: `a/meetings/${d(-3)}.yaml`, label: d(-3), description: 'career · held', career: true, state: 'held' });
     assert.deepEqual(openActionViews(ctx).map((a) => [a.label, a.description, a.overdue]), [['Book the course', `them · due ${d(-1)} (overdue)`, true]]);
+  });
+});
+
+describe('report health', () => {
+  const team = {
+    ...reportFiles('late', { name: 'Late', meetings: weekly(d(-16), 3) }),
+    ...reportFiles('never', { name: 'Never', since: d(-30) }),
+    ...reportFiles('fine', { name: 'Fine', meetings: weekly(d(-2), 3) }),
+  };
+
+  it('turning cadence-overdue and no-first-meeting off hides their problems, not the overdue rows', async () => {
+    const off = await check(team, { settings: { severities: { 'cadence-overdue': 'off', 'no-first-meeting': 'off' } } });
+    assert.deepEqual(off.problems.filter((p) => p.rule === 'cadence-overdue' || p.rule === 'no-first-meeting'), [], 'the Problems entries go');
+    const late = reportView(off.checker.context('late')!);
+    assert.equal(late.health, 'overdue');
+    assert.equal(late.description, 'overdue 9d · weekly');
+    assert.equal(late.overdueBy, 9);
+    assert.equal(reportView(off.checker.context('never')!).health, 'overdue');
+    assert.deepEqual(off.checker.queries.overdue().map((s) => [s.view.label, s.health.overdueBy]), [['Never', 23], ['Late', 9]]);
+  });
+
+  it('says what the cadence and career rules count, on the same days', async () => {
+    const files = {
+      ...team,
+      ...reportFiles('leave', { name: 'Leave', meetings: weekly(d(-20), 2), paused: [{ from: d(-15), to: d(-5) }] }),
+      ...reportFiles('gone', { name: 'Gone', meetings: weekly(d(-40), 2) }),
+      ...reportFiles('career', { name: 'Career', meetings: weekly(d(-2), 12, () => ({ kind: 'regular' })) }),
+    };
+    files['gone/report.yaml'] = `name: Gone
+left: ${d(-1)}
+`;
+    const { checker, problems } = await check(files);
+    for (const id of ['late', 'never', 'fine', 'leave', 'gone', 'career']) {
+      const health = checker.queries.report(id)!.health;
+      const cadence = problems.find((p) => (p.rule === 'cadence-overdue' || p.rule === 'no-first-meeting') && p.data?.report === id);
+      assert.equal(health.overdueBy, cadence?.data?.overdueBy ?? 0, `${id}: overdue by`);
+      assert.equal(health.state === 'overdue', cadence !== undefined, `${id}: overdue`);
+      assert.equal(health.careerDue, problems.some((p) => p.rule === 'career-overdue' && p.data?.report === id), `${id}: career due`);
+    }
+    const leave = checker.queries.report('leave')!.health;
+    assert.deepEqual([leave.daysSinceLastHeld, leave.countedDaysSinceLastHeld, leave.overdueBy], [20, 9, 0], 'leave does not count');
+    assert.equal(checker.queries.report('fine')!.health.nextDue, d(5));
+    assert.equal(checker.queries.report('never')!.health.nextDue, d(-23), 'fell due a week after they started');
+    assert.deepEqual([checker.queries.report('gone')!.health.state, checker.queries.report('gone')!.view.description], ['left', `left ${d(-1)}`]);
+    assert.equal(checker.queries.report('career')!.health.careerDue, true);
+  });
+
+  it('history rows carry their state as an enum, whatever a skip reason says', async () => {
+    const meetings = {
+      [d(-7)]: { status: 'skipped' as const, extra: { 'skip-reason': 'planned outage' } },
+      [d(2)]: { status: 'held' as const },
+      [d(3)]: { status: 'planned' as const },
+    };
+    const { checker } = await check(reportFiles('a', { meetings }));
+    const page = await checker.queries.historyPage('a', 10);
+    assert.deepEqual(page!.rows.map((r) => [r.label, r.state]), [[d(3), 'planned'], [d(2), 'planned'], [d(-7), 'skipped']]);
+    assert.match(page!.rows[2].description, /planned outage/);
   });
 });
 

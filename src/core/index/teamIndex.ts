@@ -15,11 +15,10 @@ import type { FailureKind, TeamFileSystem } from '../fs';
 import { MAX_DATE, MIN_DATE } from '../dates';
 import type { Goal, Meeting, ReportProfile, TeamConfig } from '../types';
 import { TEAM_DEFAULTS } from '../types';
+import { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME, TEAM_FILE_NAME } from '../paths';
 
-export const TEAM_FILE_NAME = 'team.yaml';
-export const REPORT_FILE_NAME = 'report.yaml';
-export const GOALS_FILE_NAME = 'goals.yaml';
-export const MEETINGS_DIR = 'meetings';
+// The layout's names live with classifyPath (src/core/paths.ts); re-exported for the files that import them here.
+export { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME, TEAM_FILE_NAME };
 
 /** How many files are read at once: enough to keep the disk busy, few enough not to starve the extension host. */
 const IO_CONCURRENCY = 32;
@@ -121,6 +120,7 @@ export class TeamIndex {
   private readonly overlays = new Map<string, string>();
   /** Counts of what was read, for the benchmark and tests: the index must not read more than it needs. */
   readonly stats = { filesRead: 0, meetingsParsed: 0, directoriesListed: 0, slowestParseMs: 0 };
+  private versionValue = 0;
 
   private constructor(private readonly fs: TeamFileSystem) {}
 
@@ -129,6 +129,15 @@ export class TeamIndex {
     const index = new TeamIndex(fs);
     await index.reloadAll();
     return index;
+  }
+
+  /**
+   * Bumped whenever what the index answers may have changed: a change or overlay (when it starts and when it ends,
+   * so a read in between is never mistaken for the result), a reload, a meeting parse kept in the cache. The query
+   * layer caches what it derives per version.
+   */
+  get version(): number {
+    return this.versionValue;
   }
 
   get team(): TeamConfig {
@@ -207,7 +216,10 @@ export class TeamIndex {
     this.timed(started);
     const loaded: LoadedMeeting = { ...parsed, ref, version };
     // Only keep it if the file is still listed (a delete may have raced with the read).
-    if (r.meetings.includes(ref)) r.loaded.set(ref.fileName, loaded);
+    if (r.meetings.includes(ref)) {
+      r.loaded.set(ref.fileName, loaded);
+      this.versionValue++;
+    }
     return loaded;
   }
 
@@ -218,6 +230,15 @@ export class TeamIndex {
 
   /** Applies one change reported by a file watcher. Paths are relative to the team folder. */
   async applyChange(path: string, kind: ChangeKind): Promise<ChangeEffect> {
+    this.versionValue++;
+    try {
+      return await this.applyChangeNow(path, kind);
+    } finally {
+      this.versionValue++;
+    }
+  }
+
+  private async applyChangeNow(path: string, kind: ChangeKind): Promise<ChangeEffect> {
     const parts = path.split('/').filter((p) => p !== '');
     if (parts.length === 0) {
       await this.reloadAll();
@@ -308,6 +329,7 @@ export class TeamIndex {
   }
 
   private async reloadAll(): Promise<void> {
+    this.versionValue++;
     this.entries.clear();
     this.teamFile = undefined;
     await this.reloadTopLevel();

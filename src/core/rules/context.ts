@@ -61,6 +61,29 @@ export interface ReportContext {
   readonly hasLeft: boolean;
   /** The 1:1 history could not be listed (unreadable folder): rules that count days since a 1:1 stay quiet. */
   readonly historyUnreadable: boolean;
+  /**
+   * How late the 1:1 is, counted as the cadence rules count it; undefined when it is not late (or cannot be: the
+   * report left, the history is unreadable). A fact, whatever the settings do with the rules' findings.
+   */
+  readonly overdue: CadenceOverdue | undefined;
+  /** A career 1:1 is due (none within `career-every`, leave excluded); undefined when not. */
+  readonly careerDue: CareerDue | undefined;
+}
+
+export interface CadenceOverdue {
+  /** `last-held`: too long since the last held 1:1; `no-first`: none held yet, too long after they started. */
+  readonly kind: 'last-held' | 'no-first';
+  /** Days counted (leave excluded) since the last held 1:1, or since they started. */
+  readonly days: number;
+  /** Counted days past the cadence (the grace days are what it takes to be late, not a discount). */
+  readonly by: number;
+}
+
+export interface CareerDue {
+  /** Days counted (leave excluded) since the last career 1:1, or since they started (their first 1:1 on file). */
+  readonly days: number;
+  /** The last held career 1:1 in the rules' window, if any. */
+  readonly lastCareer: IsoDate | undefined;
 }
 
 /** True from the day report.yaml's `left` names (a `left` before `since` is not used: the parser drops it). */
@@ -92,6 +115,11 @@ export function buildReportContext(
   const active = goals.filter((g) => g.status === 'active');
   const supported = (g: Goal): boolean => isSupportedDate(goalEnd(g, goalLengthDays));
   const left = profile?.left;
+  const hasLeft = hasLeftBy(profile, today);
+  const careerEveryDays = parseDuration(team.careerEvery) ?? 56;
+  const countedDaysSinceLastHeld = lastHeld ? countedDaysBetween(lastHeld.ref.date, today, paused) : undefined;
+  // A report who left is no longer yours to meet; a history we could not list is not an empty one.
+  const quiet = hasLeft || report.historyUnreadable;
   return {
     today,
     team,
@@ -104,23 +132,46 @@ export function buildReportContext(
     cadence,
     cadenceDays,
     graceDays: team.graceDays,
-    careerEveryDays: parseDuration(team.careerEvery) ?? 56,
+    careerEveryDays,
     goalLengthDays,
     paused,
     meetings,
     checkedMeetings: checked,
     held,
     lastHeld,
-    countedDaysSinceLastHeld: lastHeld ? countedDaysBetween(lastHeld.ref.date, today, paused) : undefined,
+    countedDaysSinceLastHeld,
     nextDue: lastHeld ? addCountedDays(lastHeld.ref.date, cadenceDays, paused) : undefined,
     pausedToday: isInPeriod(today, paused),
     activeGoals: active.filter(supported),
     unsupportedGoals: active.filter((g) => !supported(g)),
     openActions: openActions(meetings, today),
     left,
-    hasLeft: hasLeftBy(profile, today),
+    hasLeft,
     historyUnreadable: report.historyUnreadable,
+    overdue: quiet ? undefined : cadenceOverdue(cadenceDays + team.graceDays, cadenceDays, countedDaysSinceLastHeld, profile?.since, today, paused),
+    careerDue: quiet || !lastHeld ? undefined : careerDue(held, report, profile?.since, today, paused, careerEveryDays),
   };
+}
+
+function cadenceOverdue(
+  limit: number, cadenceDays: number, sinceLastHeld: number | undefined, since: IsoDate | undefined, today: IsoDate, paused: readonly PausedPeriod[],
+): CadenceOverdue | undefined {
+  if (sinceLastHeld !== undefined) return sinceLastHeld > limit ? { kind: 'last-held', days: sinceLastHeld, by: sinceLastHeld - cadenceDays } : undefined;
+  if (!since || since > today) return undefined;
+  const days = countedDaysBetween(since, today, paused);
+  return days > limit ? { kind: 'no-first', days, by: days - cadenceDays } : undefined;
+}
+
+/** Only once a 1:1 was held (before that the cadence speaks): a career 1:1 comes after regular ones. */
+function careerDue(
+  held: readonly LoadedMeeting[], report: ReportEntry, since: IsoDate | undefined, today: IsoDate, paused: readonly PausedPeriod[], everyDays: number,
+): CareerDue | undefined {
+  const lastCareer = held.find((m) => m.value?.kind === 'career')?.ref.date;
+  // Never (in the window): count from when they started, or from their first 1:1 on file.
+  const from = lastCareer ?? (since && since <= today ? since : report.meetings[report.meetings.length - 1]?.date);
+  if (!from) return undefined;
+  const days = countedDaysBetween(from, today, paused);
+  return days > everyDays ? { days, lastCareer } : undefined;
 }
 
 export function actionKey(a: ActionItem): string {

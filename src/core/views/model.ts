@@ -1,16 +1,19 @@
 /**
  * What the sidebar shows, as plain data: the tree providers only map these to TreeItems. Pure functions of the
- * checker's per-report context and today's date, so they are unit-tested without VS Code.
+ * checker's per-report context, its health and today's date, so they are unit-tested without VS Code. States are
+ * enums (ReportHealth, MeetingRowState): an adapter picks icons by them, never by reading the display text.
  */
-import { daysBetween, describeDuration, relativeDay } from '../dates';
+import { describeDuration, relativeDay } from '../dates';
 import type { IsoDate } from '../dates';
 import { rangeOfPath } from '../format/parse';
 import type { LoadedMeeting, MeetingRef } from '../index/teamIndex';
+import { HEALTH_RANK, reportHealth } from '../query/health';
+import type { ReportHealth, ReportHealthFacts } from '../query/health';
 import { daysLeft, goalEndOf } from '../rules/context';
 import type { OpenAction, ReportContext } from '../rules/context';
-import type { Goal, Problem, Range } from '../types';
+import type { Goal, Range } from '../types';
 
-export type ReportHealth = 'ok' | 'due-soon' | 'overdue' | 'paused' | 'new';
+export type { ReportHealth };
 
 export interface ReportView {
   readonly id: string;
@@ -18,36 +21,29 @@ export interface ReportView {
   readonly description: string;
   readonly tooltip: string;
   readonly health: ReportHealth;
-  /** Days overdue (counted, leave excluded) when a cadence rule fires; used to sort "most overdue first". */
+  /** Days overdue (counted, leave excluded) when the 1:1 is late; used to sort "most overdue first". */
   readonly overdueBy: number;
   readonly reportFile: string;
 }
 
-type CadenceProblem = Extract<Problem, { rule: 'cadence-overdue' | 'no-first-meeting' }>;
-
-/** The report row: `last 1:1 12d ago · biweekly`, `overdue 9d · weekly`, `no 1:1 yet · weekly`. */
-export function reportView(ctx: ReportContext, problems: readonly Problem[]): ReportView {
+/**
+ * The report row: `last 1:1 12d ago · biweekly`, `overdue 9d · weekly`, `no 1:1 yet · weekly`, `left 2026-10-01`.
+ * Built from the report's health, so it says "overdue" whatever the settings do with the cadence rules' problems.
+ */
+export function reportView(ctx: ReportContext, facts: ReportHealthFacts = reportHealth(ctx)): ReportView {
   const cadence = ctx.cadence;
-  const cadenceProblem = problems.find((p): p is CadenceProblem => (p.rule === 'cadence-overdue' || p.rule === 'no-first-meeting') && p.data.report === ctx.report.id);
-  const overdueBy = cadenceProblem?.data.overdueBy ?? 0;
-  let health: ReportHealth = 'ok';
+  const health = facts.state;
   let status: string;
-  if (cadenceProblem) {
-    health = 'overdue';
-    status = ctx.lastHeld ? `overdue ${overdueBy}d` : 'no 1:1 yet';
-  } else if (ctx.pausedToday) {
-    health = 'paused';
+  if (health === 'overdue') {
+    status = facts.overdue?.kind === 'last-held' ? `overdue ${facts.overdueBy}d` : 'no 1:1 yet';
+  } else if (health === 'paused') {
     status = 'on leave';
-  } else if (!ctx.lastHeld) {
-    health = 'new';
+  } else if (facts.daysSinceLastHeld === undefined) {
     status = 'no 1:1 yet';
   } else {
-    const ago = daysBetween(ctx.lastHeld.ref.date, ctx.today);
+    const ago = facts.daysSinceLastHeld;
     status = `last 1:1 ${ago === 0 ? 'today' : ago === 1 ? 'yesterday' : `${ago}d ago`}`;
-    if (ctx.nextDue && ctx.nextDue <= ctx.today) {
-      health = 'due-soon';
-      status = `due today · ${status}`;
-    }
+    if (health === 'due-soon') status = `due today · ${status}`;
   }
   const lines = [
     ctx.name,
@@ -60,11 +56,11 @@ export function reportView(ctx: ReportContext, problems: readonly Problem[]): Re
   return {
     id: ctx.report.id,
     label: ctx.name,
-    // The urgent part first, so a narrow sidebar still shows it.
-    description: `${status} · ${cadence}`,
+    // The urgent part first, so a narrow sidebar still shows it. A former report's row says when they left.
+    description: health === 'left' ? `left ${facts.left}` : `${status} · ${cadence}`,
     tooltip: lines.join('\n'),
     health,
-    overdueBy,
+    overdueBy: facts.overdueBy,
     reportFile: ctx.profileFile?.path ?? `${ctx.report.path}/report.yaml`,
   };
 }
@@ -105,20 +101,26 @@ export function activeGoalViews(ctx: ReportContext): GoalView[] {
   return ctx.activeGoals.map((g) => goalView(ctx, g)).sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.label.localeCompare(b.label)));
 }
 
+/** What a history row is: its icon is chosen by this, not by its text. `unread`: not parsed, or no usable status. */
+export type MeetingRowState = 'held' | 'planned' | 'skipped' | 'unread';
+
 export interface MeetingView {
   readonly file: string;
   readonly label: string;
   readonly description: string;
   readonly career: boolean;
+  readonly state: MeetingRowState;
 }
 
 /** A history row: the date, and what is known of the meeting (status and kind need the file to be parsed). */
 export function meetingView(ref: MeetingRef, loaded: LoadedMeeting | undefined, today: IsoDate): MeetingView {
   const v = loaded?.value;
   const parts: string[] = [];
+  // A 1:1 marked held on a day still to come is planned, as far as anyone can know.
+  const state: MeetingRowState = v?.status === undefined ? 'unread' : v.status === 'held' && ref.date > today ? 'planned' : v.status;
   if (v) {
     if (v.kind === 'career') parts.push('career');
-    parts.push(v.status === undefined ? 'status unreadable' : v.status === 'held' && ref.date > today ? 'planned' : v.status);
+    parts.push(state === 'unread' ? 'status unreadable' : state);
     if (v.status === 'skipped' && v.skipReason) parts.push(v.skipReason);
   }
   if (ref.date >= today) parts.push(relativeDay(ref.date, today));
@@ -127,6 +129,7 @@ export function meetingView(ref: MeetingRef, loaded: LoadedMeeting | undefined, 
     label: ref.seq > 1 ? `${ref.date} (${ref.seq})` : ref.date,
     description: parts.join(' · '),
     career: v?.kind === 'career',
+    state,
   };
 }
 
@@ -156,6 +159,5 @@ export function openActionViews(ctx: ReportContext): ActionView[] {
 
 /** Reports for a quick pick or the status bar: the most overdue first, then by name. */
 export function sortByUrgency(views: readonly ReportView[]): ReportView[] {
-  const rank = (v: ReportView): number => (v.health === 'overdue' ? 0 : v.health === 'due-soon' ? 1 : v.health === 'new' ? 2 : v.health === 'ok' ? 3 : 4);
-  return [...views].sort((a, b) => rank(a) - rank(b) || b.overdueBy - a.overdueBy || a.label.localeCompare(b.label));
+  return [...views].sort((a, b) => HEALTH_RANK[a.health] - HEALTH_RANK[b.health] || b.overdueBy - a.overdueBy || a.label.localeCompare(b.label));
 }

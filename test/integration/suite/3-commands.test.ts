@@ -43,7 +43,7 @@ describe('commands', () => {
     assert.ok(a.week.items().some((i) => i.reportId === 'bo-chen' && i.file === `bo-chen/meetings/${ahead}.yaml` && /^\w{3} in 3 days · prepared/.test(i.description)), 'This Week shows it, prepared with the feedback carried over');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(uri);
-    await eventually(() => assert.ok(!a.service.checker!.index.report('bo-chen')!.meetings.some((m) => m.date === ahead)));
+    await eventually(() => assert.ok(!a.service.checker!.queries.report('bo-chen')!.context.report.meetings.some((m) => m.date === ahead)));
   });
 
   it('Start 1:1 Note asks for which day after the report: Enter takes the first offer, the planned 1:1 of today', async () => {
@@ -136,7 +136,7 @@ describe('commands', () => {
     await vscode.commands.executeCommand('oneOnOnes.openTeamFolder');
     await vscode.commands.executeCommand('oneOnOnes.refresh');
     const a = await api();
-    assert.ok(a.service.checker?.index.report('zoe-muller'));
+    assert.ok(a.service.checker?.queries.has('zoe-muller'));
   });
 
   it('never writes through a symbolic link out of the team folder', async function () {
