@@ -10,6 +10,12 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/**
+ * The webview apps, the one list: webview/<app>/main.ts and webview/<app>/<app>.css are bundled to
+ * out/webview/<app>.js and .css, which the shared host (src/vscode/webview/host.ts) serves for the page `<app>`.
+ */
+const WEBVIEW_APPS = ['form'];
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -30,19 +36,21 @@ const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench.js' },
-  // The form's webview: a browser bundle and its stylesheet, the only files the webview may load.
-  {
-    bundle: true,
-    platform: 'browser',
-    target: 'chrome120',
-    format: 'iife',
-    sourcemap: false,
-    minify: true,
-    logLevel: 'warning',
-    entryPoints: ['webview/form/main.ts'],
-    outfile: 'out/webview/form.js',
-  },
-  { bundle: true, minify: true, logLevel: 'warning', entryPoints: ['webview/form/form.css'], outfile: 'out/webview/form.css' },
+  // Each webview app: a browser bundle and its stylesheet, the only files its page may load (src/vscode/webview/).
+  ...WEBVIEW_APPS.flatMap((app) => [
+    {
+      bundle: true,
+      platform: 'browser',
+      target: 'chrome120',
+      format: 'iife',
+      sourcemap: false,
+      minify: true,
+      logLevel: 'warning',
+      entryPoints: [`webview/${app}/main.ts`],
+      outfile: `out/webview/${app}.js`,
+    },
+    { bundle: true, minify: true, logLevel: 'warning', entryPoints: [`webview/${app}/${app}.css`], outfile: `out/webview/${app}.css` },
+  ]),
 ];
 
 if (watch) {
@@ -56,6 +64,6 @@ if (watch) {
   chmodSync('out/cli.js', 0o755);
   // Tests and the type check use tsc's own output (build/), so a type error fails the build.
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
-  // The webview's own type check (DOM lib), against the protocol it shares with the host.
+  // The webviews' own type check (DOM lib), against the protocols they share with the host.
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'webview'], { stdio: 'inherit' });
 }

@@ -10,6 +10,8 @@ import type { ContextKeys } from './vscode/contextKeys';
 import { DiagnosticsAdapter } from './vscode/diagnostics';
 import { FORM_VIEW_TYPE, FormEditorProvider } from './vscode/form/formEditor';
 import { isTeamMeetingFile } from './vscode/queries';
+import { FormProbe, formsApi } from './vscode/form/formProbe';
+import type { FormsApi } from './vscode/form/formProbe';
 import { StatusBarAdapter } from './vscode/statusBar';
 import { TeamService } from './vscode/teamService';
 import { GoalsTreeProvider, ReportsTreeProvider, WeekTreeProvider } from './vscode/trees';
@@ -22,7 +24,7 @@ export interface ExtensionApi {
   readonly goals: GoalsTreeProvider;
   readonly week: WeekTreeProvider;
   readonly statusBar: StatusBarAdapter;
-  readonly forms: FormEditorProvider;
+  readonly forms: FormsApi;
   /** The context keys the extension set (VS Code gives no way to read them back). */
   readonly contextKeys: ContextKeys;
 }
@@ -39,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // Shows the report a command just added; a hidden view is not forced open.
     if (reportsView.visible) await reportsView.reveal(reports.nodeFor(id), { select: true, focus: false });
   });
-  const forms = new FormEditorProvider(service, context.extensionUri);
+  const formProbe = new FormProbe();
+  const forms = new FormEditorProvider(service, context.extensionUri, formProbe);
   context.subscriptions.push(
     service,
     reports,
@@ -59,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(...registerWalkthrough(context));
   context.subscriptions.push(...meetingFilesOnly(service));
   void service.reload();
-  return { service, reports, goals, week, statusBar, forms, contextKeys };
+  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys };
 }
 
 /**

@@ -1,11 +1,15 @@
 /**
  * The 1:1 form's message protocol: the one contract between the extension host (src/vscode/form) and the webview
- * (webview/form). Both sides import this file; it imports neither `vscode` nor the DOM.
+ * (webview/form), on the envelope every webview shares (webviewProtocol.ts: the ready handshake, the version). Both
+ * sides import this file; it imports neither `vscode` nor the DOM. Field ids are built and read here only.
  *
  * The webview sends only field edits addressed by the ids the host gave it in a `state` message; never paths,
  * commands or YAML text. The host checks every incoming message with `parseWebviewMessage` and ignores anything
  * else.
  */
+
+import type { ReadyMessage } from './webviewProtocol';
+import { hasOnly, isObject, isReady, isSeq } from './webviewProtocol';
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the host shows: the form's state.
@@ -142,6 +146,27 @@ export interface BrokenState {
 
 export type ViewState = FormState | BrokenState;
 
+// ---------------------------------------------------------------------------------------------------------------
+// Field ids: built by `fieldId`, read by `itemOf`, nowhere else (the model, the host's checks and the page use these).
+
+/** The ids of the fields that are not list items or check-ins. */
+export type TopFieldId = 'status' | 'kind' | 'skip-reason' | 'notes' | 'private';
+
+/** Field ids, and the ids of the places problems go (an item's row, a list), as the model and the page build them. */
+export const fieldId = {
+  /** `actions/2/done`, or `managerTopics/0` for a list whose items are plain texts (and for an item's row). */
+  item: (list: ListId, index: number, key?: string): string => (key ? `${list}/${index}/${key}` : `${list}/${index}`),
+  /** A goal's check-in in this 1:1: `goal/<goal id>`. */
+  goal: (goalId: string): string => `goal/${goalId}`,
+  /** The field Enter, a move or an add focuses in an item: its text. */
+  main: (list: ListId, index: number): string => (list === 'managerTopics' || list === 'reportTopics' ? `${list}/${index}` : `${list}/${index}/text`),
+} as const;
+
+/** The goal a check-in's field id names, or undefined for any other id. */
+export function goalOf(id: string): string | undefined {
+  return id.startsWith('goal/') ? id.slice('goal/'.length) : undefined;
+}
+
 /**
  * The list item a field id belongs to (`actions/2/done` → actions, 2, done; `managerTopics/0` → no key), or undefined
  * for a field of its own (status, notes, a check-in). The one reading of item ids, for the host and the webview.
@@ -174,7 +199,7 @@ export type FormEdit =
   | { readonly op: 'move'; readonly list: ListId; readonly index: number; readonly to: number };
 
 export type WebviewMessage =
-  | { readonly type: 'ready' }
+  | ReadyMessage
   /** `seq` counts the webview's edits; `version` is the state's version the edit was made on. */
   | { readonly type: 'edit'; readonly seq: number; readonly version: number; readonly edit: FormEdit }
   | { readonly type: 'openText' }
@@ -198,11 +223,8 @@ export const MAX_TEXT = 100_000;
 const MAX_ID = 300;
 const MAX_INDEX = 10_000;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_INDEX;
-const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
 const isListId = (v: unknown): v is ListId => typeof v === 'string' && (LIST_IDS as readonly string[]).includes(v);
-const hasOnly = (o: Record<string, unknown>, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
 
 function parseEdit(v: unknown): FormEdit | undefined {
   if (!isObject(v)) return undefined;
@@ -231,8 +253,8 @@ function parseEdit(v: unknown): FormEdit | undefined {
 /** The message, when it is exactly one of the protocol's; undefined for anything else. */
 export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
   if (!isObject(v)) return undefined;
+  if (isReady(v)) return { type: 'ready' };
   switch (v.type) {
-    case 'ready':
     case 'openText':
     case 'addGoal':
       return hasOnly(v, ['type']) ? { type: v.type } : undefined;
@@ -246,6 +268,19 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The host's message, when it has the shape the page reads; undefined for anything else. The host is trusted, but a
+ * message meant for a page before a reload, or from another extension version, must not break the page.
+ */
+export function parseHostMessage(m: unknown): HostMessage | undefined {
+  if (!isObject(m)) return undefined;
+  if (m.type === 'state') {
+    const s = m.state;
+    return typeof m.ackSeq === 'number' && isObject(s) && (s.kind === 'form' || s.kind === 'broken') ? (m as unknown as HostMessage) : undefined;
+  }
+  return m.type === 'refused' && typeof m.message === 'string' && typeof m.seq === 'number' ? (m as unknown as HostMessage) : undefined;
 }
 
 /** What the webview keeps with `setState` (restored when the tab comes back): layout only, never people data. */

@@ -9,7 +9,9 @@ import { formEditToTextEdit, resolveField } from '../../src/core/form/fields';
 import { buildFormState, listLengths } from '../../src/core/form/model';
 import type { FormInput } from '../../src/core/form/model';
 import type { BrokenState, FormEdit, FormState } from '../../src/shared/formProtocol';
-import { parseWebviewMessage } from '../../src/shared/formProtocol';
+import { fieldId, goalOf, itemOf, parseHostMessage, parseWebviewMessage } from '../../src/shared/formProtocol';
+import { isReady, PROTOCOL_VERSION, readyMessage } from '../../src/shared/webviewProtocol';
+import { webviewHtml } from '../../src/vscode/webview/html';
 import { check, meetingYaml, reportFiles, TODAY } from './helpers/builders';
 import { NAUGHTY_STRINGS } from '../support/naughty';
 
@@ -347,5 +349,42 @@ describe('The form protocol', () => {
       { type: 'openText', uri: 'file:///etc/passwd' },
     ];
     for (const m of bad) assert.equal(parseWebviewMessage(m), undefined, JSON.stringify(m)?.slice(0, 80));
+  });
+
+  it('the page’s ready names the envelope’s version; a page of another version is not talked to', () => {
+    assert.deepEqual(readyMessage(), { type: 'ready', protocol: PROTOCOL_VERSION });
+    assert.equal(isReady(readyMessage()), true);
+    assert.equal(isReady({ type: 'ready', protocol: PROTOCOL_VERSION + 1 }), false);
+    assert.equal(parseWebviewMessage({ type: 'ready', protocol: PROTOCOL_VERSION + 1 }), undefined);
+    assert.equal(isReady({ type: 'ready', protocol: PROTOCOL_VERSION, seq: 1 }), false);
+  });
+
+  it('field ids are built and read back by the protocol’s helpers only', () => {
+    assert.deepEqual(itemOf(fieldId.item('actions', 2, 'done')), { list: 'actions', index: 2, key: 'done' });
+    assert.deepEqual(itemOf(fieldId.main('managerTopics', 0)), { list: 'managerTopics', index: 0 });
+    assert.deepEqual(itemOf(fieldId.main('feedback', 3)), { list: 'feedback', index: 3, key: 'text' });
+    assert.equal(goalOf(fieldId.goal('mentor-sam')), 'mentor-sam');
+    assert.equal(itemOf(fieldId.goal('mentor-sam')), undefined);
+    assert.equal(goalOf('notes'), undefined);
+  });
+
+  it('the page reads only host messages of the protocol’s shape', () => {
+    const s = buildFormState({ path: 'marta/meetings/2026-11-24.yaml', text: MEETING, version: 1, context: undefined, problems: [] });
+    assert.equal(parseHostMessage({ type: 'state', state: s, ackSeq: 0 })?.type, 'state');
+    assert.equal(parseHostMessage({ type: 'refused', seq: 1, message: 'no' })?.type, 'refused');
+    for (const m of [null, { type: 'state', state: { kind: 'html' }, ackSeq: 0 }, { type: 'state', state: s }, { type: 'refused', seq: '1', message: 'x' }, { type: 'eval' }]) {
+      assert.equal(parseHostMessage(m), undefined, JSON.stringify(m)?.slice(0, 60));
+    }
+  });
+});
+
+describe('The webview page (shared by every webview)', () => {
+  it('holds no user text: the title and loading line are escaped, the nonce is on the one script only', () => {
+    const html = webviewHtml({ app: 'form', title: '<b>1:1</b>', loading: 'Loading & <i>', cspSource: 'https://x', nonce: 'abc"def', scriptUri: 'https://x/form.js', styleUri: 'https://x/form.css' });
+    assert.ok(html.includes('<title>&lt;b&gt;1:1&lt;/b&gt;</title>'));
+    assert.ok(html.includes('Loading &amp; &lt;i&gt;'));
+    assert.equal(html.match(/<script/g)?.length, 1);
+    assert.ok(html.includes('<script nonce="abc&quot;def" src="https://x/form.js">'));
+    assert.ok(!html.includes('abc"def'), 'the nonce cannot close its attribute');
   });
 });

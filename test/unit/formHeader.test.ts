@@ -12,7 +12,7 @@ import { buildFormState } from '../../src/core/form/model';
 import type { FormInput } from '../../src/core/form/model';
 import { dayHasNote, moveDateEdit, MoveRefused } from '../../src/core/form/move';
 import type { FormEdit, FormState } from '../../src/shared/formProtocol';
-import { formCsp } from '../../src/vscode/form/formHtml';
+import { webviewCsp } from '../../src/vscode/webview/html';
 import { check, meetingYaml, reportFiles } from './helpers/builders';
 import type { ReportSpec } from './helpers/builders';
 
@@ -162,7 +162,7 @@ describe('What the form host accepts', () => {
 
 describe('The form page', () => {
   it('its CSP also closes base-uri and form-action, which do not fall back to default-src', () => {
-    const csp = formCsp({ cspSource: 'https://x', nonce: 'n' }).split(/;\s*/);
+    const csp = webviewCsp({ cspSource: 'https://x', nonce: 'n' }).split(/;\s*/);
     assert.ok(csp.includes("base-uri 'none'"), csp.join('; '));
     assert.ok(csp.includes("form-action 'none'"), csp.join('; '));
     assert.ok(csp.includes("default-src 'none'"));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { addDays } from '../../src/core/dates';
-import { RULES } from '../../src/core/rules/registry';
+import { dataOf, RULES } from '../../src/core/rules/registry';
 import { GOAL_SUGGESTIONS, newGoalItem, newMeetingText, newReportId, newReportText, nextMeetingFileName } from '../../src/core/templates';
 import { activeGoalViews, meetingView, openActionViews, reportView, sortByUrgency } from '../../src/core/views/model';
 import { check, reportFiles, TODAY, weekly } from './helpers/builders';
@@ -87,7 +87,8 @@ left: ${d(-1)}
     for (const id of ['late', 'never', 'fine', 'leave', 'gone', 'career']) {
       const health = checker.queries.report(id)!.health;
       const cadence = problems.find((p) => (p.rule === 'cadence-overdue' || p.rule === 'no-first-meeting') && p.data?.report === id);
-      assert.equal(health.overdueBy, cadence?.data?.overdueBy ?? 0, `${id}: overdue by`);
+      const cadenceData = cadence ? dataOf(cadence, 'cadence-overdue') ?? dataOf(cadence, 'no-first-meeting') : undefined;
+      assert.equal(health.overdueBy, cadenceData?.overdueBy ?? 0, `${id}: overdue by`);
       assert.equal(health.state === 'overdue', cadence !== undefined, `${id}: overdue`);
       assert.equal(health.careerDue, problems.some((p) => p.rule === 'career-overdue' && p.data?.report === id), `${id}: career due`);
     }

@@ -1,5 +1,5 @@
 // The 1:1 form's webview page in real Chromium (playwright-core + Debian's /usr/bin/chromium), with a test host in
-// place of VS Code: the very page the extension serves (formHtml, the same CSP and bundle), `acquireVsCodeApi`
+// place of VS Code: the very page the extension serves (webviewHtml with FORM_PAGE, the same CSP and bundle), `acquireVsCodeApi`
 // stubbed to record what the page sends, and states built by the real core from meeting files.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +12,8 @@ import { launchBrowser, makeRunDir } from '../../scripts/vscode/server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { formHtml } = require(path.join(ROOT, 'build/src/vscode/form/formHtml.js'));
+const { webviewHtml } = require(path.join(ROOT, 'build/src/vscode/webview/html.js'));
+const { FORM_PAGE } = require(path.join(ROOT, 'build/src/vscode/form/formPage.js'));
 const { buildFormState } = require(path.join(ROOT, 'build/src/core/form/model.js'));
 const { NAUGHTY_STRINGS } = require(path.join(ROOT, 'build/test/support/naughty.js'));
 const { stringify } = require('yaml');
@@ -68,7 +69,7 @@ describe('The 1:1 form page in Chromium', function () {
       const assets = { '/form.js': 'text/javascript', '/form.css': 'text/css' };
       if (req.url === '/form.html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(formHtml({ cspSource: origin, nonce: randomBytes(16).toString('base64'), scriptUri: `${origin}/form.js`, styleUri: `${origin}/form.css` }));
+        res.end(webviewHtml({ ...FORM_PAGE, cspSource: origin, nonce: randomBytes(16).toString('base64'), scriptUri: `${origin}/form.js`, styleUri: `${origin}/form.css` }));
       } else if (assets[req.url]) {
         res.writeHead(200, { 'content-type': assets[req.url] });
         res.end(fs.readFileSync(path.join(ROOT, 'out/webview', req.url)));

@@ -9,8 +9,8 @@ import { appendIn, applyEdit, changesOnlyValue, commentSpans, insertItem, insert
 import type { EditPath, PlainValue, TextEdit } from '../edit/yamlEdit';
 import { formRefusal } from '../format/limits';
 import { MEETING_KINDS, MEETING_STATUSES } from '../format/schema';
-import type { FormEdit, ListId } from '../../shared/formProtocol';
-import { itemOf, MAX_TEXT } from '../../shared/formProtocol';
+import type { FormEdit, ListId, TopFieldId } from '../../shared/formProtocol';
+import { goalOf, itemOf, MAX_TEXT } from '../../shared/formProtocol';
 
 export type FieldKind =
   | { readonly type: 'text' }
@@ -37,7 +37,7 @@ const TEXT: FieldKind = { type: 'text' };
 const BOOL: FieldKind = { type: 'bool' };
 const DATE: FieldKind = { type: 'date' };
 
-const TOP_FIELDS: Readonly<Record<string, ResolvedField>> = {
+const TOP_FIELDS: Readonly<Record<TopFieldId, ResolvedField>> = {
   status: { path: ['status'], kind: { type: 'enum', values: MEETING_STATUSES } },
   kind: { path: ['kind'], kind: { type: 'enum', values: MEETING_KINDS } },
   'skip-reason': { path: ['skip-reason'], kind: TEXT },
@@ -50,19 +50,12 @@ const ITEM_FIELDS: Readonly<Record<'feedback' | 'actions', Readonly<Record<strin
   actions: { text: TEXT, owner: { type: 'enum', values: ['report', 'manager'] }, due: DATE, done: BOOL },
 };
 
-/** Field ids, as the model builds them. */
-export const fieldId = {
-  item: (list: ListId, index: number, key?: string): string => (key ? `${list}/${index}/${key}` : `${list}/${index}`),
-  goal: (goalId: string): string => `goal/${goalId}`,
-};
 
 /** What a field id addresses, or undefined when it is not one of the form's ids. */
 export function resolveField(id: string): ResolvedField | undefined {
-  if (Object.prototype.hasOwnProperty.call(TOP_FIELDS, id)) return TOP_FIELDS[id];
-  if (id.startsWith('goal/')) {
-    const goalId = id.slice('goal/'.length);
-    return goalId.trim() === '' ? undefined : { path: ['goals', goalId], kind: TEXT };
-  }
+  if (Object.prototype.hasOwnProperty.call(TOP_FIELDS, id)) return TOP_FIELDS[id as TopFieldId];
+  const goalId = goalOf(id);
+  if (goalId !== undefined) return goalId.trim() === '' ? undefined : { path: ['goals', goalId], kind: TEXT };
   const item = itemOf(id);
   if (!item) return undefined;
   const { list, index, key } = item;

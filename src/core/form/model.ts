@@ -25,7 +25,8 @@ import type {
   TopicRow,
   ViewState,
 } from '../../shared/formProtocol';
-import { fieldId, LIST_PATHS } from './fields';
+import { fieldId } from '../../shared/formProtocol';
+import { LIST_PATHS } from './fields';
 import { hasAnchors } from '../edit/yamlEdit';
 import type { EditPath } from '../edit/yamlEdit';
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { FormState, ViewState } from '../../../src/shared/formProtocol';
-import type { FormSession } from '../../../src/vscode/form/formEditor';
+import type { FormHandle } from '../../../src/vscode/form/formProbe';
 import { api, d, eventually, exists, read, teamFile, write } from './helpers';
 
 const VIEW_TYPE = 'oneOnOnes.meetingForm';
@@ -22,12 +22,12 @@ function isFormTab(input: unknown, uri: vscode.Uri): boolean {
 }
 
 /** Opens the file as VS Code opens any file (vscode.open), and plays the webview's `ready`. */
-async function openForm(path: string): Promise<{ session: FormSession; doc: vscode.TextDocument }> {
+async function openForm(path: string): Promise<{ session: FormHandle; doc: vscode.TextDocument }> {
   const uri = teamFile(path);
   await vscode.commands.executeCommand('vscode.open', uri);
   await eventually(() => assert.ok(isFormTab(activeInput(), uri), 'the 1:1 form is the active editor'));
   const a = await api();
-  let session: FormSession | undefined;
+  let session: FormHandle | undefined;
   await eventually(() => {
     session = a.forms.sessionFor(uri);
     assert.ok(session);
@@ -362,6 +362,42 @@ describe('the 1:1 form', () => {
     await session.idle();
     assert.equal(session.builds, settled, 'a reloaded webview is sent the state already built');
     assert.equal(session.lastState?.version, doc.version);
+  });
+
+  it('one edit is one render, one parse and one state sent; the checker’s problems after it parse nothing more', async () => {
+    const { session, doc } = await openForm(planned);
+    const a = await api();
+    await eventually(() => assert.ok(form(session.lastState).problems.some((p) => p.rule === 'prep-missing')));
+    // VS Code's own page says ready too, whenever it has loaded: it is sent the state again, which is not the edit's.
+    await eventually(() => assert.ok(session.readies >= 2, 'the form’s page loaded'));
+    await a.service.flush();
+    await session.idle();
+    const count = (): { renders: number; builds: number; states: number } => ({ renders: session.renders, builds: session.builds, states: session.states });
+    const start = count();
+    const since = (): { renders: number; builds: number; states: number } => {
+      const now = count();
+      return { renders: now.renders - start.renders, builds: now.builds - start.builds, states: now.states - start.states };
+    };
+    // The checker reads the unsaved text a moment after the edit, and says so.
+    const checked = new Promise<void>((resolve) => {
+      const sub = a.service.onDidChange((change) => {
+        if (change.files?.has(planned)) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    await session.receive({ type: 'edit', seq: 1, version: doc.version, edit: { op: 'set', field: 'notes', value: 'Agreed on a dry run.' } });
+    await session.idle();
+    assert.deepEqual(since(), { renders: 1, builds: 1, states: 1 }, 'the text change the edit caused renders nothing more');
+    const acked = JSON.stringify(form(session.lastState).problems);
+    await checked;
+    await session.idle();
+    const checkedProblems = JSON.stringify(form(session.lastState).problems);
+    const after = since();
+    assert.equal(after.builds, 1, 'the checker’s problems are placed on the state built for the edit: no parse');
+    assert.equal(after.states, checkedProblems === acked ? 1 : 2, `a state is sent again only for other problems (${acked} → ${checkedProblems})`);
+    assert.match(form(session.lastState).notes.value, /^Agreed on a dry run\./);
   });
 
   it('a file that does not parse shows its errors; the form writes nothing to it, nor moves it', async () => {
