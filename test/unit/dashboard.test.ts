@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { addDays } from '../../src/core/dates';
 import type { Period } from '../../src/core/dates';
 import { reportInput } from '../../src/core/dashboard/input';
+import { DashboardQuery } from '../../src/core/dashboard/query';
+import { reportHealth } from '../../src/core/query/health';
 import { cellName, heatmapSvg, markdownCell, summaryMarkdown } from '../../src/core/dashboard/share';
 import { dashboardSummary, reportRow } from '../../src/core/dashboard/summary';
 import type { HeldFact, ReportInput } from '../../src/core/dashboard/summary';
@@ -210,12 +212,56 @@ describe('dashboard: what leaves the editor', () => {
     const entry = checker.index.report('ana');
     assert.ok(entry);
     const meetings = await checker.index.loadMeetings('ana', entry.meetings);
-    const s = dashboardSummary([reportInput(ctx, meetings)], TODAY);
+    const s = dashboardSummary([reportInput(ctx, reportHealth(ctx), meetings)], TODAY);
     assert.equal(s.reports[0].adherence26, 100);
     assert.deepEqual([s.reports[0].positive, s.reports[0].negative], [10, 10]);
     assert.equal(s.reports[0].openActions, 1);
     for (const [what, text] of [['summary', JSON.stringify(s)], ['markdown', summaryMarkdown(s)], ['svg', heatmapSvg(s)]]) {
       assert.ok(!text.includes(CANARY), `${what} holds no text from a 1:1`);
     }
+  });
+});
+
+describe('dashboard: the query (summary from the query layer, cached per report)', () => {
+  const team = (): Record<string, string> => ({
+    ...reportFiles('ana', { name: 'Ana Ruiz', since: '2025-01-06', meetings: weekly('2026-11-17', 40) }),
+    ...reportFiles('ben', { name: 'Ben Okafor', since: '2025-01-06', meetings: weekly('2026-10-06', 40) }),
+    ...reportFiles('cy', { name: 'Cy Left', since: '2025-01-06', meetings: weekly('2026-10-06', 10) }),
+  });
+
+  it('current reports only; overdue and next due are the query layer\'s health; every week of the range is read', async () => {
+    const files = team();
+    files['cy/report.yaml'] = 'name: Cy Left\nsince: 2025-01-06\nleft: 2026-11-01\n';
+    const { checker } = await check(files);
+    const s = await new DashboardQuery(checker).summary();
+    assert.deepEqual(s.reports.map((r) => r.name), ['Ana Ruiz', 'Ben Okafor']);
+    for (const r of s.reports) {
+      const health = checker.queries.report(r.id)!.health;
+      assert.equal(r.overdueBy, health.overdueBy);
+      assert.equal(r.lastHeld, health.lastHeld);
+    }
+    const ben = s.reports[1];
+    assert.ok(ben.overdueBy > 0);
+    assert.equal(s.totals.overdue, 1);
+    // Ana's 26 weeks were all read (the rules' window alone holds far fewer): every week before this one is held.
+    assert.equal(states(s.reports[0].cells), `${'H'.repeat(25)}.`);
+    assert.equal(s.reports[0].adherence26, 100);
+  });
+
+  it('after one changed 1:1 only that report\'s row is built again, and the summary shows the change', async () => {
+    const { checker, fs } = await check(team());
+    const q = new DashboardQuery(checker);
+    const first = await q.summary();
+    assert.equal(q.rowsBuilt, 3);
+    assert.equal(await q.summary(), first, 'nothing changed: the same summary');
+    assert.equal(q.rowsBuilt, 3);
+    const path = `ana/meetings/${tue(4)}.yaml`;
+    assert.ok(fs.has(path));
+    fs.write(path, `date: ${tue(4)}\nstatus: skipped\n`);
+    await checker.applyChange(path, 'changed');
+    const second = await q.summary();
+    assert.equal(q.rowsBuilt, 4, 'one row rebuilt');
+    assert.equal(second.reports[0].cells[21].state, 'skipped');
+    assert.equal(second.reports[1], first.reports[1], 'the other rows are reused as they were');
   });
 });
