@@ -16,6 +16,8 @@ import { StatusBarAdapter } from './vscode/statusBar';
 import { TeamService } from './vscode/teamService';
 import { GoalsTreeProvider, ReportsTreeProvider, WeekTreeProvider } from './vscode/trees';
 import { registerWalkthrough } from './vscode/walkthrough';
+import { DashboardPanel } from './vscode/dashboard/dashboardPanel';
+import type { DashboardApi } from './vscode/dashboard/dashboardPanel';
 
 /** What the extension exposes to its integration tests (and nothing else relies on it). */
 export interface ExtensionApi {
@@ -27,6 +29,8 @@ export interface ExtensionApi {
   readonly forms: FormsApi;
   /** The context keys the extension set (VS Code gives no way to read them back). */
   readonly contextKeys: ContextKeys;
+  /** The team dashboard panel (issue #14). */
+  readonly dashboard: DashboardApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -60,9 +64,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // The Get Started walkthrough: once after install, and from the palette.
   context.subscriptions.push(...registerWalkthrough(context));
+  const dashboard = new DashboardPanel(service, context.extensionUri);
+  context.subscriptions.push(dashboard, vscode.commands.registerCommand('oneOnOnes.openDashboard', () => dashboard.open()));
   context.subscriptions.push(...meetingFilesOnly(service));
   void service.reload();
-  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys };
+  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dashboard };
 }
 
 /**
