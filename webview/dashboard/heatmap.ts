@@ -33,7 +33,7 @@ export function heatmap(s: DashboardSummary, actions: HeatmapActions): HTMLEleme
   const wrap = el('div', 'heatmap-wrap');
   const width = NAME_W + s.weeks.length * (CELL + GAP);
   const height = HEAD_H + s.reports.length * (CELL + GAP);
-  const svg = svgEl('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'grid', 'aria-label': 'Cadence heatmap: a row per report, a cell per week', class: 'heatmap' });
+  const svg = svgEl('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'grid', tabindex: -1, 'aria-label': 'Cadence heatmap: a row per report, a cell per week', class: 'heatmap' });
   // Month marks over the weeks where a month starts (the first column too).
   const head = svgEl('g', { 'aria-hidden': 'true' });
   s.weeks.forEach((w, i) => {
@@ -49,7 +49,9 @@ export function heatmap(s: DashboardSummary, actions: HeatmapActions): HTMLEleme
     const row = svgEl('g', { role: 'row' });
     const y = HEAD_H + ri * (CELL + GAP);
     const name = svgEl('text', { x: 0, y: y + CELL - 4, role: 'rowheader', class: 'name' });
+    // Long names are cut to fit the column; the full name is the row header's title and in every cell's name.
     name.textContent = r.name.length > 22 ? `${r.name.slice(0, 21)}…` : r.name;
+    if (r.name.length > 22) name.setAttribute('aria-label', r.name);
     row.append(name);
     const line: SVGRectElement[] = [];
     r.cells.forEach((c, ci) => {

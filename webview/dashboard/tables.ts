@@ -126,7 +126,6 @@ const days = (a: string, b: string): number => Math.round((Date.parse(`${b}T00:0
 function goalBar(r: ReportRow, g: ReportRow['goals'][number], today: string, actions: TableActions): HTMLElement {
   const b = el('button', g.expired ? 'goal expired' : 'goal');
   b.type = 'button';
-  b.setAttribute('aria-label', `Goal ${g.title}, ${g.start} to ${g.end}${g.expired ? ', expired' : ''}`);
   b.addEventListener('click', () => actions.openGoal(r.id, g.id));
   // The bar's scale: the goal's span and today, whichever is wider, so the today marker is always on it.
   const from = g.start < today ? g.start : today;
@@ -145,6 +144,7 @@ function goalBar(r: ReportRow, g: ReportRow['goals'][number], today: string, act
   const xt = (days(from, today) / span) * W;
   for (const [k, v] of Object.entries({ x1: xt, x2: xt, y1: 0, y2: 10, class: 'today' })) mark.setAttribute(k, String(v));
   svg.append(bar, mark);
-  b.append(svg, el('span', 'goal-title', g.title), el('span', 'goal-end', g.expired ? ` ended ${g.end}` : ` → ${g.end}`));
+  // All of it visible text (the button's accessible name): the title, the span, and whether it expired.
+  b.append(svg, el('span', 'goal-title', g.title), el('span', 'goal-end', ` ${g.start} → ${g.end}${g.expired ? ', expired' : ''}`));
   return b;
 }
