@@ -22,6 +22,7 @@ import * as path from 'node:path';
 import { parseEvents } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { TeamChecker } from '../src/core/checker';
+import { DashboardQuery } from '../src/core/dashboard/query';
 import { addDays } from '../src/core/dates';
 import type { EntryKind, FileContent, TeamFileSystem } from '../src/core/fs';
 import { mapLimit } from '../src/core/fs';
@@ -32,7 +33,7 @@ const ROOT = path.resolve(__dirname, '..');
 const CACHE = path.join(ROOT, 'bench', 'cache');
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
 
-type Scenario = 'floor' | 'naive' | 'floor-events' | 'naive-events' | 'cold' | 'incremental' | 'discover';
+type Scenario = 'floor' | 'naive' | 'floor-events' | 'naive-events' | 'cold' | 'incremental' | 'discover' | 'dashboard';
 
 interface ChildTask {
   readonly scenario: Scenario;
@@ -159,6 +160,9 @@ async function runChild(task: ChildTask): Promise<ChildResult> {
   if (task.scenario === 'incremental') {
     return { ...(await incremental(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
   }
+  if (task.scenario === 'dashboard') {
+    return { ...(await dashboard(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  }
   await once(); // warm-up: JIT and the OS file cache
   for (let i = 0; i < task.runs; i++) {
     gc();
@@ -207,6 +211,46 @@ async function incremental(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb
     }
   }
   return { times: changed, extra: { changed, added, deleted } };
+}
+
+// ---- The team dashboard (issue #14) ---------------------------------------------------------------------------------
+// `dashboard summary`: from a freshly opened checker (the cold index, not timed) to the team summary, which parses
+// the 1:1s of the heatmap's 26 weeks. Budget: 2 × the cold index. `dashboard: after one change`: one 1:1 changed and
+// applied (not timed), then the summary again: only that report's row is rebuilt. Budget: 5 ms.
+
+async function dashboard(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb'>> {
+  const summary: number[] = [];
+  for (let i = 0; i < task.runs + 1; i++) {
+    const checker = await TeamChecker.open(new NodeTeamFileSystem(task.dir), { today: BENCH_TODAY });
+    gc();
+    const t0 = now();
+    await new DashboardQuery(checker).summary();
+    if (i > 0) summary.push(now() - t0);
+  }
+  const checker = await TeamChecker.open(new NodeTeamFileSystem(task.dir), { today: BENCH_TODAY });
+  const query = new DashboardQuery(checker);
+  await query.summary();
+  const reports = checker.index.reports();
+  const changed: number[] = [];
+  const iterations = Math.max(40, task.runs * 8);
+  for (let i = 0; i < iterations + 5; i++) {
+    const r = reports[(i * 37) % reports.length];
+    const newest = r.meetings[0];
+    const file = path.join(task.dir, newest.path);
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/^status: held$/m, 'status: skipped'));
+    await checker.applyChange(newest.path, 'changed');
+    const built = query.rowsBuilt;
+    const t0 = now();
+    await query.summary();
+    const t = now() - t0;
+    if (query.rowsBuilt - built !== 1) throw new Error(`dashboard: ${query.rowsBuilt - built} rows rebuilt after one change`);
+    writeFileSync(file, original);
+    await checker.applyChange(newest.path, 'changed');
+    await query.summary();
+    if (i >= 5) changed.push(t);
+  }
+  return { times: summary, extra: { summary, changed } };
 }
 
 /** require() of the bundled extension in a fresh Node process, with a stand-in `vscode` module. */
@@ -300,9 +344,14 @@ async function main(): Promise<void> {
     add('incremental: changed', 1, inc, inc.extra!.changed as number[]);
     add('incremental: added', 1, inc, inc.extra!.added as number[]);
     add('incremental: deleted', 1, inc, inc.extra!.deleted as number[]);
+    // The dashboard (issue #14): its summary against the cold index, and after one change.
+    const dash = child({ scenario: 'dashboard', dir, runs });
+    add('dashboard summary', 0, dash, dash.extra!.summary as number[]);
+    add('dashboard: after one change', 1, dash, dash.extra!.changed as number[]);
     ratios[size.name] = { 'cold/floor': median(cold.times) / median(floor.times), 'cold/floor (js-yaml)': median(cold.times) / median(floorEvents.times) };
     if (naive) ratios[size.name]['cold/naive'] = median(cold.times) / median(naive.times);
     if (naiveEvents) ratios[size.name]['cold/naive (js-yaml)'] = median(cold.times) / median(naiveEvents.times);
+    ratios[size.name]['dashboard/cold'] = median(dash.extra!.summary as number[]) / median(cold.times);
   }
   const act = activationRuns(runs);
   rows.push({ size: '-', scenario: 'activation require()', files: 1, median: median(act), p95: p95(act), runs: act.length, peakRssMb: 0 });

@@ -4,6 +4,7 @@ import { addDays } from '../../src/core/dates';
 import type { Period } from '../../src/core/dates';
 import { reportInput } from '../../src/core/dashboard/input';
 import { DashboardQuery } from '../../src/core/dashboard/query';
+import { parseDashboardHostMessage, parseDashboardPageMessage } from '../../src/shared/dashboardProtocol';
 import { reportHealth } from '../../src/core/query/health';
 import { cellName, heatmapSvg, markdownCell, summaryMarkdown } from '../../src/core/dashboard/share';
 import { dashboardSummary, reportRow } from '../../src/core/dashboard/summary';
@@ -263,5 +264,31 @@ describe('dashboard: the query (summary from the query layer, cached per report)
     assert.equal(q.rowsBuilt, 4, 'one row rebuilt');
     assert.equal(second.reports[0].cells[21].state, 'skipped');
     assert.equal(second.reports[1], first.reports[1], 'the other rows are reused as they were');
+  });
+});
+
+describe('dashboard: the protocol', () => {
+  it('the page\'s messages are taken only exactly as the protocol says', () => {
+    assert.deepEqual(parseDashboardPageMessage({ type: 'openWeek', id: 'ana', week: '2026-11-23' }), { type: 'openWeek', id: 'ana', week: '2026-11-23' });
+    assert.deepEqual(parseDashboardPageMessage({ type: 'saveSvg' }), { type: 'saveSvg' });
+    for (const bad of [
+      { type: 'openWeek', id: 'ana', week: '2026-11-23', extra: 1 },
+      { type: 'openWeek', id: 'ana', week: 'next week' },
+      { type: 'openReport', id: '' },
+      { type: 'openReport', id: 'x'.repeat(201) },
+      { type: 'openGoal', id: 'ana' },
+      { type: 'saveSvg', path: '/etc/passwd' },
+      { type: 'writeFile' },
+      ['openReport'],
+      null,
+    ]) assert.equal(parseDashboardPageMessage(bad), undefined, JSON.stringify(bad));
+  });
+
+  it('the host\'s summary passes the page\'s check; a malformed one does not', async () => {
+    const { checker } = await check(reportFiles('ana', { name: 'Ana Ruiz', since: '2025-01-06', meetings: weekly('2026-11-17', 30) }));
+    const summary = await new DashboardQuery(checker).summary();
+    assert.ok(parseDashboardHostMessage(JSON.parse(JSON.stringify({ type: 'summary', summary }))));
+    assert.equal(parseDashboardHostMessage({ type: 'summary', summary: { ...summary, reports: [{ id: 'a', name: 1, cells: [], goals: [] }] } }), undefined);
+    assert.equal(parseDashboardHostMessage({ type: 'notice', text: 'Saved.', html: '<b>' }), undefined);
   });
 });

@@ -10,6 +10,7 @@
  */
 import { addDays } from '../dates';
 import type { IsoDate } from '../dates';
+import { mapLimit } from '../fs';
 import type { LoadedMeeting, MeetingRef, TeamIndex } from '../index/teamIndex';
 import type { TeamQueries } from '../query/queries';
 import { reportInput } from './input';
@@ -24,6 +25,8 @@ export interface DashboardSource {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/** Reports whose 1:1s in range are read at once. */
+const REPORT_CONCURRENCY = 8;
 /** Refs older than the range that are part of the key: the window's last held 1:1s (the balance looks at 10). */
 const OLDER_IN_KEY = 20;
 
@@ -67,10 +70,14 @@ export class DashboardQuery {
       const from = rangeStart(today);
       // Load first: parsing bumps the index's version, which is not a change.
       const current = queries.reports().filter((r) => !r.hasLeft);
-      for (const r of current) {
+      // Several reports at once (each reads its files concurrently too), so the disk and the parser stay busy.
+      await mapLimit(current, REPORT_CONCURRENCY, async (r) => {
         const entry = index.report(r.id);
-        if (entry) await index.loadMeetings(r.id, refsInRange(entry.meetings, from), { revalidate: false });
-      }
+        if (!entry) return;
+        // Only what is not parsed yet: after one change that is one file, not the team's whole range again.
+        const missing = refsInRange(entry.meetings, from).filter((ref) => index.loadedMeeting(r.id, ref.fileName) === undefined);
+        if (missing.length > 0) await index.loadMeetings(r.id, missing, { revalidate: false });
+      });
       if (this.last && this.lastVersion === queries.version) return this.last;
       const inputs: ReportInput[] = [];
       const rows = new Map<ReportInput, ReportRow>();
