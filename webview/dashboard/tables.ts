@@ -71,7 +71,7 @@ function compare(a: string | number | undefined, b: string | number | undefined)
 
 export function reportTable(s: DashboardSummary, sort: Sort, actions: TableActions): HTMLElement {
   const table = el('table', 'reports');
-  table.append(el('caption', undefined, 'Per report (sort by any column with its header button)'));
+  table.append(el('caption', undefined, 'Sort by any column with its header button.'));
   const col = COLUMNS.find((c) => c.id === sort.column) ?? COLUMNS[0];
   const rows = [...s.reports].sort((a, b) => {
     const k = compare(col.key(a), col.key(b));
@@ -107,9 +107,11 @@ export function reportTable(s: DashboardSummary, sort: Sort, actions: TableActio
         th.append(b);
         tr.append(th);
       } else if (c.id === 'goals') {
-        const td = el('td', 'goals');
-        for (const g of r.goals) td.append(goalBar(r, g, s.today, actions));
-        if (r.goals.length === 0) td.textContent = 'none';
+        const td = el('td');
+        const list = el('div', 'goals');
+        for (const g of r.goals) list.append(goalBar(r, g, s.today, actions));
+        if (r.goals.length === 0) list.textContent = 'none';
+        td.append(list);
         tr.append(td);
       } else {
         tr.append(el('td', c.id === 'last' && r.overdueBy > 0 ? 'warn' : undefined, c.text(r)));

@@ -15,6 +15,7 @@ import { dashboardOf, queriesOf } from '../queries';
 import { teamPath, teamUri } from '../teamFs';
 import type { TeamService } from '../teamService';
 import { WebviewHost } from '../webview/host';
+import { refuseLinks, requireTrust, WriteRefused } from '../writes';
 
 export const DASHBOARD_VIEW_TYPE = 'oneOnOnes.dashboard';
 /** A burst of changes (a pull, a save of many files) redraws once, this long after the last one. */
@@ -195,7 +196,17 @@ export class DashboardPanel implements vscode.Disposable, DashboardApi {
       await this.post({ type: 'notice', text: 'Not saved: choose a place inside the team folder.' });
       return;
     }
-    await vscode.workspace.fs.writeFile(teamUri(root, rel), new TextEncoder().encode(svg));
+    const uri = teamUri(root, rel);
+    try {
+      // As every write of the extension: trusted workspace only, never through a symbolic link (src/vscode/writes.ts).
+      requireTrust();
+      await refuseLinks(root, uri);
+    } catch (e) {
+      if (!(e instanceof WriteRefused)) throw e;
+      await this.post({ type: 'notice', text: `Not saved. ${e.message}` });
+      return;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(svg));
     await this.post({ type: 'notice', text: `Saved the heatmap as ${rel}.` });
   }
 
