@@ -27,6 +27,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseEvents } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { TeamChecker } from '../src/core/checker';
+import { DashboardQuery } from '../src/core/dashboard/query';
 import { addDays } from '../src/core/dates';
 import type { EntryKind, FileContent, TeamFileSystem } from '../src/core/fs';
 import { mapLimit } from '../src/core/fs';
@@ -37,7 +38,7 @@ const ROOT = path.resolve(__dirname, '..');
 const CACHE = path.join(ROOT, 'bench', 'cache');
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
 
-type Scenario = 'floor' | 'naive' | 'floor-events' | 'naive-events' | 'cold' | 'incremental' | 'discover' | 'bulk';
+type Scenario = 'floor' | 'naive' | 'floor-events' | 'naive-events' | 'cold' | 'incremental' | 'discover' | 'bulk' | 'dashboard';
 
 interface ChildTask {
   readonly scenario: Scenario;
@@ -167,6 +168,9 @@ async function runChild(task: ChildTask): Promise<ChildResult> {
   if (task.scenario === 'bulk') {
     return { ...(await bulk(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
   }
+  if (task.scenario === 'dashboard') {
+    return { ...(await dashboard(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  }
   await once(); // warm-up: JIT and the OS file cache
   for (let i = 0; i < task.runs; i++) {
     gc();
@@ -282,6 +286,46 @@ async function bulk(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb'>> {
   return { times: rescan, extra: { rescan, rescanHeld, batches, batchesHeld, perEvent: [perEvent], events: paths.length } };
 }
 
+// ---- The team dashboard (issue #14) ---------------------------------------------------------------------------------
+// `dashboard summary`: from a freshly opened checker (the cold index, not timed) to the team summary, which parses
+// the 1:1s of the heatmap's 26 weeks. Budget: 2 × the cold index. `dashboard: after one change`: one 1:1 changed and
+// applied (not timed), then the summary again: only that report's row is rebuilt. Budget: 5 ms.
+
+async function dashboard(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb'>> {
+  const summary: number[] = [];
+  for (let i = 0; i < task.runs + 1; i++) {
+    const checker = await TeamChecker.open(new NodeTeamFileSystem(task.dir), { today: BENCH_TODAY });
+    gc();
+    const t0 = now();
+    await new DashboardQuery(checker).summary();
+    if (i > 0) summary.push(now() - t0);
+  }
+  const checker = await TeamChecker.open(new NodeTeamFileSystem(task.dir), { today: BENCH_TODAY });
+  const query = new DashboardQuery(checker);
+  await query.summary();
+  const reports = checker.index.reports();
+  const changed: number[] = [];
+  const iterations = Math.max(40, task.runs * 8);
+  for (let i = 0; i < iterations + 5; i++) {
+    const r = reports[(i * 37) % reports.length];
+    const newest = r.meetings[0];
+    const file = path.join(task.dir, newest.path);
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/^status: held$/m, 'status: skipped'));
+    await checker.applyChange(newest.path, 'changed');
+    const built = query.rowsBuilt;
+    const t0 = now();
+    await query.summary();
+    const t = now() - t0;
+    if (query.rowsBuilt - built !== 1) throw new Error(`dashboard: ${query.rowsBuilt - built} rows rebuilt after one change`);
+    writeFileSync(file, original);
+    await checker.applyChange(newest.path, 'changed');
+    await query.summary();
+    if (i >= 5) changed.push(t);
+  }
+  return { times: summary, extra: { summary, changed } };
+}
+
 /** require() of the bundled extension in a fresh Node process, with a stand-in `vscode` module. */
 function activationRuns(runs: number): number[] {
   const entry = path.join(ROOT, 'out', 'extension.js');
@@ -387,9 +431,14 @@ async function main(): Promise<void> {
         'per event (before)/rescan': median(b.extra!.perEvent as number[]) / median(b.extra!.rescan as number[]),
       };
     }
+    // The dashboard (issue #14): its summary against the cold index, and after one change.
+    const dash = child({ scenario: 'dashboard', dir, runs });
+    add('dashboard summary', 0, dash, dash.extra!.summary as number[]);
+    add('dashboard: after one change', 1, dash, dash.extra!.changed as number[]);
     ratios[size.name] = { 'cold/floor': median(cold.times) / median(floor.times), 'cold/floor (js-yaml)': median(cold.times) / median(floorEvents.times) };
     if (naive) ratios[size.name]['cold/naive'] = median(cold.times) / median(naive.times);
     if (naiveEvents) ratios[size.name]['cold/naive (js-yaml)'] = median(cold.times) / median(naiveEvents.times);
+    ratios[size.name]['dashboard/cold'] = median(dash.extra!.summary as number[]) / median(cold.times);
   }
   const act = activationRuns(runs);
   rows.push({ size: '-', scenario: 'activation require()', files: 1, median: median(act), p95: p95(act), runs: act.length, peakRssMb: 0 });

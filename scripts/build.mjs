@@ -14,7 +14,7 @@ const production = process.argv.includes('--production');
  * The webview apps, the one list: webview/<app>/main.ts and webview/<app>/<app>.css are bundled to
  * out/webview/<app>.js and .css, which the shared host (src/vscode/webview/host.ts) serves for the page `<app>`.
  */
-const WEBVIEW_APPS = ['form'];
+const WEBVIEW_APPS = ['form', 'dashboard'];
 
 /** @type {esbuild.BuildOptions} */
 const common = {

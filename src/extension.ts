@@ -16,6 +16,8 @@ import { StatusBarAdapter } from './vscode/statusBar';
 import { TeamService } from './vscode/teamService';
 import { GoalsTreeProvider, ReportsTreeProvider, WeekTreeProvider } from './vscode/trees';
 import { registerWalkthrough } from './vscode/walkthrough';
+import { DashboardPanel } from './vscode/dashboard/dashboardPanel';
+import type { DashboardApi } from './vscode/dashboard/dashboardPanel';
 
 /** What the extension exposes to its integration tests (and nothing else relies on it). */
 export interface ExtensionApi {
@@ -32,6 +34,8 @@ export interface ExtensionApi {
    * does under load, so the in-host tests can prove that the rescan finds such a change anyway.
    */
   dropWatcherEvents(match: ((path: string) => boolean) | undefined): void;
+  /** The team dashboard panel (issue #14). */
+  readonly dashboard: DashboardApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -66,12 +70,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // The Get Started walkthrough: once after install, and from the palette.
   context.subscriptions.push(...registerWalkthrough(context));
+  const dashboard = new DashboardPanel(service, context.extensionUri);
+  context.subscriptions.push(dashboard, vscode.commands.registerCommand('oneOnOnes.openDashboard', () => dashboard.open()));
   context.subscriptions.push(...meetingFilesOnly(service));
   void service.reload();
   const dropWatcherEvents = (match: ((path: string) => boolean) | undefined): void => {
     dropEvent = match;
   };
-  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dropWatcherEvents };
+  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dropWatcherEvents, dashboard };
 }
 
 /**

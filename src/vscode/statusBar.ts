@@ -56,6 +56,7 @@ export class StatusBarAdapter implements vscode.Disposable {
       this.item.command = { command: 'oneOnOnes.startNote', title: 'Start 1:1 Note', arguments: [ranked[0][0]] };
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }
+    this.item.tooltip = withDashboardLink(String(this.item.tooltip));
     this.item.show();
   }
 
@@ -73,4 +74,16 @@ export class StatusBarAdapter implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
+}
+
+/**
+ * The tooltip's text (names in it shown as text, never as Markdown) and a link to the team dashboard: the only
+ * command the tooltip may run.
+ */
+function withDashboardLink(text: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendText(text);
+  md.appendMarkdown('\n\n[$(pulse) Open Team Dashboard](command:oneOnOnes.openDashboard)');
+  md.isTrusted = { enabledCommands: ['oneOnOnes.openDashboard'] };
+  return md;
 }

@@ -2,7 +2,7 @@
 // UI checks in a real VS Code workbench (code-server + headless Debian Chromium), as a user sees it:
 // the activity-bar icon, the tree rows, a command run from the command palette, the Problems count, the 1:1 form
 // filled in with clicks, typing and Tab and saved with Ctrl+S; Ctrl+S from the Status dropdown of a held 1:1 saves and
-// keeps `held`; and screenshots of the tree and the form
+// keeps `held`; the team dashboard from the palette; and screenshots of the tree, the form and the dashboard
 // (test-results/*.png; with UPDATE_SCREENSHOTS=1 also media/screenshot-*.png for the README). The workspace is a fresh copy of examples/demo-team. Expected values come from the demo's files and
 // from the core engine, never typed in here.
 //
@@ -332,6 +332,34 @@ async function main() {
       expect(await form.locator('vscode-dropdown[aria-label="Status"]').evaluate((e) => e.value) === 'held', 'the form still shows held');
       const dirty = await page.locator('.tab.active.dirty').count();
       expect(dirty === 0, 'the tab is saved (not dirty)');
+    });
+
+    await check('1:1s: Open Team Dashboard from the command palette shows every current report in the heatmap', async () => {
+      await page.keyboard.press('Escape');
+      await palette('1:1s: Open Team Dashboard');
+      const reports = fs.readdirSync(workspace).filter((n) => fs.existsSync(path.join(workspace, n, 'report.yaml')))
+        .map((n) => parse(fs.readFileSync(path.join(workspace, n, 'report.yaml'), 'utf8')))
+        .filter((r) => !r?.left || String(r.left) > isoDateOf(new Date())).map((r) => r.name);
+      let dash;
+      const until = Date.now() + 30_000;
+      while (!dash && Date.now() < until) {
+        for (const f of page.frames()) {
+          const rows = await f.evaluate(() => (document.querySelector('[role="grid"]') ? document.querySelectorAll('[role="grid"] [role="row"]').length : undefined)).catch(() => undefined);
+          if (rows !== undefined) dash = { frame: f, rows };
+        }
+        if (!dash) await page.waitForTimeout(200);
+      }
+      expect(dash, 'the dashboard page drew its heatmap');
+      expect(dash.rows === reports.length, `a heatmap row per current report: ${dash.rows} of ${reports.length}`);
+      const first = await dash.frame.locator('[role="gridcell"]').first().getAttribute('aria-label');
+      expect(/, week of \d{4}-\d{2}-\d{2}: (held|skipped|missed|leave|planned|not due)(, career)?$/.test(first ?? ''), `a cell's name: ${first}`);
+      await page.mouse.move(1300, 880);
+      await page.waitForTimeout(500);
+      const shot = path.join(ROOT, 'test-results', 'dashboard.png');
+      const editor = await page.locator('.part.editor').boundingBox();
+      await page.screenshot({ path: shot, clip: editor ? { x: editor.x, y: 0, width: editor.width, height: 900 } : undefined });
+      expect(fs.statSync(shot).size > 10_000, 'the screenshot has content');
+      if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, path.join(ROOT, 'media', 'screenshot-dashboard.png'));
     });
   } catch (e) {
     process.stdout.write(`  ✖ ui runner: ${String(e?.message ?? e)}\n`);

@@ -3,6 +3,9 @@ import * as assert from 'node:assert/strict';
 import { addDays } from '../../src/core/dates';
 import type { Period } from '../../src/core/dates';
 import { reportInput } from '../../src/core/dashboard/input';
+import { DashboardQuery } from '../../src/core/dashboard/query';
+import { parseDashboardHostMessage, parseDashboardPageMessage } from '../../src/shared/dashboardProtocol';
+import { reportHealth } from '../../src/core/query/health';
 import { cellName, heatmapSvg, markdownCell, summaryMarkdown } from '../../src/core/dashboard/share';
 import { dashboardSummary, reportRow } from '../../src/core/dashboard/summary';
 import type { HeldFact, ReportInput } from '../../src/core/dashboard/summary';
@@ -210,12 +213,82 @@ describe('dashboard: what leaves the editor', () => {
     const entry = checker.index.report('ana');
     assert.ok(entry);
     const meetings = await checker.index.loadMeetings('ana', entry.meetings);
-    const s = dashboardSummary([reportInput(ctx, meetings)], TODAY);
+    const s = dashboardSummary([reportInput(ctx, reportHealth(ctx), meetings)], TODAY);
     assert.equal(s.reports[0].adherence26, 100);
     assert.deepEqual([s.reports[0].positive, s.reports[0].negative], [10, 10]);
     assert.equal(s.reports[0].openActions, 1);
     for (const [what, text] of [['summary', JSON.stringify(s)], ['markdown', summaryMarkdown(s)], ['svg', heatmapSvg(s)]]) {
       assert.ok(!text.includes(CANARY), `${what} holds no text from a 1:1`);
     }
+  });
+});
+
+describe('dashboard: the query (summary from the query layer, cached per report)', () => {
+  const team = (): Record<string, string> => ({
+    ...reportFiles('ana', { name: 'Ana Ruiz', since: '2025-01-06', meetings: weekly('2026-11-17', 40) }),
+    ...reportFiles('ben', { name: 'Ben Okafor', since: '2025-01-06', meetings: weekly('2026-10-06', 40) }),
+    ...reportFiles('cy', { name: 'Cy Left', since: '2025-01-06', meetings: weekly('2026-10-06', 10) }),
+  });
+
+  it('current reports only; overdue and next due are the query layer\'s health; every week of the range is read', async () => {
+    const files = team();
+    files['cy/report.yaml'] = 'name: Cy Left\nsince: 2025-01-06\nleft: 2026-11-01\n';
+    const { checker } = await check(files);
+    const s = await new DashboardQuery(checker).summary();
+    assert.deepEqual(s.reports.map((r) => r.name), ['Ana Ruiz', 'Ben Okafor']);
+    for (const r of s.reports) {
+      const health = checker.queries.report(r.id)!.health;
+      assert.equal(r.overdueBy, health.overdueBy);
+      assert.equal(r.lastHeld, health.lastHeld);
+    }
+    const ben = s.reports[1];
+    assert.ok(ben.overdueBy > 0);
+    assert.equal(s.totals.overdue, 1);
+    // Ana's 26 weeks were all read (the rules' window alone holds far fewer): every week before this one is held.
+    assert.equal(states(s.reports[0].cells), `${'H'.repeat(25)}.`);
+    assert.equal(s.reports[0].adherence26, 100);
+  });
+
+  it('after one changed 1:1 only that report\'s row is built again, and the summary shows the change', async () => {
+    const { checker, fs } = await check(team());
+    const q = new DashboardQuery(checker);
+    const first = await q.summary();
+    assert.equal(q.rowsBuilt, 3);
+    assert.equal(await q.summary(), first, 'nothing changed: the same summary');
+    assert.equal(q.rowsBuilt, 3);
+    const path = `ana/meetings/${tue(4)}.yaml`;
+    assert.ok(fs.has(path));
+    fs.write(path, `date: ${tue(4)}\nstatus: skipped\n`);
+    await checker.applyChange(path, 'changed');
+    const second = await q.summary();
+    assert.equal(q.rowsBuilt, 4, 'one row rebuilt');
+    assert.equal(second.reports[0].cells[21].state, 'skipped');
+    assert.equal(second.reports[1], first.reports[1], 'the other rows are reused as they were');
+  });
+});
+
+describe('dashboard: the protocol', () => {
+  it('the page\'s messages are taken only exactly as the protocol says', () => {
+    assert.deepEqual(parseDashboardPageMessage({ type: 'openWeek', id: 'ana', week: '2026-11-23' }), { type: 'openWeek', id: 'ana', week: '2026-11-23' });
+    assert.deepEqual(parseDashboardPageMessage({ type: 'saveSvg' }), { type: 'saveSvg' });
+    for (const bad of [
+      { type: 'openWeek', id: 'ana', week: '2026-11-23', extra: 1 },
+      { type: 'openWeek', id: 'ana', week: 'next week' },
+      { type: 'openReport', id: '' },
+      { type: 'openReport', id: 'x'.repeat(201) },
+      { type: 'openGoal', id: 'ana' },
+      { type: 'saveSvg', path: '/etc/passwd' },
+      { type: 'writeFile' },
+      ['openReport'],
+      null,
+    ]) assert.equal(parseDashboardPageMessage(bad), undefined, JSON.stringify(bad));
+  });
+
+  it('the host\'s summary passes the page\'s check; a malformed one does not', async () => {
+    const { checker } = await check(reportFiles('ana', { name: 'Ana Ruiz', since: '2025-01-06', meetings: weekly('2026-11-17', 30) }));
+    const summary = await new DashboardQuery(checker).summary();
+    assert.ok(parseDashboardHostMessage(JSON.parse(JSON.stringify({ type: 'summary', summary }))));
+    assert.equal(parseDashboardHostMessage({ type: 'summary', summary: { ...summary, reports: [{ id: 'a', name: 1, cells: [], goals: [] }] } }), undefined);
+    assert.equal(parseDashboardHostMessage({ type: 'notice', text: 'Saved.', html: '<b>' }), undefined);
   });
 });

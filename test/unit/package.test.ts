@@ -76,7 +76,7 @@ describe('the extension package (VSIX)', () => {
 
   it('holds exactly the bundle, webview assets, media, schemas, docs, README, CONTRIBUTING, CHANGELOG and LICENSE, and is small', async function () {
     this.timeout(120_000);
-    for (const f of ['out/extension.js', 'out/webview/form.js', 'out/webview/form.css']) assert.ok(existsSync(path.join(ROOT, f)), `${f}: run npm run build first`);
+    for (const f of ['out/extension.js', 'out/webview/form.js', 'out/webview/form.css', 'out/webview/dashboard.js', 'out/webview/dashboard.css']) assert.ok(existsSync(path.join(ROOT, f)), `${f}: run npm run build first`);
     const dir = projectCopy();
     try {
       // The same vsce arguments as `npm run package`, into a file of the test's own.
@@ -88,7 +88,7 @@ describe('the extension package (VSIX)', () => {
       const expected = [
         '[Content_Types].xml', 'extension.vsixmanifest',
         'extension/LICENSE.txt', 'extension/changelog.md', 'extension/CONTRIBUTING.md', 'extension/package.json', 'extension/readme.md',
-        'extension/out/extension.js', 'extension/out/webview/form.css', 'extension/out/webview/form.js',
+        'extension/out/extension.js', 'extension/out/webview/dashboard.css', 'extension/out/webview/dashboard.js', 'extension/out/webview/form.css', 'extension/out/webview/form.js',
         ...filesUnder('media', () => true).map((f) => `extension/${f}`),
         ...filesUnder('schemas', (n) => n.endsWith('.schema.json')).map((f) => `extension/${f}`),
         ...filesUnder('docs', (n) => n.endsWith('.md') || n.endsWith('.svg')).map((f) => `extension/${f}`),

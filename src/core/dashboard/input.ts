@@ -3,30 +3,19 @@
  * statuses, kinds and counts only. This is the one place the dashboard reads parsed 1:1s, and it copies no text out
  * of them (names and goal titles come from report.yaml and goals.yaml).
  */
-import { countedDaysBetween } from '../dates';
 import type { LoadedMeeting } from '../index/teamIndex';
-import { nextDueDate } from '../planning';
+import type { ReportHealthFacts } from '../query/health';
 import { goalEndOf, isHeldBy } from '../rules/context';
 import type { ReportContext } from '../rules/context';
 import type { HeldFact, ReportInput } from './summary';
 import type { MeetingFact } from './weeks';
 
-/** Counted days past due plus grace, as the cadence rules count them (0 when not overdue, on leave or left). */
-export function overdueDays(ctx: ReportContext): number {
-  if (ctx.hasLeft || ctx.historyUnreadable) return 0;
-  const limit = ctx.cadenceDays + ctx.graceDays;
-  if (ctx.countedDaysSinceLastHeld !== undefined) return ctx.countedDaysSinceLastHeld > limit ? ctx.countedDaysSinceLastHeld - ctx.cadenceDays : 0;
-  const since = ctx.profile?.since;
-  if (!since || since > ctx.today) return 0;
-  const counted = countedDaysBetween(since, ctx.today, ctx.paused);
-  return counted > limit ? counted - ctx.cadenceDays : 0;
-}
-
 /**
- * `meetings`: the report's 1:1s the query layer loaded for the range (any order; the rules' window is added, so the
+ * `health`: the query layer's facts for the report (overdue, next due, leave: the numbers the trees and the status
+ * bar show, one source). `meetings`: the report's 1:1s the query layer loaded for the range (any order; the rules' window is added, so the
  * last held 1:1s are there even when older than the range).
  */
-export function reportInput(ctx: ReportContext, meetings: readonly LoadedMeeting[]): ReportInput {
+export function reportInput(ctx: ReportContext, health: ReportHealthFacts, meetings: readonly LoadedMeeting[]): ReportInput {
   const byPath = new Map<string, LoadedMeeting>();
   for (const m of [...ctx.meetings, ...meetings]) byPath.set(m.ref.path, m);
   const all = [...byPath.values()].sort((a, b) => (a.ref.date < b.ref.date ? 1 : a.ref.date > b.ref.date ? -1 : b.ref.seq - a.ref.seq));
@@ -51,9 +40,10 @@ export function reportInput(ctx: ReportContext, meetings: readonly LoadedMeeting
     facts: { since: ctx.profile?.since, left: ctx.left, cadenceDays: ctx.cadenceDays, paused: ctx.paused },
     meetings: facts,
     held,
-    nextDue: nextDueDate(ctx),
-    overdueBy: overdueDays(ctx),
-    onLeave: ctx.pausedToday,
+    // The health's due date may lie in the past (overdue); the dashboard shows when the next one is due: today then.
+    nextDue: health.nextDue === undefined || health.nextDue >= ctx.today ? health.nextDue : ctx.today,
+    overdueBy: health.overdueBy,
+    onLeave: health.onLeave,
     openActions: ctx.openActions.length,
     goals: [...ctx.activeGoals, ...ctx.unsupportedGoals].map((g) => ({ id: g.id, title: g.title, start: g.start, end: goalEndOf(ctx, g) })),
     reportFile: ctx.profileFile?.path ?? `${ctx.report.path}/report.yaml`,

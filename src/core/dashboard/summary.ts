@@ -104,6 +104,9 @@ export interface DashboardSummary {
   readonly reports: readonly ReportRow[];
 }
 
+/** The order of `localeCompare`, with one collator made once (it is much faster for a team's worth of names). */
+const byName = new Intl.Collator();
+
 const percent = (part: number, whole: number): number | undefined => (whole === 0 ? undefined : Math.round((part / whole) * 100));
 
 export function reportRow(input: ReportInput, today: IsoDate): ReportRow {
@@ -145,9 +148,12 @@ export function reportRow(input: ReportInput, today: IsoDate): ReportRow {
   };
 }
 
-/** The team's summary: a row per current report (by name) and the totals over them. */
-export function dashboardSummary(inputs: readonly ReportInput[], today: IsoDate): DashboardSummary {
-  const rows = inputs.map((i) => reportRow(i, today)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+/**
+ * The team's summary: a row per current report (by name) and the totals over them. `rowOf` lets the caller reuse the
+ * rows of reports that did not change (the dashboard query caches them); the totals are sums, linear in the reports.
+ */
+export function dashboardSummary(inputs: readonly ReportInput[], today: IsoDate, rowOf: (input: ReportInput) => ReportRow = (i) => reportRow(i, today)): DashboardSummary {
+  const rows = inputs.map(rowOf).sort((a, b) => byName.compare(a.name, b.name) || byName.compare(a.id, b.id));
   let held13 = 0, due13 = 0, held26 = 0, due26 = 0, prepared = 0, heldInRange = 0;
   for (const r of rows) {
     const s = adherence(r.cells, SHORT_WEEKS);

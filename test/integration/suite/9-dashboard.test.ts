@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DashboardQuery } from '../../../src/core/dashboard/query';
+import { TeamChecker } from '../../../src/core/checker';
+import { NodeTeamFileSystem } from '../../../src/node/nodeFs';
+import { api, d, eventually, teamFile, today, write, writeTeam } from './helpers';
+
+const CANARY = 'CANARY-dash-5c1e';
+
+describe('the team dashboard panel', () => {
+  before(async () => {
+    await writeTeam();
+    // Text from a 1:1 that must never reach the page: feedback, topics, notes, private notes, actions.
+    await write(`bo-chen/meetings/${d(-31)}.yaml`, [
+      `date: ${d(-31)}`,
+      'prep:',
+      '  manager:',
+      `    feedback: [{type: positive, text: ${CANARY} praise}]`,
+      `    topics: [${CANARY} topic]`,
+      '  report:',
+      `    topics: [${CANARY} their topic]`,
+      `notes: ${CANARY} notes`,
+      `private: ${CANARY} private`,
+      'actions:',
+      `  - {text: ${CANARY} action, owner: manager}`,
+      '',
+    ].join('\n'));
+    await vscode.commands.executeCommand('oneOnOnes.refresh');
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(teamFile(`bo-chen/meetings/${d(-31)}.yaml`));
+  });
+
+  const panelTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('oneOnOnes.dashboard'));
+
+  it('opens from its command, once (a second call reveals it), showing the core\'s summary for today and no 1:1 text', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('oneOnOnes.openDashboard');
+    await vscode.commands.executeCommand('oneOnOnes.openDashboard');
+    await eventually(() => assert.equal(panelTabs().length, 1));
+    assert.ok(a.dashboard.isOpen);
+    await a.dashboard.refreshed();
+    const shown = a.dashboard.summary;
+    assert.ok(shown);
+    // The core, from the files on disk, for the same day.
+    const checker = await TeamChecker.open(new NodeTeamFileSystem(teamFile('').fsPath), { today });
+    const expected = await new DashboardQuery(checker).summary();
+    assert.deepEqual(JSON.parse(JSON.stringify(shown)), JSON.parse(JSON.stringify(expected)));
+    // Earlier suites may have added reports of their own: the team's three are there, by name.
+    const names = shown.reports.map((r) => r.name);
+    assert.deepEqual(names.filter((n) => ['Ana Lúcia Ferreira', 'Bo Chen', 'Cy'].includes(n)), ['Ana Lúcia Ferreira', 'Bo Chen', 'Cy']);
+    // Overdue as the status bar counts it: the query layer's health, one source.
+    assert.ok(shown.totals.overdue > 0);
+    assert.match(a.statusBar.text, new RegExp(`^\\$\\(warning\\) ${shown.totals.overdue} overdue`));
+    const posted = JSON.stringify(a.dashboard.posted);
+    assert.ok(posted.includes('Ana Lúcia Ferreira'), 'the summary was posted');
+    assert.ok(!posted.includes(CANARY), 'no text of a 1:1 reaches the page');
+  });
+
+  it('a file change updates it without reopening', async () => {
+    const a = await api();
+    await a.dashboard.open();
+    await a.dashboard.refreshed();
+    const before = a.dashboard.summary?.reports.find((r) => r.id === 'cy');
+    assert.equal(before?.lastHeld, undefined);
+    await write(`cy/meetings/${d(-1)}.yaml`, `date: ${d(-1)}\nprep:\n  report:\n    topics: [Onboarding]\n`);
+    try {
+      await eventually(async () => {
+        await a.dashboard.refreshed();
+        assert.equal(a.dashboard.summary?.reports.find((r) => r.id === 'cy')?.lastHeld, d(-1));
+      });
+      assert.equal(panelTabs().length, 1);
+      const last = a.dashboard.posted[a.dashboard.posted.length - 1];
+      assert.equal(last.type, 'summary');
+    } finally {
+      await vscode.workspace.fs.delete(teamFile(`cy/meetings/${d(-1)}.yaml`));
+    }
+  });
+
+  it('opening a held week\'s cell opens that 1:1 in the form; a message outside the protocol does nothing', async () => {
+    const a = await api();
+    await a.dashboard.open();
+    await a.dashboard.refreshed();
+    const bo = a.dashboard.summary?.reports.find((r) => r.id === 'bo-chen');
+    const cell = bo?.cells.find((c) => c.meeting?.date === d(-17));
+    assert.ok(cell, 'the week of the 1:1 17 days ago');
+    await a.dashboard.receive({ type: 'openWeek', id: 'bo-chen', week: cell.week, extra: 1 });
+    await a.dashboard.receive({ type: 'openWeek', id: 'bo-chen', week: cell.week });
+    const target = teamFile(`bo-chen/meetings/${d(-17)}.yaml`).toString();
+    await eventually(() => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      assert.ok(tab?.input instanceof vscode.TabInputCustom, 'the form');
+      assert.equal(tab.input.uri.toString(), target);
+      assert.equal(tab.input.viewType, 'oneOnOnes.meetingForm');
+    });
+    const forms = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom);
+    assert.equal(forms.length, 1, 'the message with an extra key opened nothing');
+  });
+});
