@@ -36,6 +36,11 @@ export interface ExtensionApi {
   dropWatcherEvents(match: ((path: string) => boolean) | undefined): void;
   /** The team dashboard panel (issue #14). */
   readonly dashboard: DashboardApi;
+  /**
+   * Answers the dashboard's "Save heatmap as SVG" dialog (given its default place) instead of the user, or the dialog
+   * again with undefined: so the in-host tests can pick a place inside and outside the team folder.
+   */
+  answerDashboardSave(pick: ((defaultUri: vscode.Uri | undefined) => vscode.Uri | undefined) | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -70,14 +75,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // The Get Started walkthrough: once after install, and from the palette.
   context.subscriptions.push(...registerWalkthrough(context));
-  const dashboard = new DashboardPanel(service, context.extensionUri);
+  let saveTarget: ((defaultUri: vscode.Uri | undefined) => vscode.Uri | undefined) | undefined;
+  const dashboard = new DashboardPanel(service, context.extensionUri, (o) => (saveTarget ? Promise.resolve(saveTarget(o.defaultUri)) : vscode.window.showSaveDialog(o)));
   context.subscriptions.push(dashboard, vscode.commands.registerCommand('oneOnOnes.openDashboard', () => dashboard.open()));
   context.subscriptions.push(...meetingFilesOnly(service));
   void service.reload();
   const dropWatcherEvents = (match: ((path: string) => boolean) | undefined): void => {
     dropEvent = match;
   };
-  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dropWatcherEvents, dashboard };
+  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dropWatcherEvents, dashboard, answerDashboardSave: (pick) => { saveTarget = pick; } };
 }
 
 /**

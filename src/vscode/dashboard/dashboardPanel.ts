@@ -45,7 +45,15 @@ export class DashboardPanel implements vscode.Disposable, DashboardApi {
   private readonly postedList: DashboardHostMessage[] = [];
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly service: TeamService, private readonly extensionUri: vscode.Uri) {
+  /**
+   * `askSaveTarget`: where to save the heatmap (by default VS Code's save dialog); the extension's API object lets the
+   * in-host tests answer it, as a user would pick a place.
+   */
+  constructor(
+    private readonly service: TeamService,
+    private readonly extensionUri: vscode.Uri,
+    private readonly askSaveTarget: (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined> = (o) => vscode.window.showSaveDialog(o),
+  ) {
     this.subscription = service.onDidChange(() => this.schedule());
   }
 
@@ -183,7 +191,7 @@ export class DashboardPanel implements vscode.Disposable, DashboardApi {
   private async saveSvg(root: vscode.Uri): Promise<void> {
     if (!this.last) return;
     const svg = heatmapSvg(this.last);
-    const target = await vscode.window.showSaveDialog({
+    const target = await this.askSaveTarget({
       defaultUri: vscode.Uri.joinPath(root, `heatmap-${this.last.today}.svg`),
       filters: { 'SVG image': ['svg'] },
       saveLabel: 'Save Heatmap',

@@ -1,15 +1,18 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DashboardQuery } from '../../../src/core/dashboard/query';
 import { TeamChecker } from '../../../src/core/checker';
 import { NodeTeamFileSystem } from '../../../src/node/nodeFs';
-import { api, d, eventually, teamFile, today, write, writeTeam } from './helpers';
+import { api, d, eventually, teamFile, resetTeam, today, workspaceUri, write } from './helpers';
 
 const CANARY = 'CANARY-dash-5c1e';
 
 describe('the team dashboard panel', () => {
   before(async () => {
-    await writeTeam();
+    await resetTeam();
     // Text from a 1:1 that must never reach the page: feedback, topics, notes, private notes, actions.
     await write(`bo-chen/meetings/${d(-31)}.yaml`, [
       `date: ${d(-31)}`,
@@ -96,5 +99,43 @@ describe('the team dashboard panel', () => {
     });
     const forms = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom);
     assert.equal(forms.length, 1, 'the message with an extra key opened nothing');
+  });
+
+  it('Save heatmap as SVG writes inside the team folder only, never through a link, and the file holds no 1:1 text', async () => {
+    const a = await api();
+    await a.dashboard.open();
+    await a.dashboard.refreshed();
+    const notices = (): string[] => a.dashboard.posted.flatMap((m) => (m.type === 'notice' ? [m.text] : []));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'dash-outside-'));
+    const link = teamFile('linked-out').fsPath;
+    try {
+      // Where the dialog suggests: the team folder.
+      a.answerDashboardSave((suggested) => suggested);
+      await a.dashboard.receive({ type: 'saveSvg' });
+      const saved = teamFile(`heatmap-${today}.svg`);
+      const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(saved));
+      assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      assert.ok(svg.includes('Bo Chen, week of'), 'cells named by report and week');
+      assert.ok(!svg.includes(CANARY), 'no text of a 1:1');
+      assert.equal(notices().at(-1), `Saved the heatmap as heatmap-${today}.svg.`);
+      await vscode.workspace.fs.delete(saved);
+      // Outside the team folder (the workspace above it, a temporary folder): refused, nothing written.
+      for (const place of [workspaceUri('heatmap.svg'), vscode.Uri.file(path.join(outside, 'heatmap.svg'))]) {
+        a.answerDashboardSave(() => place);
+        await a.dashboard.receive({ type: 'saveSvg' });
+        assert.equal(notices().at(-1), 'Not saved: choose a place inside the team folder.');
+        assert.equal(fs.existsSync(place.fsPath), false, place.fsPath);
+      }
+      // Through a symbolic link inside the team folder that leads out of it: refused, nothing written.
+      fs.symlinkSync(outside, link);
+      a.answerDashboardSave(() => vscode.Uri.file(path.join(link, 'heatmap.svg')));
+      await a.dashboard.receive({ type: 'saveSvg' });
+      assert.match(notices().at(-1) ?? '', /^Not saved\. /);
+      assert.deepEqual(fs.readdirSync(outside), []);
+    } finally {
+      a.answerDashboardSave(undefined);
+      fs.rmSync(link, { force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

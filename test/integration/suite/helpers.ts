@@ -82,6 +82,20 @@ export async function resetTeam(): Promise<void> {
   }
   await writeTeam();
   await a.service.rescan();
+  // Editors still open on the team's files (earlier tests') take the new text in from disk: wait for it, so an edit
+  // made through them is not refused as made on an older version.
+  await eventually(async () => {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.isDirty || doc.uri.scheme !== root.scheme || !doc.uri.path.startsWith(`${root.path}/`)) continue;
+      let disk: string | undefined;
+      try {
+        disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
+      } catch {
+        continue; // deleted: nothing to take in
+      }
+      assert.equal(doc.getText(), disk, `${doc.uri.path} is up to date`);
+    }
+  });
   await eventually(() => assert.deepEqual(a.service.queries?.reports().map((r) => r.id), ['ana-ferreira', 'bo-chen', 'cy']));
 }
 
