@@ -1,6 +1,7 @@
 /**
  * `one-on-ones check [TEAM_FOLDER] [options]`: the extension's index and rules from the command line, for a
- * pre-commit hook or the CI of the team repository. Exit codes: 0 no error (warnings allowed), 1 at least one error
+ * pre-commit hook or the CI of the team repository; `one-on-ones summary FOLDER...`, a roll-up over teams (src/cli/summary.ts).
+ * Exit codes: 0 no error (warnings allowed), 1 at least one error
  * (or more warnings than `--max-warnings`), 2 bad arguments or no such folder, 3 an internal error.
  */
 import { runCheck } from './cli/check';
@@ -8,6 +9,7 @@ import { CHECK_OPTIONS } from './cli/check';
 import type { CliIo } from './cli/check';
 import { parseCommandLine, UsageError } from './cli/args';
 import { FORMATS } from './cli/output';
+import { runSummary, SUMMARY_FORMATS, SUMMARY_OPTIONS } from './cli/summary';
 import { RULES } from './core/rules/registry';
 import { escapeText } from './node/terminalText';
 
@@ -17,6 +19,7 @@ export { sortProblems } from './cli/output';
 declare const __VERSION__: string;
 
 const USAGE = `Usage: one-on-ones check [TEAM_FOLDER] [options]
+       one-on-ones summary FOLDER... [--format FORMAT] [--names] [--today YYYY-MM-DD]
 
 Checks a First-Class 1:1s team folder (default: ./one-on-ones) and prints its problems like a linter.
 
@@ -37,6 +40,12 @@ Options:
   -h, --help             this help
   -v, --version          the version
 
+summary: a roll-up for a manager of managers. Each FOLDER is a team folder, or a JSON file that
+\`summary --format json\` wrote for one. One row per team and a total: reports, adherence over 13 weeks, overdue
+now, without an active goal, career 1:1s overdue, prepared 1:1s. Never a note or a feedback text.
+  --format FORMAT        ${SUMMARY_FORMATS.join(', ')} (default: text)
+  --names                also a row per report (names and numbers); by default counts only
+
 Exit code: 0 when there is no error, 1 when there is at least one error (or more warnings than --max-warnings),
 2 on a bad argument or a missing folder.
 Colour on a terminal; NO_COLOR=1 switches it off, FORCE_COLOR=1 on.
@@ -48,7 +57,7 @@ function version(): string {
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const parsed = parseCommandLine(argv, { check: CHECK_OPTIONS });
+    const parsed = parseCommandLine(argv, { check: CHECK_OPTIONS, summary: SUMMARY_OPTIONS });
     if (parsed === 'help') {
       io.out(`${USAGE}\n`);
       return 0;
@@ -57,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(`${version()}\n`);
       return 0;
     }
-    // One subcommand today; `summary` and `export` join the table above.
+    if (parsed.command === 'summary') return await runSummary(parsed, io);
     return await runCheck(parsed, io, version());
   } catch (e) {
     if (e instanceof UsageError) {

@@ -93,6 +93,8 @@ export interface TeamTotals {
   readonly prepRate: number | undefined;
   readonly positive: number;
   readonly negative: number;
+  /** The counts behind the percentages, so that a roll-up over teams adds them up rather than averaging percentages. */
+  readonly counts: { readonly held13: number; readonly due13: number; readonly prepared: number; readonly held: number };
 }
 
 export interface DashboardSummary {
@@ -185,6 +187,7 @@ export function dashboardSummary(inputs: readonly ReportInput[], today: IsoDate,
       prepRate: percent(prepared, heldInRange),
       positive: rows.reduce((n, r) => n + r.positive, 0),
       negative: rows.reduce((n, r) => n + r.negative, 0),
+      counts: { held13, due13, prepared, held: heldInRange },
     },
     reports: rows,
   };
