@@ -14,6 +14,8 @@
  *                the rescan (folder compared with the index), the events taken in batches of 500 (grouped per
  *                report), and one event at a time as before (a sample, scaled to all files); with the longest time the
  *                event loop was held (the extension's host thread must never be held > 50 ms)
+ *   summary      `one-on-ones summary` over 50 teams of the size (the same folder 50 times: each read, summed and
+ *                dropped before the next), with the child's peak RSS: memory stays that of one team
  *   activation   require() of the bundled extension entry in a fresh process
  *
  * Options: --sizes small,large,huge  --runs N (default 5)  --naive-huge (naive at the huge size: minutes)
@@ -27,6 +29,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseEvents } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { TeamChecker } from '../src/core/checker';
+import { parseCommandLine } from '../src/cli/args';
+import { runSummary, SUMMARY_OPTIONS } from '../src/cli/summary';
 import { DashboardQuery } from '../src/core/dashboard/query';
 import { addDays } from '../src/core/dates';
 import type { EntryKind, FileContent, TeamFileSystem } from '../src/core/fs';
@@ -38,7 +42,7 @@ const ROOT = path.resolve(__dirname, '..');
 const CACHE = path.join(ROOT, 'bench', 'cache');
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
 
-type Scenario = 'floor' | 'naive' | 'floor-events' | 'naive-events' | 'cold' | 'incremental' | 'discover' | 'bulk' | 'dashboard';
+type Scenario = 'floor' | 'naive' | 'floor-events' | 'naive-events' | 'cold' | 'incremental' | 'discover' | 'bulk' | 'dashboard' | 'rollup';
 
 interface ChildTask {
   readonly scenario: Scenario;
@@ -168,6 +172,9 @@ async function runChild(task: ChildTask): Promise<ChildResult> {
   if (task.scenario === 'bulk') {
     return { ...(await bulk(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
   }
+  if (task.scenario === 'rollup') {
+    return { ...(await rollup(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  }
   if (task.scenario === 'dashboard') {
     return { ...(await dashboard(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
   }
@@ -290,6 +297,22 @@ async function bulk(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb'>> {
 // `dashboard summary`: from a freshly opened checker (the cold index, not timed) to the team summary, which parses
 // the 1:1s of the heatmap's 26 weeks. Budget: 2 × the cold index. `dashboard: after one change`: one 1:1 changed and
 // applied (not timed), then the summary again: only that report's row is rebuilt. Budget: 5 ms.
+
+/** The roll-up across teams (`one-on-ones summary`), 50 teams of this size, as the CLI runs it. One run: it is long. */
+async function rollup(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb'>> {
+  const teams = Array.from({ length: ROLLUP_TEAMS }, () => task.dir);
+  let out = '';
+  const t0 = now();
+  // The subcommand itself (src/cli.ts runs the CLI when it is the entry, which the bench's bundle would make it).
+  const parsed = parseCommandLine(['summary', ...teams, '--format', 'json', '--today', BENCH_TODAY], { summary: SUMMARY_OPTIONS });
+  if (typeof parsed === 'string') throw new Error('the roll-up\'s arguments');
+  const code = await runSummary(parsed, { out: (t) => (out += t), err: () => undefined, cwd: ROOT, now: () => new Date() });
+  const ms = now() - t0;
+  if (code !== 0 || (JSON.parse(out) as { teams: unknown[] }).teams.length !== ROLLUP_TEAMS) throw new Error('the roll-up failed');
+  return { times: [ms] };
+}
+
+const ROLLUP_TEAMS = 50;
 
 async function dashboard(task: ChildTask): Promise<Omit<ChildResult, 'maxRssMb'>> {
   const summary: number[] = [];
@@ -431,6 +454,9 @@ async function main(): Promise<void> {
         'per event (before)/rescan': median(b.extra!.perEvent as number[]) / median(b.extra!.rescan as number[]),
       };
     }
+    // The roll-up across teams (issue #16): 50 teams of this size in one run, memory that of one team.
+    const roll = child({ scenario: 'rollup', dir, runs: 1 });
+    add(`summary: ${ROLLUP_TEAMS} teams`, ROLLUP_TEAMS, roll, roll.times);
     // The dashboard (issue #14): its summary against the cold index, and after one change.
     const dash = child({ scenario: 'dashboard', dir, runs });
     add('dashboard summary', 0, dash, dash.extra!.summary as number[]);
