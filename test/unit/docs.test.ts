@@ -72,6 +72,9 @@ describe('docs stay true', () => {
     const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     for (const dev of ['Try it from source', 'Development', 'Performance']) assert.ok(!headings.includes(dev), `README has no "${dev}" section`);
     assert.doesNotMatch(readme, /npm start|npm run bench|\.ci\/run/);
+    // The one test command, named for CI and new users, and the one CI runs.
+    assert.match(readme, /`npm test`/);
+    assert.match(read('.ci/run'), /^npm test\b/m);
     const contributing = read('CONTRIBUTING.md');
     for (const section of ['Try it from source', 'Development', 'Data flows', 'Performance', 'Releasing']) assert.match(contributing, new RegExp(`^## ${section}`, 'm'));
     assert.match(contributing, /npm test/);
