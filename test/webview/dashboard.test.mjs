@@ -2,17 +2,14 @@
 // of VS Code: the very page the extension serves (webviewHtml with the same CSP and bundle), `acquireVsCodeApi`
 // stubbed to record what the page sends, and a summary built by the real core (dashboardSummary) from fixture inputs.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, makeRunDir } from '../../scripts/vscode/server.mjs';
+import { servePage } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { webviewHtml } = require(path.join(ROOT, 'build/src/vscode/webview/html.js'));
 const { dashboardSummary } = require(path.join(ROOT, 'build/src/core/dashboard/summary.js'));
 const { cellName } = require(path.join(ROOT, 'build/src/core/dashboard/share.js'));
 const { addDays } = require(path.join(ROOT, 'build/src/core/dates.js'));
@@ -58,44 +55,12 @@ function summary() {
 
 describe('The team dashboard page in Chromium', function () {
   this.timeout(60_000);
-  let server;
-  let origin;
-  let browser;
+  const served = servePage({ app: 'dashboard', title: 'Team dashboard', loading: 'Loading…' });
   let page;
-  let runDir;
-
-  before(async () => {
-    server = http.createServer((req, res) => {
-      const assets = { '/dashboard.js': 'text/javascript', '/dashboard.css': 'text/css' };
-      if (req.url === '/dashboard.html') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(webviewHtml({ app: 'dashboard', title: 'Team dashboard', loading: 'Loading…', cspSource: origin, nonce: randomBytes(16).toString('base64'), scriptUri: `${origin}/dashboard.js`, styleUri: `${origin}/dashboard.css` }));
-      } else if (assets[req.url]) {
-        res.writeHead(200, { 'content-type': assets[req.url] });
-        res.end(fs.readFileSync(path.join(ROOT, 'out/webview', req.url)));
-      } else if (req.url === '/favicon.ico') {
-        res.writeHead(204).end();
-      } else {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${server.address().port}`;
-    runDir = makeRunDir(ROOT);
-    browser = await launchBrowser({ runDir });
-  });
-
-  after(async function () {
-    await browser?.close();
-    server?.close();
-    const anyFailed = (suite) => suite.tests.some((t) => t.state === 'failed') || suite.suites.some(anyFailed);
-    const failed = this.test?.parent ? anyFailed(this.test.parent) : true;
-    if (runDir && !failed) fs.rmSync(runDir, { recursive: true, force: true });
-  });
 
   let consoleErrors;
   async function open(s = summary()) {
-    page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    page = await served.browser.newPage({ viewport: { width: 1300, height: 900 } });
     consoleErrors = [];
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
@@ -111,7 +76,7 @@ describe('The team dashboard page in Chromium', function () {
         setState: () => undefined,
       });
     });
-    await page.goto(`${origin}/dashboard.html`);
+    await page.goto(`${served.origin}/dashboard.html`);
     await page.waitForFunction(() => window.__sent.some((m) => m.type === 'ready'));
     await host({ type: 'summary', summary: s });
     await page.waitForSelector('main[aria-busy="false"] [role="grid"]');

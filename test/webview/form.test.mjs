@@ -2,17 +2,14 @@
 // place of VS Code: the very page the extension serves (webviewHtml with FORM_PAGE, the same CSP and bundle), `acquireVsCodeApi`
 // stubbed to record what the page sends, and states built by the real core from meeting files.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, makeRunDir } from '../../scripts/vscode/server.mjs';
+import { servePage } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { webviewHtml } = require(path.join(ROOT, 'build/src/vscode/webview/html.js'));
 const { FORM_PAGE } = require(path.join(ROOT, 'build/src/vscode/form/formPage.js'));
 const { buildFormState } = require(path.join(ROOT, 'build/src/core/form/model.js'));
 const { NAUGHTY_STRINGS } = require(path.join(ROOT, 'build/test/support/naughty.js'));
@@ -58,45 +55,12 @@ function state(meeting, { version = 1, context = CONTEXT, problems = [], readOnl
 
 describe('The 1:1 form page in Chromium', function () {
   this.timeout(60_000);
-  let server;
-  let origin;
-  let browser;
+  const served = servePage(FORM_PAGE);
   let page;
-  let runDir;
-
-  before(async () => {
-    server = http.createServer((req, res) => {
-      const assets = { '/form.js': 'text/javascript', '/form.css': 'text/css' };
-      if (req.url === '/form.html') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(webviewHtml({ ...FORM_PAGE, cspSource: origin, nonce: randomBytes(16).toString('base64'), scriptUri: `${origin}/form.js`, styleUri: `${origin}/form.css` }));
-      } else if (assets[req.url]) {
-        res.writeHead(200, { 'content-type': assets[req.url] });
-        res.end(fs.readFileSync(path.join(ROOT, 'out/webview', req.url)));
-      } else if (req.url === '/favicon.ico') {
-        res.writeHead(204).end(); // VS Code's webviews have none either
-      } else {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${server.address().port}`;
-    runDir = makeRunDir(ROOT);
-    browser = await launchBrowser({ runDir });
-  });
-
-  after(async function () {
-    await browser?.close();
-    server?.close();
-    // The browser's profile folder in .vscode-test/runs/ goes with a pass, like every run folder (.ci/run checks it).
-    const anyFailed = (suite) => suite.tests.some((t) => t.state === 'failed') || suite.suites.some(anyFailed);
-    const failed = this.test?.parent ? anyFailed(this.test.parent) : true;
-    if (runDir && !failed) fs.rmSync(runDir, { recursive: true, force: true });
-  });
 
   /** A fresh page with the stubbed VS Code API; it records messages, setState calls and CSP violations. */
   async function open() {
-    page = await browser.newPage();
+    page = await served.browser.newPage();
     const consoleErrors = [];
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
@@ -117,7 +81,7 @@ describe('The 1:1 form page in Chromium', function () {
         setState: (s) => window.__setStates.push(JSON.parse(JSON.stringify(s))),
       });
     });
-    await page.goto(`${origin}/form.html`);
+    await page.goto(`${served.origin}/form.html`);
     await page.waitForFunction(() => window.__sent.some((m) => m.type === 'ready'));
     return consoleErrors;
   }
