@@ -102,6 +102,20 @@ describe('team index', () => {
       assert.equal(checker.index.report('alice')!.meetings.some((m) => m.fileName === `${TODAY}.yaml`), false);
     });
 
+    it('a late "deleted" event for a file that is there again keeps it (the disk decides, not the event)', async () => {
+      const { fs, checker } = await overdue();
+      const path = `alice/meetings/${TODAY}.yaml`;
+      fs.write(path, meetingYaml(TODAY, { goals: { nope: 'x' } }));
+      await checker.applyChange(path, 'created');
+      // A checkout deleted and wrote the file again; its delete event comes after the write was already taken in.
+      const changed = await checker.applyChange(path, 'deleted');
+      assert.deepEqual(changed.get(path)!.map((p) => p.rule), ['unknown-goal'], 'its problems stay');
+      assert.deepEqual(ofRule(checker.problems(), 'cadence-overdue'), [], 'the 1:1 still counts');
+      fs.write('alice/goals.yaml', yaml({ goals: [{ id: 'g1', title: 'Old', start: d(-90), end: d(-30) }] }));
+      await checker.applyChange('alice/goals.yaml', 'deleted');
+      assert.equal(ofRule(checker.problems(), 'goal-expired').length, 1, 'goals.yaml is read, not dropped');
+    });
+
     it('report.yaml, goals.yaml and team.yaml changes re-check the right reports', async () => {
       const { fs, checker } = await overdue();
       fs.write('alice/report.yaml', yaml({ name: 'Alice', paused: [{ from: d(-10), reason: 'leave' }] }));

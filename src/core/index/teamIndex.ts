@@ -257,10 +257,13 @@ export class TeamIndex {
     }
     const id = parts[0];
     let refused = false;
-    if (kind !== 'deleted' && /\.ya?ml$/.test(path)) {
+    if (/\.ya?ml$/.test(path)) {
+      // The event is a hint, the disk decides: events arrive late and out of order (a delete reported after the file
+      // was written again, by a checkout or after a rescan), and a late "deleted" must not drop a file that is there.
       // As in the first load, only plain files are read: a symbolic link (or anything else) is not, and says so.
       const st = await this.fs.stat(path);
       if (!st || st.kind !== 'file') kind = 'deleted';
+      else if (kind === 'deleted') kind = 'changed';
       refused = st !== undefined && st.kind !== 'file';
     }
     const r = this.entries.get(id);
