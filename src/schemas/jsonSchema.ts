@@ -119,8 +119,10 @@ function typeSchema(t: FieldType, nullable: boolean): JsonSchema {
         title: t.name,
         properties,
         ...(required.length > 0 ? { required } : {}),
-        // Unknown keys are kept as they are (the extension hints at a likely typo), so they are not a schema error.
-        additionalProperties: true,
+        // Unknown keys are kept as they are and are not an error: the extension hints at a likely typo (`unknown-key`),
+        // and the YAML extension reports a key the schema does not name as a warning ("Property … is not allowed"),
+        // which is what `false` gives there. Completion then offers only the format's own keys.
+        additionalProperties: false,
       };
     }
   }
