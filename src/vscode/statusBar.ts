@@ -65,6 +65,11 @@ export class StatusBarAdapter implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** For tests: what hovering shows (its text and the one command link it may run). */
+  get tooltip(): vscode.MarkdownString | string | undefined {
+    return this.item.tooltip;
+  }
+
   /** For tests: what a click runs. */
   get command(): vscode.Command | undefined {
     return typeof this.item.command === 'object' ? this.item.command : undefined;

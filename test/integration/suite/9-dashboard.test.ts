@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DashboardQuery } from '../../../src/core/dashboard/query';
 import { TeamChecker } from '../../../src/core/checker';
+import { summaryMarkdown } from '../../../src/core/dashboard/share';
 import { NodeTeamFileSystem } from '../../../src/node/nodeFs';
 import { api, d, eventually, teamFile, resetTeam, today, workspaceUri, write } from './helpers';
 
@@ -99,6 +100,56 @@ describe('the team dashboard panel', () => {
     });
     const forms = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputCustom);
     assert.equal(forms.length, 1, 'the message with an extra key opened nothing');
+  });
+
+  it('the status bar tooltip links to the dashboard, and that is the only command it may run', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await eventually(() => assert.equal(panelTabs().length, 0));
+    const tip = a.statusBar.tooltip;
+    assert.ok(tip instanceof vscode.MarkdownString, 'a Markdown tooltip');
+    const links = [...tip.value.matchAll(/\]\((command:[^)]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(links, ['command:oneOnOnes.openDashboard']);
+    assert.deepEqual(tip.isTrusted, { enabledCommands: ['oneOnOnes.openDashboard'] });
+    // Names in the tooltip are Markdown text (escaped): read back as text, the overdue reports are named.
+    const shown = tip.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.match(shown, /^Overdue: .*Ana Lúcia Ferreira \(\d+ days\)/);
+    // What a click on the link runs.
+    await vscode.commands.executeCommand(links[0].slice('command:'.length));
+    await eventually(() => assert.equal(panelTabs().length, 1));
+  });
+
+  it('opening a report or a goal shows its file, at the goal; unknown ids open nothing', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await a.dashboard.open();
+    await a.dashboard.refreshed();
+    await a.dashboard.receive({ type: 'openReport', id: 'bo-chen' });
+    await eventually(() => assert.ok(vscode.window.activeTextEditor?.document.uri.path.endsWith('/bo-chen/report.yaml')));
+    await a.dashboard.receive({ type: 'openGoal', id: 'ana-ferreira', goal: 'demo' });
+    await eventually(() => {
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor && editor.document.uri.path.endsWith('/ana-ferreira/goals.yaml'));
+      assert.match(editor.document.lineAt(editor.selection.active.line).text, /^\s*- id: demo$/);
+    });
+    const before = vscode.window.tabGroups.all.flatMap((g) => g.tabs).length;
+    await a.dashboard.receive({ type: 'openReport', id: 'nobody' });
+    await a.dashboard.receive({ type: 'openGoal', id: 'nobody', goal: 'demo' });
+    await a.dashboard.receive({ type: 'openReport', id: '../../etc' });
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, before);
+  });
+
+  it('Copy as Markdown puts the summary on the clipboard: counts and names, no 1:1 text', async () => {
+    const a = await api();
+    await a.dashboard.open();
+    await a.dashboard.refreshed();
+    await vscode.env.clipboard.writeText('');
+    await a.dashboard.receive({ type: 'copyMarkdown' });
+    const copied = await vscode.env.clipboard.readText();
+    assert.equal(copied, summaryMarkdown(a.dashboard.summary!));
+    assert.match(copied, /Ana Lúcia Ferreira/);
+    assert.ok(!copied.includes(CANARY), 'no text of a 1:1');
+    assert.equal(a.dashboard.posted.at(-1)?.type, 'notice');
   });
 
   it('Save heatmap as SVG writes inside the team folder only, never through a link, and the file holds no 1:1 text', async () => {
