@@ -18,6 +18,7 @@ interface Manifest {
     commands: Array<{ command: string; title: string; category?: string; icon?: string }>;
     walkthroughs: Array<{ id: string; title: string; steps: Array<{ id: string; title: string; description: string; media: Record<string, unknown>; completionEvents?: string[] }> }>;
     views: Record<string, Array<{ id: string }>>;
+    viewsWelcome: Array<{ view: string; contents: string; when?: string }>;
   };
 }
 const manifest = (): Manifest => JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
@@ -158,5 +159,33 @@ describe('the walkthrough', () => {
     assert.ok(cmd);
     assert.equal(cmd.category, '1:1s');
     assert.match(cmd.icon ?? '', /^\$\([\w-]+\)$/);
+  });
+});
+
+describe('the welcome views', () => {
+  it('say the next step in plain words with a button for it, and wait for the search before saying "no team folder"', () => {
+    const m = manifest();
+    const commands = new Set(m.contributes.commands.map((c) => c.command));
+    const views = new Set(Object.values(m.contributes.views).flat().map((v) => v.id));
+    const src = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(path.join(ROOT, 'src', f), 'utf8'))
+      .join('\n');
+    assert.ok(m.contributes.viewsWelcome.length >= 3);
+    for (const w of m.contributes.viewsWelcome) {
+      assert.ok(views.has(w.view), `${w.view} is a view`);
+      // A welcome view renders Markdown links as buttons but no code spans: a backtick would show as is.
+      assert.ok(!w.contents.includes('`'), `no backticks: ${w.contents}`);
+      const links = [...w.contents.matchAll(/\]\(command:([\w.]+)\)/g)].map((x) => x[1]);
+      assert.ok(links.length > 0, `a button: ${w.contents}`);
+      for (const id of links) assert.ok(commands.has(id), `${id} is a command`);
+      // Every context key a welcome waits for is one the extension sets.
+      for (const key of (w.when ?? '').match(/oneOnOnes\.[\w.]+/g) ?? []) assert.ok(src.includes(`'${key}'`), `${key} is set by the extension`);
+    }
+    const reports = m.contributes.viewsWelcome.filter((w) => w.view === 'oneOnOnes.reports');
+    const noFolder = reports.find((w) => w.contents.includes('command:oneOnOnes.createTeamFolder'));
+    assert.match(noFolder?.when ?? '', /oneOnOnes\.searched && !oneOnOnes\.hasTeamFolder/);
+    const empty = reports.find((w) => w.contents.includes('command:oneOnOnes.addReport'));
+    assert.match(empty?.when ?? '', /oneOnOnes\.hasTeamFolder && oneOnOnes\.emptyTeam/);
   });
 });
