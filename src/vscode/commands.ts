@@ -3,6 +3,7 @@
  * a quick fix or a test can run the command without the prompts.
  */
 import * as vscode from 'vscode';
+import { acceptSuggestion } from '../core/quickPick';
 import { markSkippedEdit } from '../core/edit/meetingEdits';
 import { stringify } from 'yaml';
 import { addDays, isIsoDate, parseDuration } from '../core/dates';
@@ -358,13 +359,13 @@ export class Commands {
     qp.placeholder = 'A step they can take in two months: type it, or pick an example to edit';
     qp.items = GOAL_SUGGESTIONS.map((label) => ({ label }));
     return askQuickPick(qp, () => {
-      const picked = qp.selectedItems[0]?.label ?? qp.activeItems[0]?.label;
-      const value = qp.value.trim();
-      if (picked !== undefined && picked !== value) {
-        qp.value = picked; // into the box, to edit; the next Enter takes it
+      const answer = acceptSuggestion(qp.value, qp.selectedItems[0]?.label ?? qp.activeItems[0]?.label);
+      if (answer && 'put' in answer) {
+        qp.value = answer.put; // into the box, to edit; the next Enter takes it
         return undefined;
       }
-      return value !== '' ? { value } : undefined;
+      // Text typed beyond the example (made theirs) is taken as typed, even while the example is still highlighted.
+      return answer ? { value: answer.take } : undefined;
     });
   }
 

@@ -155,6 +155,46 @@ async function main() {
       await page.waitForFunction(() => [...document.querySelectorAll('.pane .monaco-list-row')].some((e) => e.getAttribute('aria-label')?.startsWith('Priya Natarajan\n')), null, { timeout: 15_000 });
     });
 
+    await check('1:1s: Add Two-Month Goal from the palette: an example title made theirs in the box, one of their aspirations, and a notification says what was added', async () => {
+      const input = page.locator('.quick-input-widget input');
+      // Add Report selected the new report in the tree and said so.
+      await page.waitForFunction(() => [...document.querySelectorAll('.pane .monaco-list-row.selected')].some((e) => e.getAttribute('aria-label')?.startsWith('Priya Natarajan\n')), null, { timeout: 10_000 });
+      await palette('1:1s: Add Two-Month Goal');
+      await page.locator('.quick-input-widget', { hasText: 'Add Two-Month Goal' }).waitFor({ timeout: 10_000 });
+      await input.fill('Priya Natarajan');
+      // Enter only once the list has filtered to her (the highlighted row), not while it still shows the whole team.
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Priya Natarajan' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // The title: the first example goes into the box on Enter, to edit; the next Enter takes the edited text.
+      await page.locator('.quick-input-widget', { hasText: '(1/2)' }).waitFor({ timeout: 10_000 });
+      const example = (await page.locator('.quick-input-list .monaco-list-row .label-name').first().innerText()).trim();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((v) => document.querySelector('.quick-input-widget input')?.value === v, example, { timeout: 5_000 });
+      await page.keyboard.press('End');
+      await page.keyboard.type(' in on-call handovers');
+      await page.keyboard.press('Enter');
+      // The aspiration: hers first; Enter takes it.
+      await page.locator('.quick-input-widget', { hasText: '(2/2)' }).waitFor({ timeout: 10_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Lead the on-call rotation' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const file = path.join(workspace, 'priya-natarajan', 'goals.yaml');
+      const deadline = Date.now() + 15_000;
+      while (!fs.existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(fs.existsSync(file), 'priya-natarajan/goals.yaml was created');
+      const goal = parse(fs.readFileSync(file, 'utf8')).goals?.[0];
+      expect(goal?.title === `${example} in on-call handovers` && goal?.aspiration === 'Lead the on-call rotation' && goal?.start === isoDateOf(new Date()),
+        `goals.yaml: ${JSON.stringify(goal)}`);
+      await page.locator('.tabs-container .tab', { hasText: 'goals.yaml' }).first().waitFor({ timeout: 10_000 });
+      // What it did, in a notification (a toast hides itself after a while: read it in the notification centre).
+      await palette('Notifications: Show Notifications');
+      const said = page.locator('.notifications-center .notification-list-item', { hasText: `Added the two-month goal “${example} in on-call handovers” for Priya Natarajan` });
+      await said.first().waitFor({ timeout: 10_000 }).catch(async (err) => {
+        const all = await page.locator('.notification-list-item').allInnerTexts();
+        throw new Error(`${err.message}; notifications: ${JSON.stringify(all)}`);
+      });
+      await palette('Notifications: Hide Notifications');
+    });
+
     await check('screenshot of the tree with a report expanded', async () => {
       await page.keyboard.press('Escape');
       // A wider sidebar, so descriptions are readable: drag the tall vertical sash right of the sidebar.
