@@ -148,6 +148,24 @@ async function main() {
       const h1 = (await form.locator('h1').textContent())?.trim();
       expect(h1 === name, `the form shows ${JSON.stringify(h1)}, expected the report's name`);
     });
+
+    await check('a second start (the window reloaded) does not open the walkthrough again', async () => {
+      const title = pkg.contributes.walkthroughs[0].title;
+      // Close every editor first, so that a walkthrough after the reload can only be the extension opening it again.
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill('>View: Close All Editors');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('.tabs-container .tab').length === 0, null, { timeout: 10_000 });
+      await page.reload({ timeout: 120_000 });
+      await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+      // The extension is active again (its tree is filled), and had the time to open the walkthrough if it would.
+      await page.locator('.activitybar .action-item[role="tab"]').filter({ has: page.locator('a[aria-label="1:1s"]') }).waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => [...document.querySelectorAll('.pane .monaco-list-row')].some((e) => (e.getAttribute('aria-label') ?? '').includes('\nCadence: ')), null, { timeout: 60_000 });
+      await page.waitForTimeout(10_000);
+      const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+      expect(!(await page.locator('.part.editor').getByText(title).count()), `the walkthrough opened again; tabs: ${JSON.stringify(tabs)}`);
+    });
   } catch (e) {
     process.stdout.write(`  ✖ ${String(e?.message ?? e)}\n`);
     await finish(1);
