@@ -1,0 +1,21 @@
+/**
+ * The time zones the calendar export can describe: those @touch4it/ical-timezones has a VTIMEZONE for (IANA names,
+ * plus a few Windows-style aliases it knows). Only its name table is read here; the VTIMEZONE text itself is passed
+ * in by the adapters (src/cli/export.ts, src/vscode/exports.ts), so the core opens no file.
+ */
+/// <reference path="./ical-timezones.d.ts" />
+import zones from '@touch4it/ical-timezones/zones.js';
+
+/** Names the package lists but ships no file for (its own table is ahead of its data). */
+const MISSING = new Set(['Canada/Saskatchewan', 'CCST']);
+
+export function isKnownTimeZone(name: string): boolean {
+  return Object.hasOwn(zones, name) && !MISSING.has(name);
+}
+
+/** A few known names close to `name` (same case-insensitive tail), for the finding's message. */
+export function similarTimeZones(name: string): string[] {
+  const tail = name.toLowerCase().split('/').pop()?.replace(/[\s_-]+/g, '') ?? '';
+  if (tail === '') return [];
+  return Object.keys(zones).filter((z) => !MISSING.has(z) && (z.toLowerCase().split('/').pop() ?? '').replace(/[\s_-]+/g, '') === tail).slice(0, 3);
+}
