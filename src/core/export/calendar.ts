@@ -171,7 +171,8 @@ export function calendarIcs(input: CalendarInput): string {
     if (isInPeriod(s.start, ctx.paused)) continue;
     cal.createEvent({ id: seriesUid(teamKey, ctx.report.id), summary: name, ...timing(s.start), repeating });
   }
-  const text = cal.toString();
+  // Every content line ends with CRLF (RFC 5545 3.1), the last one too.
+  const text = cal.toString().replace(/(\r\n)?$/, '\r\n');
   if (!vtimezone) return text;
   // ical-generator would write the VTIMEZONE itself only with a calendar-wide zone, which also turns DTSTAMP into a
   // local time of the machine; so the component (already folded, from the package's data) goes in as it is.

@@ -2,7 +2,8 @@
  * The review digest: evidence from the 1:1 files for performance-review season, for one report and one period.
  * Feedback given (delivered only, dated, by type), goals started / done / dropped with their success criteria, career
  * conversations and the report's aspirations, actions completed, cadence adherence. No prose is made up here, and the
- * `private` notes appear only when the manager asks for them by name (`includePrivate`).
+ * `private` notes (and feedback written down but never delivered) appear only when the manager asks for them by name
+ * (`includePrivate`).
  */
 import type { IsoDate } from '../dates';
 import { actionKey, goalEndOf } from '../rules/context';
@@ -94,8 +95,21 @@ export function reviewMarkdown(h: ReportHistory, options: ReviewOptions): string
     }
   }
   const actions = ['## Actions completed', '', ...(done.size > 0 ? done.values() : ['_None recorded._'])];
+  // Asked for by name: the private notes, and the feedback that was written down but never given.
   const privates = options.includePrivate
-    ? ['## Private notes', '', ...inPeriod.filter((m) => (m.value.private ?? '').trim() !== '').map((m) => item(m.value.private ?? '', `${m.date}: `))]
+    ? inPeriod.filter((m) => (m.value.private ?? '').trim() !== '').map((m) => item(m.value.private ?? '', `${m.date}: `))
     : [];
-  return document([head, cadence, feedback, goals, career, actions, privates.length > 2 ? privates : []]);
+  const undelivered = options.includePrivate
+    ? inPeriod.flatMap((m) => m.value.feedback.filter((f) => !f.delivered).map((f) => item(f.text, `${m.date}, ${f.type === 'positive' ? 'positive' : 'to improve'}: `)))
+    : [];
+  const manager = options.includePrivate ? [
+    '## Private notes',
+    '',
+    ...(privates.length > 0 ? privates : ['_None._']),
+    '',
+    '## Feedback written down but not delivered',
+    '',
+    ...(undelivered.length > 0 ? undelivered : ['_None._']),
+  ] : [];
+  return document([head, cadence, feedback, goals, career, actions, manager]);
 }

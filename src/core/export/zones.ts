@@ -5,6 +5,7 @@
  */
 /// <reference path="./ical-timezones.d.ts" />
 import zones from '@touch4it/ical-timezones/zones.js';
+import { nearest } from '../format/parse';
 
 /** Names the package lists but ships no file for (its own table is ahead of its data). */
 const MISSING = new Set(['Canada/Saskatchewan', 'CCST']);
@@ -13,9 +14,8 @@ export function isKnownTimeZone(name: string): boolean {
   return Object.hasOwn(zones, name) && !MISSING.has(name);
 }
 
-/** A few known names close to `name` (same case-insensitive tail), for the finding's message. */
+/** The known name closest to `name` (a likely typo), if any. */
 export function similarTimeZones(name: string): string[] {
-  const tail = name.toLowerCase().split('/').pop()?.replace(/[\s_-]+/g, '') ?? '';
-  if (tail === '') return [];
-  return Object.keys(zones).filter((z) => !MISSING.has(z) && (z.toLowerCase().split('/').pop() ?? '').replace(/[\s_-]+/g, '') === tail).slice(0, 3);
+  const hit = nearest(name, Object.keys(zones).filter((z) => !MISSING.has(z)));
+  return hit ? [hit] : [];
 }
