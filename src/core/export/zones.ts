@@ -3,6 +3,9 @@
  * plus a few Windows-style aliases it knows). Only its name table is read here; the VTIMEZONE text itself is passed
  * in by the adapters (src/cli/export.ts, src/vscode/exports.ts), so the core opens no file.
  */
+// The webview type check (webview/tsconfig.json) reaches this file through the core without including the
+// declaration, so it is referenced here; an import of a .d.ts would be a module that does not exist at run time.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./ical-timezones.d.ts" />
 import zones from '@touch4it/ical-timezones/zones.js';
 import { nearest } from '../format/parse';
