@@ -88,6 +88,18 @@ describe('export calendar (.ics, RFC 5545)', () => {
     assert.equal(events.length, 4);
   });
 
+  it('an overdue report on leave today: the series starts the day after the leave; an open-ended leave ends it', async () => {
+    const files = {
+      ...team(),
+      ...reportFiles('lv', { meetings: { '2026-10-20': {} }, paused: [{ from: '2026-11-20', to: '2026-12-04' }] }),
+      ...reportFiles('end', { meetings: { '2026-11-17': {} }, paused: [{ from: '2027-01-11' }] }),
+    };
+    const { events } = parse(await ics(files));
+    const series = (id: string): Parsed | undefined => events.find((e) => e.recurring && e.uid.startsWith(`1on1-${id}-`));
+    assert.deepEqual(series('lv')?.dates, every('2026-12-05', 7, SIX_MONTHS));
+    assert.deepEqual(series('end')?.dates, every('2026-11-24', 7, '2027-01-10'));
+  });
+
   it('RRULE as the brief says: FREQ=WEEKLY, INTERVAL=2 for biweekly, FREQ=DAILY;INTERVAL=N for Nd', async () => {
     const text = await ics(team());
     assert.match(text, /RRULE:FREQ=WEEKLY\r\n/);

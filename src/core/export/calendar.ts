@@ -14,7 +14,7 @@
  */
 import { ICalCalendar } from 'ical-generator';
 import type { ICalEventData, ICalRepeatingOptions } from 'ical-generator';
-import { addCountedDays, addDays, daysBetween, isInPeriod } from '../dates';
+import { addCountedDays, addDays, daysBetween } from '../dates';
 import type { IsoDate } from '../dates';
 import { nextDueDate, plannedMeetings } from '../planning';
 import type { ReportContext } from '../rules/context';
@@ -113,7 +113,14 @@ interface Series {
 export function seriesOf(ctx: ReportContext): Series | undefined {
   const planned = plannedMeetings(ctx, ctx.today);
   const last = planned[planned.length - 1];
-  const start = last ? addCountedDays(last.date, ctx.cadenceDays, ctx.paused) : nextDueDate(ctx);
+  let start = last ? addCountedDays(last.date, ctx.cadenceDays, ctx.paused) : nextDueDate(ctx);
+  // An overdue 1:1 is due today, which may be a day of leave: the series then starts the day after the leave.
+  for (let guard = 0; start !== undefined && guard <= ctx.paused.length; guard++) {
+    const d: IsoDate = start;
+    const leave = ctx.paused.find((p) => p.from <= d && (p.to === undefined || d <= p.to));
+    if (!leave) break;
+    start = leave.to === undefined ? undefined : addDays(leave.to, 1);
+  }
   if (start === undefined) return undefined;
   const { freq, interval } = recurrenceOf(ctx.cadence, ctx.cadenceDays);
   const step = freq === 'WEEKLY' ? interval * 7 : interval;
@@ -167,8 +174,6 @@ export function calendarIcs(input: CalendarInput): string {
       ...(s.count !== undefined ? { count: s.count } : {}),
       ...(s.exdates.length > 0 ? { exclude: s.exdates.map((d) => at(d) as unknown as Date) } : {}),
     };
-    // The first occurrence is the start itself; a start on leave cannot happen (the due date skips leave).
-    if (isInPeriod(s.start, ctx.paused)) continue;
     cal.createEvent({ id: seriesUid(teamKey, ctx.report.id), summary: name, ...timing(s.start), repeating });
   }
   // Every content line ends with CRLF (RFC 5545 3.1), the last one too.
