@@ -41,14 +41,15 @@ export function agendaTarget(h: ReportHistory, options: AgendaOptions = {}): Age
   return { date: nextDueDate(h.context) ?? today, meeting: undefined, how: 'due' };
 }
 
-function lastCheckIn(history: readonly DatedMeeting[], goalId: string, before: IsoDate): { date: IsoDate; text: string } | undefined {
-  for (let i = history.length - 1; i >= 0; i--) {
-    const m = history[i];
+/** Each goal's last check-in in a held 1:1 before `before`: one pass over the 1:1s for every goal at once. */
+function lastCheckIns(history: readonly DatedMeeting[], before: IsoDate): Map<string, { date: IsoDate; text: string }> {
+  const out = new Map<string, { date: IsoDate; text: string }>();
+  for (const m of history) {
     if (m.date >= before || m.value.status !== 'held') continue;
-    const c = m.value.goals.find((g) => g.goalId === goalId);
-    if (c && c.text.trim() !== '') return { date: m.date, text: c.text };
+    // Oldest first: a later check-in replaces an earlier one.
+    for (const c of m.value.goals) if (c.text.trim() !== '') out.set(c.goalId, { date: m.date, text: c.text });
   }
-  return undefined;
+  return out;
 }
 
 export function agendaMarkdown(h: ReportHistory, options: AgendaOptions = {}): string {
@@ -72,10 +73,11 @@ export function agendaMarkdown(h: ReportHistory, options: AgendaOptions = {}): s
     '',
     ...(mine.length > 0 ? mine.map((t) => item(t.text)) : ['_Nothing yet._']),
   ];
+  const checkIns = lastCheckIns(history, target.date);
   const goals = ctx.activeGoals.length === 0 ? ['## Goals', '', '_No active two-month goal: worth setting one._'] : [
     '## Goals',
     ...ctx.activeGoals.flatMap((g) => {
-      const last = lastCheckIn(history, g.id, target.date);
+      const last = checkIns.get(g.id);
       return [
         '',
         `### ${md(g.title)}`,

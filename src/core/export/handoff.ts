@@ -31,14 +31,17 @@ export function handoffMarkdown(h: ReportHistory): string {
     ...(ctx.paused.filter((l) => l.to === undefined || l.to >= today).map((l) => `- Leave: ${l.from} → ${l.to ?? 'open-ended'}`)),
   ];
   const aspirations = ['## Aspirations', '', ...((p?.aspirations.length ?? 0) > 0 ? (p?.aspirations ?? []).map((a) => item(a)) : ['_None written down: ask in your first career conversation._'])];
-  const checkIns = (g: Goal): string[] => {
-    const lines: string[] = [];
-    for (let i = held.length - 1; i >= 0 && lines.length < CHECK_INS_PER_GOAL; i--) {
-      const c = held[i].value.goals.find((x) => x.goalId === g.id);
-      if (c && c.text.trim() !== '') lines.push(`  - ${held[i].date}: ${md(c.text)}`);
+  // One pass over the 1:1s, newest first, for every goal at once (linear in the files, however many goals).
+  const byGoal = new Map<string, string[]>();
+  for (let i = held.length - 1; i >= 0; i--) {
+    for (const c of held[i].value.goals) {
+      if (c.text.trim() === '') continue;
+      let lines = byGoal.get(c.goalId);
+      if (!lines) byGoal.set(c.goalId, (lines = []));
+      if (lines.length < CHECK_INS_PER_GOAL) lines.push(`  - ${held[i].date}: ${md(c.text)}`);
     }
-    return lines.reverse();
-  };
+  }
+  const checkIns = (g: Goal): string[] => [...(byGoal.get(g.id) ?? [])].reverse();
   const goalBlock = (g: Goal): string[] => [
     `- **${md(g.title)}** — ${g.status}, ${g.start} → ${goalEndOf(ctx, g)}${g.aspiration ? ` · towards: ${md(g.aspiration)}` : ''}${g.buddy ? ` · buddy: ${md(g.buddy)}` : ''}`,
     ...(g.success ? [`  - Success: ${md(g.success)}`] : []),
