@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -16,8 +17,33 @@ const production = process.argv.includes('--production');
  */
 const WEBVIEW_APPS = ['form', 'dashboard'];
 
+/**
+ * @touch4it/ical-timezones reads its VTIMEZONE files from beside its own module at run time, which a bundle does not
+ * ship: the bundles get the same functions over the package's data, inlined once (deduplicated, parsed on first use).
+ */
+const icalTimezones = {
+  name: 'ical-timezones-inline',
+  setup(build) {
+    build.onResolve({ filter: /^@touch4it\/ical-timezones$/ }, () => ({ path: 'ical-timezones', namespace: 'ical-timezones-inline' }));
+    build.onLoad({ filter: /.*/, namespace: 'ical-timezones-inline' }, async () => {
+      const require = createRequire(import.meta.url);
+      const pkg = require('@touch4it/ical-timezones');
+      const zones = require('@touch4it/ical-timezones/zones.js');
+      const files = {};
+      for (const [name, file] of Object.entries(zones)) if (!(file in files)) files[file] = pkg.getVtimezoneComponent(name);
+      return {
+        loader: 'js',
+        contents: `const zones = ${JSON.stringify(zones)};\nconst data = ${JSON.stringify(JSON.stringify(files))};\nlet files;\n`
+          + 'function getVtimezoneComponent(zone) { const f = Object.hasOwn(zones, zone) ? zones[zone] : undefined; if (!f) return null; files ??= JSON.parse(data); return files[f] ?? null; }\n'
+          + 'module.exports = { getVtimezoneComponent, timezoneExists: (z) => getVtimezoneComponent(z) !== null };\n',
+      };
+    });
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
+  plugins: [icalTimezones],
   bundle: true,
   platform: 'node',
   target: 'node20',

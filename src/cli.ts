@@ -10,6 +10,7 @@ import type { CliIo } from './cli/check';
 import { parseCommandLine, UsageError } from './cli/args';
 import { FORMATS } from './cli/output';
 import { runSummary, SUMMARY_FORMATS, SUMMARY_OPTIONS } from './cli/summary';
+import { EXPORT_OPTIONS, runExportCommand } from './cli/export';
 import { RULES } from './core/rules/registry';
 import { escapeText } from './node/terminalText';
 
@@ -20,6 +21,7 @@ declare const __VERSION__: string;
 
 const USAGE = `Usage: one-on-ones check [TEAM_FOLDER] [options]
        one-on-ones summary FOLDER... [--format FORMAT] [--names] [--today YYYY-MM-DD]
+       one-on-ones export KIND TEAM_FOLDER [options] [--out FILE]
 
 Checks a First-Class 1:1s team folder (default: ./one-on-ones) and prints its problems like a linter.
 
@@ -46,6 +48,16 @@ now, without an active goal, career 1:1s overdue, prepared 1:1s. Never a note or
   --format FORMAT        ${SUMMARY_FORMATS.join(', ')} (default: text)
   --names                also a row per report (names and numbers); by default counts only
 
+export: KIND is agenda, calendar, handbook, review or handoff (docs/exports.md), written to standard output or
+to --out FILE (never inside .git or over a team file). Private notes and undelivered feedback stay out unless named.
+  --report ID            the report (agenda, review, handoff)
+  --date YYYY-MM-DD      agenda: the 1:1's day (default: the next planned one, else the next due date)
+  --include-feedback     agenda: also feedback not delivered yet
+  --from/--to YYYY-MM-DD review: the period
+  --include-private      review: also the private notes (the only way they leave the team folder)
+  --out FILE, -o FILE    write the file (atomically) instead of standard output
+  Exit code: 0 written, 1 written with team.yaml errors worked around (or not writable), 2 bad arguments.
+
 Exit code: 0 when there is no error, 1 when there is at least one error (or more warnings than --max-warnings),
 2 on a bad argument or a missing folder.
 Colour on a terminal; NO_COLOR=1 switches it off, FORCE_COLOR=1 on.
@@ -57,7 +69,7 @@ function version(): string {
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const parsed = parseCommandLine(argv, { check: CHECK_OPTIONS, summary: SUMMARY_OPTIONS });
+    const parsed = parseCommandLine(argv, { check: CHECK_OPTIONS, summary: SUMMARY_OPTIONS, export: EXPORT_OPTIONS });
     if (parsed === 'help') {
       io.out(`${USAGE}\n`);
       return 0;
@@ -67,6 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (parsed.command === 'summary') return await runSummary(parsed, io);
+    if (parsed.command === 'export') return await runExportCommand(parsed, io);
     return await runCheck(parsed, io, version());
   } catch (e) {
     if (e instanceof UsageError) {

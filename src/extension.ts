@@ -18,6 +18,7 @@ import { GoalsTreeProvider, ReportsTreeProvider, WeekTreeProvider } from './vsco
 import { registerWalkthrough } from './vscode/walkthrough';
 import { DashboardPanel } from './vscode/dashboard/dashboardPanel';
 import type { DashboardApi } from './vscode/dashboard/dashboardPanel';
+import { ExportCommands } from './vscode/exports';
 
 /** What the extension exposes to its integration tests (and nothing else relies on it). */
 export interface ExtensionApi {
@@ -41,6 +42,8 @@ export interface ExtensionApi {
    * again with undefined: so the in-host tests can pick a place inside and outside the team folder.
    */
   answerDashboardSave(pick: ((defaultUri: vscode.Uri | undefined) => vscode.Uri | undefined) | undefined): void;
+  /** Answers the export commands' save dialog (given its default place) instead of the user, or the dialog again. */
+  answerExportSave(pick: ((defaultUri: vscode.Uri | undefined) => vscode.Uri | undefined) | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -78,12 +81,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let saveTarget: ((defaultUri: vscode.Uri | undefined) => vscode.Uri | undefined) | undefined;
   const dashboard = new DashboardPanel(service, context.extensionUri, (o) => (saveTarget ? Promise.resolve(saveTarget(o.defaultUri)) : vscode.window.showSaveDialog(o)));
   context.subscriptions.push(dashboard, vscode.commands.registerCommand('oneOnOnes.openDashboard', () => dashboard.open()));
+  let exportTarget: ((defaultUri: vscode.Uri | undefined) => vscode.Uri | undefined) | undefined;
+  context.subscriptions.push(...new ExportCommands(service, (o) => (exportTarget ? Promise.resolve(exportTarget(o.defaultUri)) : vscode.window.showSaveDialog(o))).register());
   context.subscriptions.push(...meetingFilesOnly(service));
   void service.reload();
   const dropWatcherEvents = (match: ((path: string) => boolean) | undefined): void => {
     dropEvent = match;
   };
-  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dropWatcherEvents, dashboard, answerDashboardSave: (pick) => { saveTarget = pick; } };
+  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dropWatcherEvents, dashboard, answerDashboardSave: (pick) => { saveTarget = pick; }, answerExportSave: (pick) => { exportTarget = pick; } };
 }
 
 /**

@@ -34,6 +34,14 @@ export interface TeamConfig {
   readonly graceDays: number;
   readonly careerEvery: string;
   readonly goalLength: string;
+  /** When 1:1s start, minutes after midnight (team.yaml `meeting-time`, default 10:00): the calendar export. */
+  readonly meetingMinute: number;
+  /** How long a 1:1 lasts, in minutes (team.yaml `meeting-length`, default 30m). */
+  readonly meetingMinutes: number;
+  /** The IANA zone of the meeting time (team.yaml `time-zone`); undefined: calendar events float. */
+  readonly timeZone?: string;
+  /** The manager's own text for handbook sections, by section id (team.yaml `handbook`). */
+  readonly handbook: Readonly<Partial<Record<string, string>>>;
 }
 
 export const TEAM_DEFAULTS: TeamConfig = {
@@ -41,6 +49,9 @@ export const TEAM_DEFAULTS: TeamConfig = {
   graceDays: 2,
   careerEvery: '8w',
   goalLength: '8w',
+  meetingMinute: 600,
+  meetingMinutes: 30,
+  handbook: {},
 };
 
 export interface PausedPeriod extends Period {

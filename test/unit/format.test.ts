@@ -151,7 +151,7 @@ describe('format: parsing and validation', () => {
   });
 
   it('team.yaml: defaults, and bad values fall back to defaults', () => {
-    assert.deepEqual(parseTeamFile('team.yaml', 'manager: Kim\n').value, { manager: 'Kim', cadence: 'weekly', graceDays: 2, careerEvery: '8w', goalLength: '8w' });
+    assert.deepEqual(parseTeamFile('team.yaml', 'manager: Kim\n').value, { manager: 'Kim', cadence: 'weekly', graceDays: 2, careerEvery: '8w', goalLength: '8w', meetingMinute: 600, meetingMinutes: 30, handbook: {} });
     const bad = parseTeamFile('team.yaml', 'cadence: biweekly\ngrace-days: -1\ncareer-every: weekly\n');
     assert.deepEqual(bad.file.findings.map(at), ['2:13-2:15 schema', '3:15-3:21 schema']);
     assert.equal(bad.value?.cadence, 'biweekly');

@@ -17,7 +17,8 @@ import type {
 import { TEAM_DEFAULTS } from '../types';
 import { rangeOfPath, parseYaml } from './parse';
 import type { YamlFile } from './parse';
-import { GOALS_FILE, MEETING_FILE, MEETING_FILE_NAME, REPORT_FILE, TEAM_FILE } from './schema';
+import { isKnownTimeZone, similarTimeZones } from '../export/zones';
+import { GOALS_FILE, HANDBOOK_SECTIONS, MEETING_FILE, MEETING_FILE_NAME, REPORT_FILE, TEAM_FILE } from './schema';
 
 export interface Parsed<T> {
   readonly file: YamlFile;
@@ -39,8 +40,55 @@ export function parseTeamFile(path: string, text: string): Parsed<TeamConfig> {
     graceDays: typeof r['grace-days'] === 'number' ? r['grace-days'] : TEAM_DEFAULTS.graceDays,
     careerEvery: s(r['career-every']) ?? TEAM_DEFAULTS.careerEvery,
     goalLength: s(r['goal-length']) ?? TEAM_DEFAULTS.goalLength,
+    meetingMinute: TEAM_DEFAULTS.meetingMinute,
+    meetingMinutes: TEAM_DEFAULTS.meetingMinutes,
+    handbook: handbookTexts(r.handbook),
   };
-  return { file, value };
+  return { file, value: { ...value, ...calendarSettings(file, r) } };
+}
+
+/** The handbook's overrides: only the known sections (the parser already flagged the others as unknown keys). */
+function handbookTexts(v: unknown): Readonly<Partial<Record<string, string>>> {
+  const o = obj(v);
+  const out: Record<string, string> = {};
+  for (const id of HANDBOOK_SECTIONS) {
+    const text = s(o?.[id]);
+    if (text !== undefined && text.trim() !== '') out[id] = text;
+  }
+  return out;
+}
+
+/**
+ * team.yaml's `meeting-time`, `meeting-length` and `time-zone` (the calendar export): a value that is not one of
+ * these is a `schema` finding on it and the default is used (no zone: events float).
+ */
+function calendarSettings(file: YamlFile, r: Raw): { meetingMinute?: number; meetingMinutes?: number; timeZone?: string } {
+  const out: { meetingMinute?: number; meetingMinutes?: number; timeZone?: string } = {};
+  const bad = (key: string, message: string): void => {
+    file.findings.push({ file: file.path, range: rangeOfPath(file, [key]), rule: 'schema', message });
+  };
+  const time = r['meeting-time'];
+  if (time !== undefined) {
+    const m = typeof time === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time.trim()) : null;
+    if (m) out.meetingMinute = Number(m[1]) * 60 + Number(m[2]);
+    else bad('meeting-time', '`meeting-time` must be a time of day as "HH:MM" (24 h, in quotes), e.g. "10:00".');
+  }
+  const length = r['meeting-length'];
+  if (length !== undefined) {
+    const m = typeof length === 'string' ? /^(\d{1,3})(m|h)$/.exec(length.trim()) : null;
+    const minutes = m ? Number(m[1]) * (m[2] === 'h' ? 60 : 1) : undefined;
+    if (minutes !== undefined && minutes >= 5 && minutes <= 480) out.meetingMinutes = minutes;
+    else bad('meeting-length', '`meeting-length` must be minutes or hours, from 5m to 8h, e.g. `30m`, `45m` or `1h`.');
+  }
+  const zone = r['time-zone'];
+  if (zone !== undefined) {
+    if (typeof zone === 'string' && isKnownTimeZone(zone.trim())) out.timeZone = zone.trim();
+    else {
+      const near = typeof zone === 'string' ? similarTimeZones(zone) : [];
+      bad('time-zone', `\`time-zone\` must be an IANA time zone the calendar export knows, like \`Europe/Berlin\` or \`America/New_York\`${near.length > 0 ? ` (did you mean ${near.map((z) => `\`${z}\``).join(', ')}?)` : ''}; until then calendar events float.`);
+    }
+  }
+  return out;
 }
 
 export function parseReportFile(path: string, text: string): Parsed<ReportProfile> {

@@ -39,6 +39,28 @@ export const PAUSED_PERIOD: FieldType = {
   },
 };
 
+/**
+ * The handbook export's sections ("How our 1:1s work", src/core/export/handbook.ts), in the order they are written.
+ * team.yaml `handbook:` replaces a section's text by id; an id not listed here is an `unknown-key` finding.
+ */
+export const HANDBOOK_SECTIONS = ['purpose', 'not-for', 'cadence', 'prepare', 'feedback', 'goals', 'career', 'private'] as const;
+export type HandbookSection = (typeof HANDBOOK_SECTIONS)[number];
+
+const HANDBOOK: FieldType = {
+  type: 'object',
+  name: 'handbook',
+  fields: {
+    purpose: { type: text, description: 'What a 1:1 is for (Markdown).' },
+    'not-for': { type: text, description: 'What a 1:1 is not for (Markdown).' },
+    cadence: { type: text, description: 'How often 1:1s happen and what happens when one slips (Markdown).' },
+    prepare: { type: text, description: 'How each side prepares (Markdown).' },
+    feedback: { type: text, description: 'Feedback, both ways (Markdown).' },
+    goals: { type: text, description: 'Two-month goals (Markdown).' },
+    career: { type: text, description: 'Career conversations (Markdown).' },
+    private: { type: text, description: 'What stays private (Markdown).' },
+  },
+};
+
 export const TEAM_FILE: FieldType = {
   type: 'object',
   name: 'team.yaml',
@@ -48,6 +70,10 @@ export const TEAM_FILE: FieldType = {
     'grace-days': { type: { type: 'integer', min: 0 }, default: 2, description: 'Days a 1:1 may slip before it counts as overdue.' },
     'career-every': { type: { type: 'duration', cadence: false }, default: '8w', description: 'How often a bigger-picture career 1:1 is due.' },
     'goal-length': { type: { type: 'duration', cadence: false }, default: '8w', description: 'Length of a goal when it has no `end`.' },
+    'meeting-time': { type: str, default: '10:00', description: 'When 1:1s start, `HH:MM` (24 h), for the calendar export.' },
+    'meeting-length': { type: str, default: '30m', description: 'How long a 1:1 lasts, `Nm` or `Nh` (5 minutes to 8 hours), for the calendar export.' },
+    'time-zone': { type: str, description: 'The IANA time zone of `meeting-time`, e.g. `Europe/Berlin`; without it calendar events float (the same clock time wherever you are).' },
+    handbook: { type: HANDBOOK, description: 'Your own text for sections of the handbook export ("How our 1:1s work"), by section id.' },
   },
 };
 

@@ -6,6 +6,7 @@
  * after the changes queued before them.
  */
 import type { IsoDate } from '../dates';
+import type { ReportHistory } from '../export/history';
 import { loadFormContext } from '../form/context';
 import type { FormContext } from '../form/model';
 import type { TeamIndex } from '../index/teamIndex';
@@ -213,6 +214,20 @@ export class TeamQueries {
       const loaded = await this.index.loadMeetings(reportId, page, { revalidate: false });
       const today = this.today;
       return { rows: page.map((ref, i) => meetingView(ref, loaded[i], today)), total: r.meetings.length };
+    });
+  }
+
+  /**
+   * A report's context and every 1:1 on file, parsed (in the checker's line): what the exports read
+   * (src/core/export). Linear in the report's files; undefined when there is no such report.
+   */
+  history(reportId: string): Promise<ReportHistory | undefined> {
+    return this.source.exclusive(async () => {
+      const r = this.index.report(reportId);
+      if (!r) return undefined;
+      const meetings = await this.index.loadMeetings(reportId, r.meetings, { revalidate: false });
+      const snap = this.report(reportId);
+      return snap ? { id: reportId, name: snap.context.name, context: snap.context, meetings } : undefined;
     });
   }
 

@@ -42,6 +42,26 @@ describe('in Restricted Mode (untrusted workspace)', () => {
     assert.doesNotMatch(new TextDecoder().decode(await vscode.workspace.fs.readFile(teamFile('kim/report.yaml'))), /paused/);
   });
 
+  it('the export commands refuse (they write a file): the save dialog is never reached, nothing is written', async () => {
+    let asked = 0;
+    api.answerExportSave(() => {
+      asked++;
+      return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'export.md');
+    });
+    try {
+      for (const [id, answers] of [['exportAgenda', { date: '2026-11-09', includeFeedback: false }], ['exportCalendar', {}], ['exportHandbook', {}], ['exportReview', { from: '2026-01-01', to: '2026-12-31', includePrivate: false }], ['exportHandoff', {}]] as const) {
+        assert.equal(await vscode.commands.executeCommand(`oneOnOnes.${id}`, 'kim', answers), undefined, id);
+        const entry = (vscode.extensions.getExtension(ID)!.packageJSON as { contributes: { menus: { commandPalette: Array<{ command: string; when?: string }> } } })
+          .contributes.menus.commandPalette.find((m) => m.command === `oneOnOnes.${id}`);
+        assert.match(entry?.when ?? '', /isWorkspaceTrusted/, id);
+      }
+      assert.equal(asked, 0);
+      assert.equal(await exists(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'export.md')), false);
+    } finally {
+      api.answerExportSave(undefined);
+    }
+  });
+
   it('the 1:1 form opens read-only and refuses edits', async () => {
     const uri = teamFile('kim/meetings/2026-11-02.yaml');
     await vscode.commands.executeCommand('vscode.open', uri);
