@@ -9,6 +9,8 @@ import type {
   Goal,
   GoalCheckIn,
   Meeting,
+  MeetingTemplate,
+  MeetingTemplates,
   PausedPeriod,
   ReportProfile,
   TeamConfig,
@@ -39,8 +41,27 @@ export function parseTeamFile(path: string, text: string): Parsed<TeamConfig> {
     graceDays: typeof r['grace-days'] === 'number' ? r['grace-days'] : TEAM_DEFAULTS.graceDays,
     careerEvery: s(r['career-every']) ?? TEAM_DEFAULTS.careerEvery,
     goalLength: s(r['goal-length']) ?? TEAM_DEFAULTS.goalLength,
+    ...templatesOf(r),
   };
   return { file, value };
+}
+
+/** `templates` and `questions`, when written: texts only (anything else is a `schema` finding, and left out). */
+function templatesOf(r: Raw): Pick<TeamConfig, 'templates' | 'questions'> {
+  const texts = (v: unknown): string[] => list(v).filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  const out: { templates?: MeetingTemplates; questions?: string[] } = {};
+  const t = obj(r.templates);
+  if (t) {
+    const one = (k: 'regular' | 'career'): MeetingTemplate | undefined => {
+      const o = obj(t[k]);
+      return o && Array.isArray(o.topics) ? { topics: texts(o.topics) } : undefined;
+    };
+    const regular = one('regular');
+    const career = one('career');
+    out.templates = { ...(regular ? { regular } : {}), ...(career ? { career } : {}) };
+  }
+  if (Array.isArray(r.questions)) out.questions = texts(r.questions);
+  return out;
 }
 
 export function parseReportFile(path: string, text: string): Parsed<ReportProfile> {

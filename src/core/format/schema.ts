@@ -39,6 +39,24 @@ export const PAUSED_PERIOD: FieldType = {
   },
 };
 
+/** One kind's template: the manager topics a new 1:1 of that kind starts with. */
+const TEMPLATE: FieldType = {
+  type: 'object',
+  name: 'template',
+  fields: {
+    topics: { type: strings, description: 'Your topics a new 1:1 of this kind starts with (a career template replaces the default prompts).' },
+  },
+};
+
+export const TEMPLATES: FieldType = {
+  type: 'object',
+  name: 'templates',
+  fields: {
+    regular: { type: TEMPLATE, description: 'Added to every new regular 1:1 (Start 1:1 Note).' },
+    career: { type: TEMPLATE, description: 'The prompts of a new career 1:1 (Start Career Conversation), instead of the default ones.' },
+  },
+};
+
 export const TEAM_FILE: FieldType = {
   type: 'object',
   name: 'team.yaml',
@@ -48,6 +66,8 @@ export const TEAM_FILE: FieldType = {
     'grace-days': { type: { type: 'integer', min: 0 }, default: 2, description: 'Days a 1:1 may slip before it counts as overdue.' },
     'career-every': { type: { type: 'duration', cadence: false }, default: '8w', description: 'How often a bigger-picture career 1:1 is due.' },
     'goal-length': { type: { type: 'duration', cadence: false }, default: '8w', description: 'Length of a goal when it has no `end`.' },
+    templates: { type: TEMPLATES, description: 'What Start 1:1 Note (`regular`) and Start Career Conversation (`career`) put in a new 1:1: your topics.' },
+    questions: { type: strings, description: 'Your question bank: offered first by the form\'s **Add from question bank…**, before the default bank.' },
   },
 };
 
