@@ -114,3 +114,15 @@ describe('the form of a career 1:1 offers a goal per aspiration once it is held'
     assert.equal(state(`date: ${TODAY}\nstatus: held\nkind: career\n`, 'Restricted Mode').career?.offerGoals, false);
   });
 });
+
+describe('the manifest offers Start Career Conversation', () => {
+  it('in the palette (trusted, with a team folder), with its icon, and on a report\'s context menu in the Reports view', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pkg = require('../../../package.json') as { contributes: { commands: Array<{ command: string; title: string; category: string; icon?: string }>; menus: Record<string, Array<{ command: string; when?: string }>> } };
+    const id = 'oneOnOnes.startCareerConversation';
+    const cmd = pkg.contributes.commands.find((c) => c.command === id);
+    assert.deepEqual(cmd && [cmd.title, cmd.category, cmd.icon], ['Start Career Conversation', '1:1s', '$(star-full)']);
+    assert.match(pkg.contributes.menus.commandPalette.find((m) => m.command === id)?.when ?? '', /isWorkspaceTrusted && oneOnOnes\.hasTeamFolder/);
+    assert.match(pkg.contributes.menus['view/item/context'].find((m) => m.command === id)?.when ?? '', /view == oneOnOnes\.reports && viewItem == report && isWorkspaceTrusted/);
+  });
+});
