@@ -152,7 +152,7 @@ export class TeamChecker {
 
   private async recheck(path: string, effect: ChangeEffect): Promise<Map<string, Problem[]>> {
     // Only the reports the change touched are looked at: the cost of a change does not grow with the team.
-    const ids = effect.reports === 'all' ? [...new Set([...this.findings.keys(), ...this.index.reports().map((r) => r.id)])] : [...effect.reports];
+    const ids = effect.reports === 'all' ? [...new Set([...this.findings.keys(), ...this.index.reports().map((r) => r.id)])] : this.withBuddies(effect.reports);
     const touched = new Set<string>([path]);
     const collect = (): void => {
       for (const f of this.teamFindings) touched.add(f.file);
@@ -380,6 +380,19 @@ export class TeamChecker {
     return this.recheckReports(new Set(), { reports }, pause);
   }
 
+  /**
+   * The reports to re-check for a change: those it touched and, when a report appeared or went, the reports whose
+   * goals name it as `buddy` (their unknown-buddy finding depends on it). Only then is the team's goals read.
+   */
+  private withBuddies(reports: ReadonlySet<string>): string[] {
+    const ids = new Set(reports);
+    const cameOrWent = [...reports].filter((id) => this.findings.has(id) !== (this.index.report(id) !== undefined));
+    if (cameOrWent.length > 0) {
+      for (const r of this.index.reports()) if (r.goals?.value?.some((g) => g.buddy !== undefined && cameOrWent.includes(g.buddy))) ids.add(r.id);
+    }
+    return [...ids];
+  }
+
   /** Per report: the index's entry as its rules last ran on it (see `rescan`). */
   private readonly checkedAs = new Map<string, CheckedState>();
 
@@ -413,7 +426,7 @@ export class TeamChecker {
       await this.checkAllNow(); // already in the line (`exclusive` does not nest)
       return { files: undefined, reports: 'all' };
     }
-    const ids = [...effect.reports];
+    const ids = this.withBuddies(effect.reports);
     const touched = new Set<string>(paths);
     const collect = (): void => {
       for (const f of this.teamFindings) touched.add(f.file);

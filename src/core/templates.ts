@@ -7,7 +7,11 @@ import { addDays, parseDuration } from './dates';
 import type { IsoDate } from './dates';
 import { suggestId } from './index/teamIndex';
 import type { MeetingRef } from './index/teamIndex';
+import { goalEndOf } from './rules/context';
 import type { ReportContext } from './rules/context';
+import { buddyTopic, careerNotes, careerTopics, oneLine, templateTopics } from './career';
+import type { BuddyGoal } from './career';
+import type { MeetingKind } from './types';
 import type { PlainValue } from './edit/yamlEdit';
 
 /** `2026-11-24.yaml`, or `2026-11-24-2.yaml` when that day already has one, and so on. */
@@ -27,24 +31,50 @@ export function careerDue(ctx: ReportContext): boolean {
   return addDays(last.ref.date, ctx.careerEveryDays - ctx.cadenceDays) <= ctx.today;
 }
 
+/** What a new 1:1 starts with besides what the last 1:1s left open. */
+export interface NewMeetingExtras {
+  /** Goals of other reports this report is the buddy on (Start 1:1 Note asks how it goes). */
+  readonly buddyOf?: readonly BuddyGoal[];
+}
+
 /**
  * A planned 1:1 for `date`: each active goal gets an empty check-in, open actions and feedback not yet delivered are
- * carried over, so the manager prepares on top of what is still open rather than from a blank page.
+ * carried over, so the manager prepares on top of what is still open rather than from a blank page. The team's
+ * `templates.regular` topics come first among yours, then a topic per goal they are the buddy on.
  */
-export function newMeetingText(ctx: ReportContext, date: IsoDate): string {
+export function newMeetingText(ctx: ReportContext, date: IsoDate, extras: NewMeetingExtras = {}): string {
+  const kind = careerDue(ctx) ? 'career' : 'regular';
+  // The team's template of that kind only: a career-due note gets the full preparation from Start Career Conversation.
+  const own = ctx.team.templates?.[kind] ? templateTopics(ctx.team, kind) : [];
+  const topics = [...own, ...(extras.buddyOf ?? []).map(buddyTopic)];
+  return meetingText(ctx, date, kind, topics, '', `1:1 with ${oneLine(ctx.name)} — prep: real feedback (positive and negative), your topics; leave status updates out.`);
+}
+
+/**
+ * A planned career 1:1 for `date` (Start Career Conversation): the essay's prompts (or the team's career template)
+ * as your topics, their aspirations and every goal so far in the shared notes, and what a regular 1:1 carries over.
+ */
+export function careerMeetingText(ctx: ReportContext, date: IsoDate): string {
+  const aspirations = ctx.profile?.aspirations ?? [];
+  const notes = careerNotes({ aspirations, goals: ctx.goals, endOf: (g) => goalEndOf(ctx, g) }, ctx.today);
+  return meetingText(ctx, date, 'career', careerTopics(ctx.team, aspirations), notes,
+    `Career 1:1 with ${oneLine(ctx.name)} — the bigger picture: where they want to go, the next two-month step, who could help.`);
+}
+
+function meetingText(ctx: ReportContext, date: IsoDate, kind: MeetingKind, topics: readonly string[], notes: string, header: string): string {
   const previous = ctx.meetings.find((m) => m.ref.date <= date && m.value);
   const carriedFeedback = (previous?.value?.feedback ?? []).filter((f) => !f.delivered).map((f) => ({ type: f.type, text: f.text, delivered: false }));
   const doc: Record<string, PlainValue> = {
     date,
     status: 'planned',
-    kind: careerDue(ctx) ? 'career' : 'regular',
+    kind,
     prep: {
-      manager: { feedback: carriedFeedback, topics: [] },
+      manager: { feedback: carriedFeedback, topics: [...topics] },
       report: { topics: [] },
     },
   };
   if (ctx.activeGoals.length > 0) doc.goals = Object.fromEntries(ctx.activeGoals.map((g) => [g.id, '']));
-  doc.notes = '';
+  doc.notes = notes;
   doc.private = '';
   doc.actions = ctx.openActions.map((o) => {
     const a: Record<string, PlainValue> = { text: o.action.text, owner: o.action.owner };
@@ -53,7 +83,7 @@ export function newMeetingText(ctx: ReportContext, date: IsoDate): string {
     return a;
   });
   // One header line: a line break in the name (a lone CR included, which the readers flag) becomes a space.
-  return withHeader(doc, `1:1 with ${ctx.name.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')} — prep: real feedback (positive and negative), your topics; leave status updates out.`);
+  return withHeader(doc, header);
 }
 
 /**

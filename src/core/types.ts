@@ -42,6 +42,20 @@ export interface TeamConfig {
   readonly timeZone?: string;
   /** The manager's own text for handbook sections, by section id (team.yaml `handbook`). */
   readonly handbook: Readonly<Partial<Record<string, string>>>;
+  /** team.yaml `templates`: the topics new 1:1s start with, per kind. */
+  readonly templates?: MeetingTemplates;
+  /** team.yaml `questions`: the team's question bank (the default bank follows it). */
+  readonly questions?: readonly string[];
+}
+
+export interface MeetingTemplate {
+  readonly topics: readonly string[];
+}
+
+/** A kind missing here uses the default (none for regular, the essay's prompts for career). */
+export interface MeetingTemplates {
+  readonly regular?: MeetingTemplate;
+  readonly career?: MeetingTemplate;
 }
 
 export const TEAM_DEFAULTS: TeamConfig = {

@@ -83,6 +83,11 @@ export interface CareerGoal {
   readonly aspiration?: string;
 }
 
+export interface BuddyRow {
+  readonly name: string;
+  readonly title: string;
+}
+
 export interface ListState<Row> {
   readonly id: ListId;
   readonly rows: readonly Row[];
@@ -132,8 +137,13 @@ export interface FormState {
   readonly notes: TextFieldState;
   readonly private: TextFieldState;
   readonly actions: ListState<ActionRow>;
-  /** Shown in career 1:1s only. */
-  readonly career?: { readonly aspirations: readonly string[]; readonly goals: readonly CareerGoal[] };
+  /**
+   * Shown in career 1:1s only. `offerGoals`: the 1:1 is held and editable, so each aspiration offers **Add a two-month
+   * goal for this aspiration** (`addGoalForAspiration`, by its index in `aspirations`).
+   */
+  readonly career?: { readonly aspirations: readonly string[]; readonly goals: readonly CareerGoal[]; readonly offerGoals: boolean };
+  /** Goals of other reports this report is the buddy on (their next 1:1's prep shows them). */
+  readonly buddyOf?: readonly BuddyRow[];
   readonly problems: readonly FormProblem[];
 }
 
@@ -193,8 +203,11 @@ export function fieldsOf(s: FormState): Array<TextFieldState | BoolFieldState> {
 
 export type FormEdit =
   | { readonly op: 'set'; readonly field: string; readonly value: string | boolean }
-  /** Adds an empty item after item `after` (a file index), or at the end when `after` is undefined. */
-  | { readonly op: 'add'; readonly list: ListId; readonly after?: number }
+  /**
+   * Adds an empty item after item `after` (a file index), or at the end when `after` is undefined. `text`: the new
+   * topic's text, set by the host only (a question picked from the bank); never accepted from the webview.
+   */
+  | { readonly op: 'add'; readonly list: ListId; readonly after?: number; readonly text?: string }
   | { readonly op: 'remove'; readonly list: ListId; readonly index: number }
   | { readonly op: 'move'; readonly list: ListId; readonly index: number; readonly to: number };
 
@@ -204,6 +217,13 @@ export type WebviewMessage =
   | { readonly type: 'edit'; readonly seq: number; readonly version: number; readonly edit: FormEdit }
   | { readonly type: 'openText' }
   | { readonly type: 'addGoal' }
+  /**
+   * Add a two-month goal for the aspiration at `index` of the state's `career.aspirations` (a held career 1:1):
+   * the host checks the state offers it and runs Add Two-Month Goal with that aspiration.
+   */
+  | { readonly type: 'addGoalForAspiration'; readonly index: number }
+  /** Add from question bank…: the host shows the bank in a quick pick and adds the chosen question as your topic. */
+  | { readonly type: 'questionBank' }
   /**
    * Move this 1:1 to another day: the host renames the file to `<date>.yaml` and sets `date:` in one WorkspaceEdit,
    * or refuses (with a `refused` message, seq 0) when that day already has a note or the date is not a calendar date.
@@ -257,7 +277,10 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
   switch (v.type) {
     case 'openText':
     case 'addGoal':
+    case 'questionBank':
       return hasOnly(v, ['type']) ? { type: v.type } : undefined;
+    case 'addGoalForAspiration':
+      return hasOnly(v, ['type', 'index']) && isIndex(v.index) ? { type: 'addGoalForAspiration', index: v.index } : undefined;
     case 'moveDate':
       return hasOnly(v, ['type', 'date']) && typeof v.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.date) ? { type: 'moveDate', date: v.date } : undefined;
     case 'edit': {

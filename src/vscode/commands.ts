@@ -7,13 +7,14 @@ import { acceptSuggestion } from '../core/quickPick';
 import { markSkippedEdit } from '../core/edit/meetingEdits';
 import { stringify } from 'yaml';
 import { addDays, isIsoDate, parseDuration } from '../core/dates';
+import type { IsoDate } from '../core/dates';
 import { appendItem, setValue, YamlEditError } from '../core/edit/yamlEdit';
 import { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME } from '../core/paths';
 import { dayChoices, dayLabel, parseTypedDay, plannedMeetings } from '../core/planning';
 import type { DayChoice } from '../core/planning';
 import type { TeamQueries } from '../core/query/queries';
 import type { ReportContext } from '../core/rules/context';
-import { GOAL_SUGGESTIONS, newGoalItem, newMeetingText, newReportId, newReportText, newTeamText, nextMeetingFileName } from '../core/templates';
+import { careerMeetingText, GOAL_SUGGESTIONS, newGoalItem, newMeetingText, newReportId, newReportText, newTeamText, nextMeetingFileName } from '../core/templates';
 import type { GoalView } from '../core/views/model';
 import { goalIndex } from './codeActions';
 import { contextKeys } from './contextKeys';
@@ -126,6 +127,7 @@ export class Commands {
       });
     return [
       cmd('oneOnOnes.startNote', this.startNote),
+      cmd('oneOnOnes.startCareerConversation', this.startCareerConversation),
       cmd('oneOnOnes.addReport', this.addReport),
       cmd('oneOnOnes.addGoal', this.addGoal),
       cmd('oneOnOnes.markSkipped', this.markSkipped),
@@ -199,14 +201,26 @@ export class Commands {
    * A planned 1:1 on that day is opened instead of making a second note for the same day.
    */
   async startNote(arg?: ReportArg, options: StartNoteOptions = {}): Promise<vscode.Uri> {
+    return this.planMeeting(arg, options, 'Start 1:1 Note', (ctx, day, queries) => newMeetingText(ctx, day, { buddyOf: queries.buddyGoals(ctx.report.id) }));
+  }
+
+  /**
+   * Plans (or opens) a career 1:1: the same report and day pickers as Start 1:1 Note, and a `kind: career` note
+   * prepared with their aspirations, every goal so far and the essay's prompts (src/core/career.ts).
+   */
+  async startCareerConversation(arg?: ReportArg, options: StartNoteOptions = {}): Promise<vscode.Uri> {
+    return this.planMeeting(arg, options, 'Start Career Conversation', (ctx, day) => careerMeetingText(ctx, day));
+  }
+
+  private async planMeeting(arg: ReportArg, options: StartNoteOptions, title: string, text: (ctx: ReportContext, day: IsoDate, queries: TeamQueries) => string): Promise<vscode.Uri> {
     requireTrust();
     const { root, queries } = await this.team();
-    const id = await this.pickReport(arg, 'Start 1:1 Note');
+    const id = await this.pickReport(arg, title);
     const ctx = this.contextOf(queries, id);
     let date = options.date;
     let open: string | undefined;
     if (date === undefined) {
-      const choice = await this.pickDay(ctx);
+      const choice = await this.pickDay(ctx, title);
       date = choice.date;
       open = choice.open;
     }
@@ -219,7 +233,7 @@ export class Commands {
       return uri;
     }
     const path = `${id}/${MEETINGS_DIR}/${nextMeetingFileName(ctx.report.meetings, day)}`;
-    const uri = await createFile(root, path, newMeetingText(ctx, day));
+    const uri = await createFile(root, path, text(ctx, day, queries));
     await this.written(path, 'created');
     await vscode.commands.executeCommand('vscode.openWith', uri, FORM_VIEW_TYPE, { preview: false });
     return uri;
@@ -229,7 +243,7 @@ export class Commands {
    * "For which day?": the report's planned 1:1s (to open), the next due date, today, tomorrow, the weekdays after;
    * a typed `YYYY-MM-DD` becomes its own item, and a typed text that is not a calendar date is refused in the box.
    */
-  private async pickDay(ctx: ReportContext): Promise<DayChoice> {
+  private async pickDay(ctx: ReportContext, title: string): Promise<DayChoice> {
     type Item = vscode.QuickPickItem & { readonly choice?: DayChoice };
     const base: Item[] = dayChoices(ctx).map((c) => ({
       label: c.label,
@@ -238,7 +252,7 @@ export class Commands {
       choice: c,
     }));
     const qp = vscode.window.createQuickPick<Item>();
-    qp.title = `Start 1:1 Note with ${ctx.name}: for which day?`;
+    qp.title = `${title} with ${ctx.name}: for which day?`;
     qp.placeholder = 'Pick a day, or type one as YYYY-MM-DD';
     qp.items = base;
     qp.matchOnDescription = true;

@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { WeekItem } from '../core/planning';
-import type { ActionView, GoalView, MeetingRowState, MeetingView, ReportView } from '../core/views/model';
+import { buddyView } from '../core/views/model';
+import type { ActionView, BuddyView, GoalView, MeetingRowState, MeetingView, ReportView } from '../core/views/model';
 import type { Range } from '../core/types';
 import { contextKeys } from './contextKeys';
 import { FORM_VIEW_TYPE } from './form/formEditor';
@@ -21,6 +22,8 @@ export type FormerNode = { readonly kind: 'former' };
 export type GroupNode = { readonly kind: 'group'; readonly reportId: string; readonly group: 'goals' | 'meetings' | 'actions' };
 export type LeafNode =
   | { readonly kind: 'goal'; readonly view: GoalView }
+  /** A goal of another report with this report as its `buddy`. */
+  | { readonly kind: 'buddy'; readonly view: BuddyView }
   | { readonly kind: 'meeting'; readonly view: MeetingView; readonly reportId: string }
   | { readonly kind: 'more'; readonly reportId: string; readonly shown: number }
   | { readonly kind: 'action'; readonly view: ActionView; readonly reportId: string };
@@ -111,7 +114,10 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
     if (!snap) return [];
     switch (element.group) {
       case 'goals':
-        return snap.goals.map((view) => ({ kind: 'goal', view }));
+        return [
+          ...snap.goals.map((view): ReportsNode => ({ kind: 'goal', view })),
+          ...queries.buddyGoals(element.reportId).map((b): ReportsNode => ({ kind: 'buddy', view: buddyView(element.reportId, b) })),
+        ];
       case 'actions':
         return snap.actions.map((view) => ({ kind: 'action', view, reportId: element.reportId }));
       case 'meetings': {
@@ -160,7 +166,7 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
       }
       case 'group': {
         const snap = queries?.report(element.reportId);
-        const count = !snap ? 0 : element.group === 'goals' ? snap.goals.length : element.group === 'actions' ? snap.actions.length : snap.context.report.meetings.length;
+        const count = !snap ? 0 : element.group === 'goals' ? snap.goals.length + (queries?.buddyGoals(element.reportId).length ?? 0) : element.group === 'actions' ? snap.actions.length : snap.context.report.meetings.length;
         const label = element.group === 'goals' ? 'Goals' : element.group === 'actions' ? 'Open actions' : '1:1s';
         const item = new vscode.TreeItem(label, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `${element.group}:${element.reportId}`;
@@ -170,6 +176,17 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
       }
       case 'goal':
         return goalItem(root, element.view);
+      case 'buddy': {
+        const v = element.view;
+        const item = new vscode.TreeItem(v.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `buddy:${v.buddyId}:${v.ownerId}:${v.goalId}`;
+        item.description = v.description;
+        item.tooltip = v.tooltip;
+        item.iconPath = new vscode.ThemeIcon('person-add');
+        item.contextValue = 'buddyGoal';
+        item.command = openAt(root, v.file, v.range);
+        return item;
+      }
       case 'meeting': {
         const v = element.view;
         const item = new vscode.TreeItem(v.label, vscode.TreeItemCollapsibleState.None);
@@ -203,6 +220,7 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
     if (element.kind === 'report') return this.hasLeft(element.id) ? FORMER : undefined;
     if (element.kind === 'group') return this.reportNode(element.reportId);
     if (element.kind === 'goal') return { kind: 'group', reportId: element.view.reportId, group: 'goals' };
+    if (element.kind === 'buddy') return { kind: 'group', reportId: element.view.buddyId, group: 'goals' };
     return { kind: 'group', reportId: element.reportId, group: element.kind === 'action' ? 'actions' : 'meetings' };
   }
 

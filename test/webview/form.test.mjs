@@ -633,6 +633,55 @@ describe('The 1:1 form page in Chromium', function () {
   });
 
   // ---------------------------------------------------------------------------------------------------------------
+  // Career conversations (issue #15): a goal per aspiration once the career 1:1 is held, the question bank, buddies.
+  const CAREER_CONTEXT = { ...CONTEXT, aspirations: ['Move into management', 'Talk <b>to</b> sales'], buddyOf: [{ name: 'Ana <i>', title: 'Ship a mobile change' }] };
+  const offerButtons = () => page.locator('vscode-button.aspiration-goal');
+
+  it('a held career 1:1 offers “Add a two-month goal for this aspiration” per aspiration, and sends which one', async () => {
+    await open();
+    await show(state({ ...MEETING, kind: 'career' }, { context: CAREER_CONTEXT }));
+    assert.equal(await offerButtons().count(), 0, 'not while the career 1:1 is planned');
+    await show(state({ ...MEETING, status: 'held' }, { context: CAREER_CONTEXT, version: 2 }));
+    assert.equal(await offerButtons().count(), 0, 'not in a regular 1:1');
+    await show(state({ ...MEETING, status: 'held', kind: 'career' }, { context: CAREER_CONTEXT, version: 3 }));
+    assert.equal(await offerButtons().count(), 2);
+    assert.deepEqual(await page.$$eval('.aspirations li', (ls) => ls.map((l) => l.firstChild.textContent)), ['Move into management', 'Talk <b>to</b> sales'], 'aspirations as text');
+    assert.equal(await offerButtons().nth(1).getAttribute('aria-label'), 'Add a two-month goal for this aspiration: Talk <b>to</b> sales');
+    await offerButtons().nth(1).click();
+    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'addGoalForAspiration'));
+    assert.deepEqual((await sent()).filter((m) => m.type === 'addGoalForAspiration'), [{ type: 'addGoalForAspiration', index: 1 }]);
+    // Keyboard: Tab reaches the first offer, Enter sends it.
+    await page.locator('vscode-text-field[aria-label="Action item 1: due date"]').focus();
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Add a two-month goal for this aspiration: Move into management');
+    }
+    assert.ok(reached, 'Tab reaches the offer');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'addGoalForAspiration').length === 2);
+    assert.deepEqual((await sent()).filter((m) => m.type === 'addGoalForAspiration').pop(), { type: 'addGoalForAspiration', index: 0 });
+    // Read-only (Restricted Mode): nothing offered.
+    await show(state({ ...MEETING, status: 'held', kind: 'career' }, { context: CAREER_CONTEXT, version: 4, readOnlyReason: 'Restricted Mode' }));
+    assert.equal(await offerButtons().count(), 0);
+  });
+
+  it('“Add from question bank…” asks the host for the bank, by mouse and by keyboard; a read-only form has none', async () => {
+    await open();
+    await show(state(MEETING, { context: CAREER_CONTEXT }));
+    const bank = page.locator('vscode-button', { hasText: 'Add from question bank…' });
+    assert.equal(await bank.count(), 1);
+    await bank.click();
+    await bank.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__sent.filter((m) => m.type === 'questionBank').length === 2);
+    assert.deepEqual((await sent()).filter((m) => m.type === 'questionBank'), [{ type: 'questionBank' }, { type: 'questionBank' }]);
+    // The goals a report is the buddy on are shown with the goals, as text.
+    assert.deepEqual(await page.$$eval('.buddy-of li', (ls) => ls.map((l) => l.textContent)), ['buddy for Ana <i>: Ship a mobile change']);
+    await show(state(MEETING, { context: CAREER_CONTEXT, version: 2, readOnlyReason: 'Restricted Mode' }));
+    assert.equal(await page.locator('vscode-button', { hasText: 'Add from question bank…' }).count(), 0);
+  });
+
   // Accessibility: an axe-core audit in the four default themes, with the theme VS Code really gives a webview
   // (test/webview/themes/*.json, captured from code-server by capture.mjs there).
 
@@ -704,6 +753,23 @@ describe('The 1:1 form page in Chromium', function () {
       const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
       assert.deepEqual(violations, [], `axe-core in ${theme}:\n${violations.join('\n')}`);
       if (process.env.FORM_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.FORM_SCREENSHOTS, `form-${theme}.png`), fullPage: true });
+    });
+  }
+
+  for (const theme of THEMES) {
+    it(`axe-core finds no violation in ${theme} for a held career 1:1 with its offers, the question bank and buddy rows`, async () => {
+      await open();
+      await applyTheme(theme);
+      await show(state({ ...MEETING, status: 'held', kind: 'career' }, { context: CAREER_CONTEXT }));
+      assert.equal(await offerButtons().count(), 2);
+      assert.equal(await page.locator('.buddy-of li').count(), 1);
+      await page.mouse.move(0, 0);
+      await frames();
+      await page.evaluate(AXE);
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
+      assert.deepEqual(violations, [], `axe-core in ${theme}:\n${violations.join('\n')}`);
+      if (process.env.FORM_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.FORM_SCREENSHOTS, `career-${theme}.png`), fullPage: true });
     });
   }
 });

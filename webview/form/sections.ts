@@ -304,6 +304,14 @@ export function formSections(page: FormPage): FormSections {
       balance.textContent += b.negative === 0 ? ' (all positive: is there something they could do better?)' : ' (all negative: what went well?)';
     }
     children.push(balance, feedbackRows(s), topicRows(s.managerTopics, 'Your topics', 'What you want to talk about'));
+    if (!readOnly(page) && s.managerTopics.editable) {
+      const bank = button('Add from question bank…', () => {
+        flushAll(page);
+        page.client.post({ type: 'questionBank' });
+      }, { appearance: 'secondary', title: 'Pick a question (feedback, growth, their topics) to add to your topics' });
+      bank.dataset.focusId = 'question-bank';
+      children.push(bank);
+    }
     return section('prep', 'Your prep', ...children);
   }
 
@@ -324,6 +332,13 @@ export function formSections(page: FormPage): FormSections {
     if (!readOnly(page)) {
       const add = button('+ Add a two-month goal…', () => page.client.post({ type: 'addGoal' }), { appearance: 'secondary' });
       children.push(add);
+    }
+    if (s.buddyOf && s.buddyOf.length > 0) {
+      // Goals of teammates this report helps with (`buddy: <their id>` in the teammate's goals.yaml).
+      const list = el('ul', 'buddy-of');
+      list.setAttribute('aria-label', 'Buddy for teammates');
+      for (const b of s.buddyOf) list.append(el('li', undefined, `buddy for ${b.name}: ${b.title}`));
+      children.push(el('h3', undefined, 'Buddy for teammates'), list);
     }
     return section('goals', 'Two-month goals', ...children);
   }
@@ -361,7 +376,20 @@ export function formSections(page: FormPage): FormSections {
   function career(s: FormState): HTMLElement | undefined {
     if (!s.career) return undefined;
     const asp = el('ul', 'aspirations');
-    for (const a of s.career.aspirations) asp.append(el('li', undefined, a));
+    const offer = s.career.offerGoals && !readOnly(page);
+    s.career.aspirations.forEach((a, index) => {
+      const li = el('li', undefined, a);
+      if (offer) {
+        // The goal the conversation agreed on, linked to the aspiration it is a step towards.
+        const b = button('Add a two-month goal for this aspiration', () => page.client.post({ type: 'addGoalForAspiration', index }), {
+          appearance: 'secondary', ariaLabel: `Add a two-month goal for this aspiration: ${a}`,
+        });
+        b.dataset.focusId = `aspiration-goal:${index}`;
+        b.classList.add('aspiration-goal');
+        li.append(' ', b);
+      }
+      asp.append(li);
+    });
     if (s.career.aspirations.length === 0) asp.append(el('li', 'hint', 'No aspirations written down yet (report.yaml, `aspirations`).'));
     const all = el('ul', 'all-goals');
     for (const g of s.career.goals) {

@@ -1,4 +1,5 @@
 /** What the form shows around one meeting file, read from the index (the few 1:1s before it are parsed lazily). */
+import { buddyGoalsById } from '../career';
 import { parseDuration } from '../dates';
 import { meetingFileDate } from '../format/files';
 import { MEETINGS_DIR } from '../index/teamIndex';
@@ -32,5 +33,13 @@ export async function loadFormContext(index: TeamIndex, path: string): Promise<F
     goalLengthDays: parseDuration(team.goalLength) ?? 56,
     aspirations: profile?.aspirations ?? [],
     paused: profile?.paused ?? [],
+    buddyOf: buddyOf(index, r.id),
   };
+}
+
+/** Goals of other reports on the team whose `buddy` is this report (one pass over the team's parsed goals). */
+function buddyOf(index: TeamIndex, id: string): Array<{ name: string; title: string }> {
+  // The form has no today: a report with `left` written is leaving or gone, and asks no buddy for help any more.
+  const owners = index.reports().map((r) => ({ id: r.id, name: index.displayName(r), goals: r.goals?.value ?? [], hasLeft: r.profile?.value?.left !== undefined, goalsFile: undefined }));
+  return (buddyGoalsById(owners).get(id) ?? []).map((b) => ({ name: b.ownerName, title: b.title }));
 }

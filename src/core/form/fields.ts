@@ -96,6 +96,12 @@ function checkValue(kind: FieldKind, value: string | boolean): PlainValue {
   }
 }
 
+/** A new topic with its text (a question from the bank): only the topic lists take one. */
+function topicText(list: ListId, text: string): PlainValue {
+  if (list !== 'managerTopics' && list !== 'reportTopics') throw new FormEditError('Only a topic can be added with a text.');
+  return checkValue(TEXT, text);
+}
+
 /**
  * The one text edit an edit of the form makes to the file's current text. Throws FormEditError (or YamlEditError)
  * with a message for the manager when the edit cannot be made; nothing is written then.
@@ -148,7 +154,7 @@ function compute(text: string, edit: FormEdit, listLength: (list: ListId) => num
     case 'add': {
       const path = LIST_PATHS[edit.list];
       const n = listLength(edit.list);
-      const item = NEW_ITEMS[edit.list];
+      const item = edit.text === undefined ? NEW_ITEMS[edit.list] : topicText(edit.list, edit.text);
       const at = edit.after === undefined || edit.after >= n - 1 ? n : edit.after + 1;
       const expect = (js: unknown): unknown => updateIn(js, path, (list) => {
         const next = Array.isArray(list) ? [...(list as unknown[])] : [];

@@ -43,6 +43,8 @@ export interface FormContext {
   readonly aspirations: readonly string[];
   /** The report's leaves: days inside them do not count in "days since the previous 1:1", as for the cadence. */
   readonly paused?: readonly Period[];
+  /** Active goals of other reports this report is the buddy on (the prep shows them). */
+  readonly buddyOf?: readonly { readonly name: string; readonly title: string }[];
 }
 
 export interface FormInput {
@@ -325,7 +327,10 @@ export function buildFormState(input: FormInput): ViewState {
     notes: r.text('notes', ['notes']),
     private: r.text('private', ['private']),
     actions,
-    ...(kind.value === 'career' && ctx ? { career: { aspirations: [...ctx.aspirations], goals: careerGoals(ctx) } } : {}),
+    ...(kind.value === 'career' && ctx
+      ? { career: { aspirations: [...ctx.aspirations], goals: careerGoals(ctx), offerGoals: statusValue === 'held' && input.readOnlyReason === undefined && ctx.aspirations.length > 0 } }
+      : {}),
+    ...(ctx?.buddyOf && ctx.buddyOf.length > 0 ? { buddyOf: ctx.buddyOf.map((b) => ({ name: b.name, title: b.title })) } : {}),
     problems: placeProblems(input.problems, r.targets, lines),
   };
   placers.set(state, (problems) => placeProblems(problems, r.targets, lines));

@@ -9,6 +9,8 @@ import type {
   Goal,
   GoalCheckIn,
   Meeting,
+  MeetingTemplate,
+  MeetingTemplates,
   PausedPeriod,
   ReportProfile,
   TeamConfig,
@@ -43,6 +45,7 @@ export function parseTeamFile(path: string, text: string): Parsed<TeamConfig> {
     meetingMinute: TEAM_DEFAULTS.meetingMinute,
     meetingMinutes: TEAM_DEFAULTS.meetingMinutes,
     handbook: handbookTexts(r.handbook),
+    ...templatesOf(r),
   };
   return { file, value: { ...value, ...calendarSettings(file, r) } };
 }
@@ -88,6 +91,24 @@ function calendarSettings(file: YamlFile, r: Raw): { meetingMinute?: number; mee
       bad('time-zone', `\`time-zone\` must be an IANA time zone the calendar export knows, like \`Europe/Berlin\` or \`America/New_York\`${near.length > 0 ? ` (did you mean ${near.map((z) => `\`${z}\``).join(', ')}?)` : ''}; until then calendar events float.`);
     }
   }
+  return out;
+}
+
+/** `templates` and `questions`, when written: texts only (anything else is a `schema` finding, and left out). */
+function templatesOf(r: Raw): Pick<TeamConfig, 'templates' | 'questions'> {
+  const texts = (v: unknown): string[] => list(v).filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  const out: { templates?: MeetingTemplates; questions?: string[] } = {};
+  const t = obj(r.templates);
+  if (t) {
+    const one = (k: 'regular' | 'career'): MeetingTemplate | undefined => {
+      const o = obj(t[k]);
+      return o && Array.isArray(o.topics) ? { topics: texts(o.topics) } : undefined;
+    };
+    const regular = one('regular');
+    const career = one('career');
+    out.templates = { ...(regular ? { regular } : {}), ...(career ? { career } : {}) };
+  }
+  if (Array.isArray(r.questions)) out.questions = texts(r.questions);
   return out;
 }
 

@@ -61,6 +61,24 @@ const HANDBOOK: FieldType = {
   },
 };
 
+/** One kind's template: the manager topics a new 1:1 of that kind starts with. */
+const TEMPLATE: FieldType = {
+  type: 'object',
+  name: 'template',
+  fields: {
+    topics: { type: strings, description: 'Your topics a new 1:1 of this kind starts with (a career template replaces the default prompts).' },
+  },
+};
+
+export const TEMPLATES: FieldType = {
+  type: 'object',
+  name: 'templates',
+  fields: {
+    regular: { type: TEMPLATE, description: 'Added to every new regular 1:1 (Start 1:1 Note).' },
+    career: { type: TEMPLATE, description: 'The prompts of a new career 1:1 (Start Career Conversation), instead of the default ones.' },
+  },
+};
+
 export const TEAM_FILE: FieldType = {
   type: 'object',
   name: 'team.yaml',
@@ -74,6 +92,8 @@ export const TEAM_FILE: FieldType = {
     'meeting-length': { type: str, default: '30m', description: 'How long a 1:1 lasts, `Nm` or `Nh` (5 minutes to 8 hours), for the calendar export.' },
     'time-zone': { type: str, description: 'The IANA time zone of `meeting-time`, e.g. `Europe/Berlin`; without it calendar events float (the same clock time wherever you are).' },
     handbook: { type: HANDBOOK, description: 'Your own text for sections of the handbook export ("How our 1:1s work"), by section id.' },
+    templates: { type: TEMPLATES, description: 'What Start 1:1 Note (`regular`) and Start Career Conversation (`career`) put in a new 1:1: your topics.' },
+    questions: { type: strings, description: 'Your question bank: offered first by the form\'s **Add from question bank…**, before the default bank.' },
   },
 };
 

@@ -5,6 +5,8 @@
  * and badges read it. Reads that parse files (a history page, the form's earlier 1:1s) run in the checker's line,
  * after the changes queued before them.
  */
+import { buddyGoalsById } from '../career';
+import type { BuddyGoal } from '../career';
 import type { IsoDate } from '../dates';
 import type { ReportHistory } from '../export/history';
 import { loadFormContext } from '../form/context';
@@ -73,6 +75,7 @@ interface Cache {
   byFile?: Map<string, Problem[]>;
   week?: WeekItem[];
   goalGroups?: GoalGroup[];
+  buddies?: Map<string, BuddyGoal[]>;
   forms: Map<string, FormContext | undefined>;
 }
 
@@ -174,6 +177,15 @@ export class TeamQueries {
       .map((s) => ({ id: s.id, name: s.view.label, goals: s.goals }))
       .sort((a, b) => (a.goals[0].end < b.goals[0].end ? -1 : a.goals[0].end > b.goals[0].end ? 1 : a.name.localeCompare(b.name)));
     return c.goalGroups;
+  }
+
+  /** Active goals of other reports on which this report is the `buddy` (shown under them too). */
+  buddyGoals(id: string): readonly BuddyGoal[] {
+    const c = this.current();
+    c.buddies ??= buddyGoalsById(this.index.reports().map((r) => ({
+      id: r.id, name: this.index.displayName(r), goals: r.goals?.value ?? [], hasLeft: hasLeftBy(r.profile?.value, this.today), goalsFile: r.goals?.file,
+    })));
+    return c.buddies.get(id) ?? [];
   }
 
   // The dashboard (issue #12) reads here: add its view model as one more cached query built from `onTeam()`

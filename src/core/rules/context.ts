@@ -68,6 +68,10 @@ export interface ReportContext {
   readonly overdue: CadenceOverdue | undefined;
   /** A career 1:1 is due (none within `career-every`, leave excluded); undefined when not. */
   readonly careerDue: CareerDue | undefined;
+  /** Whether an id names a report of the team (a goal's `buddy` may name one): a lookup, no list built. */
+  readonly isTeamReport: (id: string) => boolean;
+  /** The team's report ids, read only when a finding needs them (a "did you mean"). */
+  readonly teamReportIds: () => readonly string[];
 }
 
 export interface CadenceOverdue {
@@ -150,6 +154,8 @@ export function buildReportContext(
     historyUnreadable: report.historyUnreadable,
     overdue: quiet ? undefined : cadenceOverdue(cadenceDays + team.graceDays, cadenceDays, countedDaysSinceLastHeld, profile?.since, today, paused),
     careerDue: quiet || !lastHeld ? undefined : careerDue(held, report, profile?.since, today, paused, careerEveryDays),
+    isTeamReport: (id) => index.report(id) !== undefined,
+    teamReportIds: () => index.reports().map((r) => r.id),
   };
 }
 

@@ -8,6 +8,7 @@
 import type { Finding } from '../findings';
 import type { Severity, SeveritySetting } from '../types';
 import { ACTION_RULES } from './actions';
+import { BUDDY_RULES } from './buddy';
 import { CADENCE_RULES } from './cadence';
 import type { ReportContext } from './context';
 import { FILE_RULES } from './file';
@@ -17,7 +18,7 @@ import type { FixEnv, QuickFix, RuleModule, RuleSpec } from './rule';
 import { STATUS_UPDATE_RULES } from './statusUpdate';
 
 /** The rule modules, in the order their checks run and their rules are listed. Adding a module is one line here. */
-export const RULE_MODULES = [CADENCE_RULES, GOAL_RULES, PREP_RULES, ACTION_RULES, STATUS_UPDATE_RULES, FILE_RULES] as const;
+export const RULE_MODULES = [CADENCE_RULES, GOAL_RULES, BUDDY_RULES, PREP_RULES, ACTION_RULES, STATUS_UPDATE_RULES, FILE_RULES] as const;
 
 type DataOf<T> = T extends RuleModule<infer M> ? M : never;
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;

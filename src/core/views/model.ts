@@ -12,6 +12,7 @@ import type { ReportHealth, ReportHealthFacts } from '../query/health';
 import { daysLeft, goalEndOf } from '../rules/context';
 import type { OpenAction, ReportContext } from '../rules/context';
 import type { Goal, Range } from '../types';
+import type { BuddyGoal } from '../career';
 
 export type { ReportHealth };
 
@@ -99,6 +100,31 @@ export function goalView(ctx: ReportContext, goal: Goal): GoalView {
 /** Active goals, soonest end first. */
 export function activeGoalViews(ctx: ReportContext): GoalView[] {
   return ctx.activeGoals.map((g) => goalView(ctx, g)).sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.label.localeCompare(b.label)));
+}
+
+/** A goal of another report on which this report is the buddy: a row under this report's goals. */
+export interface BuddyView {
+  readonly buddyId: string;
+  readonly ownerId: string;
+  readonly goalId: string;
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  readonly file: string;
+  readonly range: Range | undefined;
+}
+
+export function buddyView(buddyId: string, b: BuddyGoal): BuddyView {
+  return {
+    buddyId,
+    ownerId: b.ownerId,
+    goalId: b.goalId,
+    label: `buddy for ${b.ownerName}: ${b.title}`,
+    description: 'their goal',
+    tooltip: `${b.ownerName}'s two-month goal "${b.title}": this report is their buddy (\`buddy: ${buddyId}\` in ${b.file}).`,
+    file: b.file,
+    range: b.range,
+  };
 }
 
 /** What a history row is: its icon is chosen by this, not by its text. `unread`: not parsed, or no usable status. */

@@ -16,6 +16,7 @@ import { YamlEditError } from '../../core/edit/yamlEdit';
 import { isMeetingPath, reportIdOf } from '../../core/paths';
 import { queriesOf } from '../queries';
 import { FormEditError, formEditToTextEdit } from '../../core/form/fields';
+import { questionBank } from '../../core/career';
 import { buildFormState, listLengths, withProblems } from '../../core/form/model';
 import type { FormContext } from '../../core/form/model';
 import { dayHasNote, moveDateEdit, MoveRefused } from '../../core/form/move';
@@ -201,7 +202,67 @@ export class FormSession implements vscode.Disposable {
         return this.enqueue(() => this.edit(msg.seq, msg.version, msg.edit));
       case 'moveDate':
         return this.enqueue(() => this.moveDate(msg.date));
+      case 'addGoalForAspiration':
+        return this.addGoalForAspiration(msg.index);
+      case 'questionBank':
+        return this.questionBank();
     }
+  }
+
+  /**
+   * Add a two-month goal for this aspiration: only when the form as it is now offers it (a held career 1:1, the
+   * aspiration at that index); runs Add Two-Month Goal with the aspiration preset, beside the queue (it asks for the
+   * title in a quick pick).
+   */
+  private async addGoalForAspiration(index: number): Promise<void> {
+    await this.enqueue(() => this.render());
+    const rel = this.relPath();
+    const career = this.currentState()?.career;
+    const aspiration = career?.offerGoals ? career.aspirations[index] : undefined;
+    if (!rel || aspiration === undefined) {
+      await this.refuse(0, new WriteRefused('This 1:1 does not offer a goal for that aspiration (it must be a held career 1:1).'), '');
+      return;
+    }
+    try {
+      await vscode.commands.executeCommand('oneOnOnes.addGoal', reportIdOf(rel), { aspiration, show: false });
+    } catch (e) {
+      console.error(`First-Class 1:1s: form command failed (${errorKind(e)})`);
+    }
+  }
+
+  /**
+   * Add from question bank…: the team's questions, then the default bank, in a quick pick that matches on the theme
+   * too; the chosen one becomes your topic through the form's checked edit (formEditToTextEdit), one undo step.
+   */
+  private async questionBank(): Promise<void> {
+    const queries = queriesOf(this.service);
+    if (!queries || this.readOnlyReason(this.relPath())) return;
+    type Item = vscode.QuickPickItem & { readonly question: string };
+    const items: Item[] = questionBank(queries.team()).map((q) => ({ label: q.text, description: q.source === 'team' ? 'your team\'s bank' : q.theme, question: q.text }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Add from question bank',
+      placeHolder: 'Type to filter (words of the question or its theme); Enter adds it to your topics',
+      matchOnDescription: true,
+    });
+    if (!picked) return;
+    await this.enqueue(() => this.hostEdit({ op: 'add', list: 'managerTopics', text: picked.question }));
+  }
+
+  /** An edit the host makes for the page (a question from the bank): checked and applied like the page's own. */
+  private async hostEdit(edit: FormEdit): Promise<void> {
+    const rel = this.relPath();
+    const root = this.service.root;
+    try {
+      const reason = this.readOnlyReason(rel);
+      if (reason || !root) throw new WriteRefused(reason ?? 'The team folder is not open.');
+      await applyDocumentEdit(root, this.document, (text) => {
+        const lengths = listLengths(text);
+        return formEditToTextEdit(text, edit, (l) => lengths[l]);
+      });
+    } catch (e) {
+      await this.refuse(0, e, 'The question could not be added; use the text editor.');
+    }
+    await this.render();
   }
 
   /** Resolves once no render is pending and every message has been dealt with. */
