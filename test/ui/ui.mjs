@@ -160,7 +160,8 @@ async function main() {
       // Add Report selected the new report in the tree and said so.
       await page.waitForFunction(() => [...document.querySelectorAll('.pane .monaco-list-row.selected')].some((e) => e.getAttribute('aria-label')?.startsWith('Priya Natarajan\n')), null, { timeout: 10_000 });
       await palette('1:1s: Add Two-Month Goal');
-      await page.locator('.quick-input-widget', { hasText: 'Add Two-Month Goal' }).waitFor({ timeout: 10_000 });
+      // The command's own picker (its placeholder), not the palette that still lists the command's title.
+      await page.locator('.quick-input-widget input[placeholder="Report (most overdue first)"]').waitFor({ timeout: 10_000 });
       await input.fill('Priya Natarajan');
       // Enter only once the list has filtered to her (the highlighted row), not while it still shows the whole team.
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Priya Natarajan' }).first().waitFor({ timeout: 10_000 });
@@ -244,7 +245,7 @@ async function main() {
       // The report picker (not the command palette, which also shows the command's name).
       await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('placeholder')?.startsWith('Report'), null, { timeout: 10_000 });
       await input.fill(person);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: person }).first().waitFor({ timeout: 10_000 });
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: person }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
       // For which day: a day that is not a calendar date is refused in the box; a good one three days ahead is taken.
       await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('placeholder')?.startsWith('Pick a day'), null, { timeout: 10_000 });
@@ -264,7 +265,13 @@ async function main() {
         if (!created) await new Promise((r) => setTimeout(r, 100));
       }
       expect(created === `${day}.yaml`, `the 1:1 is planned for ${day}: ${created}`);
-      expect(parse(fs.readFileSync(path.join(workspace, id, 'meetings', created), 'utf8')).status === 'planned', 'it is planned');
+      // The file is listed as soon as it is created; its text may land a moment later.
+      let planned;
+      while (!planned && Date.now() < deadline + 5_000) {
+        planned = parse(fs.readFileSync(path.join(workspace, id, 'meetings', created), 'utf8'));
+        if (!planned) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(planned?.status === 'planned', `it is planned: ${JSON.stringify(planned?.status)}`);
       const file = path.join(workspace, id, 'meetings', created);
       // The form is a webview: an iframe in the editor area with the page in an inner frame.
       let form;
@@ -400,6 +407,42 @@ async function main() {
       await page.screenshot({ path: shot, clip: editor ? { x: editor.x, y: 0, width: editor.width, height: 900 } : undefined });
       expect(fs.statSync(shot).size > 10_000, 'the screenshot has content');
       if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, path.join(ROOT, 'media', 'screenshot-dashboard.png'));
+    });
+
+    await check('1:1s: Export 1:1 Agenda from the palette, Enter at each question: the file is saved where offered, opened, and holds no private note', async () => {
+      await page.keyboard.press('Escape');
+      const input = page.locator('.quick-input-widget input');
+      const id = 'kwame-asante';
+      const { name } = parse(fs.readFileSync(path.join(workspace, id, 'report.yaml'), 'utf8'));
+      await palette('1:1s: Export 1:1 Agenda');
+      await page.locator('.quick-input-widget input[placeholder="Report"]').waitFor({ timeout: 10_000 });
+      await input.fill(name);
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // The day: the next planned or due 1:1 is filled in; Enter takes it.
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'day' }).waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => /^\d{4}-\d{2}-\d{2}$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), null, { timeout: 10_000 });
+      const day = await input.inputValue();
+      expect(/^\d{4}-\d{2}-\d{2}$/.test(day), `a day is offered: ${day}`);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Delivered feedback only' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // VS Code's save dialog (here its simple one, a path in the quick input): Enter takes the offered place.
+      await page.waitForFunction(() => /agenda-[^/]+\.md$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), null, { timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const file = path.join(workspace, `agenda-${id}-${day}.md`);
+      const deadline = Date.now() + 15_000;
+      while (!fs.existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(fs.existsSync(file), `${path.basename(file)} was written where the dialog offered`);
+      const agenda = fs.readFileSync(file, 'utf8');
+      expect(agenda.includes(name), 'the agenda names the report');
+      const privates = fs.readdirSync(path.join(workspace, id, 'meetings')).map((f) => parse(fs.readFileSync(path.join(workspace, id, 'meetings', f), 'utf8'))?.private)
+        .filter((t) => typeof t === 'string' && t.trim().length > 8).map((t) => t.trim().split('\n')[0]);
+      expect(privates.length > 0, 'the demo has private notes for this report');
+      expect(privates.every((t) => !agenda.includes(t)), 'no private note is in the agenda');
+      await page.locator('.tabs-container .tab.active', { hasText: path.basename(file) }).waitFor({ timeout: 10_000 });
+      const shot = path.join(ROOT, 'test-results', 'agenda.png');
+      await page.screenshot({ path: shot });
     });
   } catch (e) {
     process.stdout.write(`  ✖ ui runner: ${String(e?.message ?? e)}\n`);
