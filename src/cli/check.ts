@@ -114,7 +114,8 @@ async function problemsOf(options: CheckOptions, io: CliIo): Promise<Problem[] |
     if (staged !== undefined && staged.length === 0) return [];
     const settings = { severities: options.severities, statusUpdateHeuristic: options.statusUpdateHeuristic };
     // The whole folder: report by report, each report's 1:1s dropped once checked (bounded memory on any history).
-    if (staged === undefined) return await checkTeamStreaming(fs, { today: options.today, settings, everything: !options.recent });
+    // Reads are synchronous here (SyncReadTeamFileSystem): one report at a time loses nothing and holds the least.
+    if (staged === undefined) return await checkTeamStreaming(fs, { today: options.today, settings, everything: !options.recent, concurrency: 1 });
     const checker = await TeamChecker.open(fs, { today: options.today, settings });
     // A pre-commit hook: the rules' usual window (fast on a large team), plus each staged 1:1 however old; then the
     // problems of the staged files and of the reports they belong to (a renamed goal breaks check-ins elsewhere).

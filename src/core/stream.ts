@@ -13,6 +13,7 @@ import { mapLimit } from './fs';
 import { internalErrorFinding, REPORT_FILE_NAME, TeamIndex } from './index/teamIndex';
 import type { LoadedMeeting, ReportEntry } from './index/teamIndex';
 import { buildReportContext } from './rules/context';
+import type { ReportContext } from './rules/context';
 import { RULE_FAMILIES, severityOf } from './rules/registry';
 import type { RuleFamilyCheck, RuleSettings } from './rules/registry';
 import { windowSatisfied } from './rules/window';
@@ -35,6 +36,8 @@ export interface StreamCheckOptions {
    * findings (team.yaml, top-level names) come with shard 0. Default: every report.
    */
   readonly shard?: { readonly index: number; readonly count: number };
+  /** 1:1s outside the window parsed and checked at once (the full check); default 64. */
+  readonly chunk?: number;
   /** Called once a report is checked and its 1:1s dropped (a test looks at the index there). */
   readonly onReportDone?: (index: TeamIndex, reportId: string) => void;
 }
@@ -58,7 +61,7 @@ export async function checkTeamStreaming(fs: TeamFileSystem, options: StreamChec
   // problems that tie in the CLI's sort come out in the same order either way.
   const found = await mapLimit(reports, options.concurrency ?? 4, async (r) => {
     try {
-      return await checkReport(index, r, options.today, rules, options.everything);
+      return await checkReport(index, r, options.today, rules, options.everything, options.chunk ?? 64);
     } finally {
       index.dropMeetings(r.id);
       options.onReportDone?.(index, r.id);
@@ -68,22 +71,36 @@ export async function checkTeamStreaming(fs: TeamFileSystem, options: StreamChec
   return out;
 }
 
-/** One report's findings: `TeamChecker`'s checkReport (with its fence), on the report's whole history or its window. */
-async function checkReport(index: TeamIndex, r: ReportEntry, today: IsoDate, rules: readonly RuleFamilyCheck[], everything: boolean): Promise<Finding[]> {
+/**
+ * One report's findings: `TeamChecker`'s checkReport (with its fence), on the report's window, then (the full check)
+ * on the rest of its history `chunk` 1:1s at a time. The rules read across meetings only in the window (docs/rules.md);
+ * what they say about other 1:1s they say per file, from `checkedMeetings`. So each chunk runs the rules with the
+ * window's context and only that chunk as its checked meetings, keeps what they say about the chunk's own files, and
+ * is dropped: the same findings as one run over all, and per file in the same order (ties in the CLI's sort too),
+ * with a chunk's parsed 1:1s the most that is alive at once.
+ */
+async function checkReport(index: TeamIndex, r: ReportEntry, today: IsoDate, rules: readonly RuleFamilyCheck[], everything: boolean, chunk: number): Promise<Finding[]> {
   try {
-    // The full check parses every 1:1 anyway: in one go, then the window is the shortest newest run that satisfies it.
-    const all = everything ? await index.loadMeetings(r.id, r.meetings) : undefined;
-    const count = await windowSize(index, r, today, all);
-    const window = all ? all.slice(0, count) : loaded(index, r, r.meetings.slice(0, count));
-    const checked = all ?? window;
-    const ctx = buildReportContext(index, r, today, window, checked);
+    const count = await windowSize(index, r, today);
+    const window = loaded(index, r, r.meetings.slice(0, count));
+    const ctx = buildReportContext(index, r, today, window, window);
     const found: Finding[] = [
       ...r.layoutFindings,
       ...(r.profile?.file.findings ?? []),
       ...(r.goals?.file.findings ?? []),
-      ...checked.flatMap((m) => m.file.findings),
+      ...window.flatMap((m) => m.file.findings),
     ];
     for (const rule of rules) found.push(...rule(ctx));
+    if (!everything) return found;
+    for (let at = count; at < r.meetings.length; at += chunk) {
+      // The window's meetings stay alive through `ctx`; the index forgets each chunk once it is checked.
+      index.dropMeetings(r.id);
+      const checked = await index.loadMeetings(r.id, r.meetings.slice(at, at + chunk));
+      const files = new Set(checked.map((m) => m.file.path));
+      for (const m of checked) found.push(...m.file.findings);
+      const chunkCtx: ReportContext = { ...ctx, checkedMeetings: checked };
+      for (const rule of rules) for (const f of rule(chunkCtx)) if (files.has(f.file)) found.push(f);
+    }
     return found;
   } catch (e) {
     const file = r.profile ? r.profile.file.path : r.layoutFindings.some((f) => f.file === `${r.id}/${REPORT_FILE_NAME}`) ? `${r.id}/${REPORT_FILE_NAME}` : r.path;
@@ -111,17 +128,14 @@ function loaded(index: TeamIndex, r: ReportEntry, refs: readonly { readonly file
 const FIRST_BATCH = 6;
 const NEXT_BATCH = 2;
 
-/**
- * How many of the newest meetings the rules' window holds (the checker's fillWindow): from `all` when every meeting
- * is parsed, else parsing newest first until the window is satisfied.
- */
-async function windowSize(index: TeamIndex, r: ReportEntry, today: IsoDate, all: readonly LoadedMeeting[] | undefined): Promise<number> {
+/** How many of the newest meetings the rules' window holds: the checker's fillWindow, parsing newest first. */
+async function windowSize(index: TeamIndex, r: ReportEntry, today: IsoDate): Promise<number> {
   const careerDays = parseDuration(index.team.careerEvery) ?? 56;
   const paused = r.profile?.value?.paused ?? [];
   const window: LoadedMeeting[] = [];
   while (window.length < r.meetings.length) {
     const ref = r.meetings[window.length];
-    const m = all ? all[window.length] : index.loadedMeeting(r.id, ref.fileName);
+    const m = index.loadedMeeting(r.id, ref.fileName);
     if (!m) {
       const step = window.length === 0 ? FIRST_BATCH : NEXT_BATCH;
       await index.loadMeetings(r.id, r.meetings.slice(window.length, window.length + step));

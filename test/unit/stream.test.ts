@@ -28,8 +28,9 @@ async function viaChecker(fs: TeamFileSystem, everything: boolean, today = TODAY
   return sortProblems(checker.problems());
 }
 
-async function viaStream(fs: TeamFileSystem, everything: boolean, today = TODAY): Promise<Problem[]> {
-  return sortProblems(await checkTeamStreaming(fs, { today, everything }));
+/** `chunk`: 1:1s outside the window checked at once (small ones split every generated history into many). */
+async function viaStream(fs: TeamFileSystem, everything: boolean, today = TODAY, chunk?: number): Promise<Problem[]> {
+  return sortProblems(await checkTeamStreaming(fs, { today, everything, chunk }));
 }
 
 /** A team with every kind of finding, seeded: bad names, syntax errors, schema errors, status updates, old problems. */
@@ -64,7 +65,9 @@ describe('streamed check (the CLI\'s full check, report by report)', () => {
       for (const everything of [true, false]) {
         for (const today of [TODAY, '2027-03-01']) {
           const want = await viaChecker(new NodeTeamFileSystem(folder), everything, today);
-          assert.deepEqual(await viaStream(new NodeTeamFileSystem(folder), everything, today), want, `${path.basename(folder)} everything=${everything} ${today}`);
+          for (const chunk of [undefined, 1, 3]) {
+            assert.deepEqual(await viaStream(new NodeTeamFileSystem(folder), everything, today, chunk), want, `${path.basename(folder)} everything=${everything} ${today} chunk=${chunk}`);
+          }
         }
       }
     }
@@ -76,7 +79,9 @@ describe('streamed check (the CLI\'s full check, report by report)', () => {
         const want = await viaChecker(generatedTeam(seed), everything);
         assert.ok(want.length > 40, `seed ${seed}: a team with problems (${want.length})`);
         assert.ok(new Set(want.map((p) => p.rule)).size >= 8, `seed ${seed}: many rules`);
-        assert.deepEqual(await viaStream(generatedTeam(seed), everything), want, `seed ${seed} everything=${everything}`);
+        for (const chunk of [undefined, 1, 5]) {
+          assert.deepEqual(await viaStream(generatedTeam(seed), everything, TODAY, chunk), want, `seed ${seed} everything=${everything} chunk=${chunk}`);
+        }
       }
     }
   });
@@ -87,6 +92,7 @@ describe('streamed check (the CLI\'s full check, report by report)', () => {
     await checkTeamStreaming(fs, {
       today: TODAY,
       everything: true,
+      chunk: 4,
       onReportDone: (index, id) => {
         reports++;
         const r = index.report(id);
