@@ -17,12 +17,24 @@
  *   summary      `one-on-ones summary` over 50 teams of the size (the same folder 50 times: each read, summed and
  *                dropped before the next), with the child's peak RSS: memory stays that of one team
  *   activation   require() of the bundled extension entry in a fresh process
+ *   cli check    the bundled CLI (`node --max-old-space-size=512 out/cli.js check TEAM`), as a user runs it: its full
+ *                check (every 1:1 parsed, streamed report by report) on large and huge, wall time, CPU and the
+ *                process's peak RSS (from a preloaded exit hook)
+ *   cli --staged `check --staged` in a temporary git repository holding the large team with one staged change (the
+ *                pre-commit hook), wall and CPU (of the CLI's process; git's own processes are in the wall time only).
+ *                The CLI rows run 5 times after a warm-up at large, twice at huge (a full check there takes a minute).
+ *
+ * Every row also keeps its first run in the fresh child process (`firstRun`, cold: no JIT, nothing cached in the
+ * process) next to the warm median. The headline ratio is the cold index against the floor read with js-yaml's
+ * events, the parser the index uses; against the `yaml` Document floor it is a second line.
  *
  * Options: --sizes small,large,huge  --runs N (default 5)  --naive-huge (naive at the huge size: minutes)
- *          --no-bulk (skip the bulk rewrite)  --no-write (do not update bench/results.json)
+ *          --no-bulk (skip the bulk rewrite)  --rollup-huge (the 50-team roll-up at the huge size: minutes)
+ *          --no-cli (skip the CLI rows)  --only GROUP,… (floor, cold, naive, incremental, bulk, rollup, cli,
+ *          dashboard, activation)  --no-write (do not update bench/results.json)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fsp, readFile as readFileCb, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, promises as fsp, mkdirSync, readdirSync, readFile as readFileCb, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -53,6 +65,8 @@ interface ChildTask {
 
 interface ChildResult {
   readonly times: number[];
+  /** The first run in the fresh process (before the warm-up's JIT and caches), where the scenario has one. */
+  readonly firstRun?: number;
   readonly maxRssMb: number;
   readonly extra?: Record<string, number[] | number | string[]>;
 }
@@ -178,14 +192,17 @@ async function runChild(task: ChildTask): Promise<ChildResult> {
   if (task.scenario === 'dashboard') {
     return { ...(await dashboard(task)), maxRssMb: process.resourceUsage().maxRSS / 1024 };
   }
-  await once(); // warm-up: JIT and the OS file cache
+  // The first run, cold for the process (the OS file cache is warm from the discovery child): also the warm-up.
+  const first = now();
+  await once();
+  const firstRun = now() - first;
   for (let i = 0; i < task.runs; i++) {
     gc();
     const t0 = now();
     await once();
     times.push(now() - t0);
   }
-  return { times, maxRssMb: process.resourceUsage().maxRSS / 1024, extra };
+  return { times, firstRun, maxRssMb: process.resourceUsage().maxRSS / 1024, extra };
 }
 
 /** One file changed, added, deleted, on reports spread over the folder; the files are restored afterwards. */
@@ -368,6 +385,89 @@ function activationRuns(runs: number): number[] {
   return out;
 }
 
+/** Preloaded into the CLI's process: at exit, its peak RSS and CPU time on stderr's last line. */
+const EXIT_HOOK = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\n@bench ' + JSON.stringify({ maxRss: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1000 }) + '\\n'); });`;
+
+/**
+ * The bundled CLI run `runs` times after a warm-up (the OS file cache), each in a fresh `node --max-old-space-size=512`
+ * as documented for the huge team: wall time from spawn to exit, CPU time, and the largest peak RSS. A run that does
+ * not exit with 0 or 1 (problems found) fails the benchmark: the heap must be enough.
+ */
+function cliRuns(cliArgs: readonly string[], cwd: string, runs: number): { result: ChildResult; cpuMs: number; files: number } {
+  const hook = path.join(os.tmpdir(), `oneonones-bench-hook-${process.pid}.cjs`);
+  writeFileSync(hook, EXIT_HOOK);
+  try {
+    const times: number[] = [];
+    const cpu: number[] = [];
+    let maxRssMb = 0;
+    let firstRun: number | undefined;
+    for (let i = 0; i < runs + 1; i++) {
+      const t0 = now();
+      const r = spawnSync(process.execPath, ['--max-old-space-size=512', '-r', hook, path.join(ROOT, 'out', 'cli.js'), ...cliArgs], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+      const ms = now() - t0;
+      const m = /@bench (\{.*\})\s*$/.exec(r.stderr ?? '');
+      if ((r.status !== 0 && r.status !== 1) || !m) throw new Error(`the CLI failed (${r.status ?? r.signal}): ${(r.stderr ?? '').slice(-500)}`);
+      const usage = JSON.parse(m[1]) as { maxRss: number; cpu: number };
+      maxRssMb = Math.max(maxRssMb, usage.maxRss / 1024);
+      if (i === 0) {
+        firstRun = ms;
+        continue; // the warm-up: the OS file cache
+      }
+      times.push(ms);
+      cpu.push(usage.cpu);
+    }
+    return { result: { times, maxRssMb, firstRun }, cpuMs: median(cpu), files: 0 };
+  } finally {
+    unlinkSync(hook);
+  }
+}
+
+/** git with no user or system configuration and a fixed identity (the benchmark's own repository). */
+function gitIn(repo: string, gitArgs: readonly string[]): void {
+  // No automatic gc: a repack after the first commit of 52,600 files would run beside the measured runs.
+  const r = spawnSync('git', ['-c', 'gc.auto=0', ...gitArgs], {
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.com' },
+  });
+  if (r.status !== 0) throw new Error(`git ${gitArgs[0]} failed: ${r.stderr}`);
+}
+
+/**
+ * `check --staged` as a pre-commit hook runs it: a temporary git repository with the team committed, one 1:1
+ * changed and staged. The repository is made once (a copy of the team and a commit: a minute at the large size).
+ */
+function stagedRuns(dir: string, runs: number, log: (s: string) => void): { result: ChildResult; cpuMs: number; files: number } {
+  const repo = path.join(CACHE, `${path.basename(dir)}-git`);
+  const team = path.join(repo, 'one-on-ones');
+  const marker = path.join(repo, '.bench-complete');
+  if (!existsSync(marker)) {
+    log(`  making a git repository of ${path.basename(dir)} for --staged…`);
+    rmSync(repo, { recursive: true, force: true });
+    mkdirSync(repo, { recursive: true });
+    cpSync(dir, team, { recursive: true });
+    gitIn(repo, ['init', '-q']);
+    gitIn(repo, ['add', '-A']);
+    gitIn(repo, ['commit', '-q', '-m', 'team']);
+    writeFileSync(marker, '');
+  }
+  // One staged change: the newest 1:1 of one report gets a new topic (restored and unstaged afterwards).
+  const report = readdirSync(team).filter((n) => n.startsWith('report-')).sort()[7];
+  const meetings = path.join(team, report, 'meetings');
+  const newest = readdirSync(meetings).sort().pop() ?? '';
+  const file = path.join(meetings, newest);
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, original.replace('  report:\n    topics:\n', '  report:\n    topics:\n      - "Can we talk about the on-call rota?"\n'));
+  try {
+    gitIn(repo, ['add', '--', path.relative(repo, file)]);
+    return { ...cliRuns(['check', '--staged', 'one-on-ones', '--today', BENCH_TODAY, '--format', 'json'], repo, runs), files: 1 };
+  } finally {
+    writeFileSync(file, original);
+    gitIn(repo, ['reset', '-q', '--', path.relative(repo, file)]);
+  }
+}
+
 function child(task: ChildTask): ChildResult {
   const taskFile = path.join(os.tmpdir(), `oneonones-bench-${process.pid}-${Date.now()}.json`);
   writeFileSync(taskFile, JSON.stringify(task));
@@ -388,6 +488,10 @@ interface Row {
   p95: number;
   runs: number;
   peakRssMb: number;
+  /** The first run in a fresh process (cold), when the scenario measures one. */
+  firstRun?: number;
+  /** CPU time (user + system) per run, when measured. */
+  cpuMs?: number;
 }
 
 function fmt(ms: number): string {
@@ -406,6 +510,9 @@ async function main(): Promise<void> {
     if (!s) throw new Error(`unknown size ${n}`);
     return s;
   });
+  // --only floor,cold,naive,incremental,bulk,rollup,cli,dashboard,activation: those groups of rows (default all).
+  const only = opt('--only')?.split(',');
+  const want = (group: string): boolean => only === undefined || only.includes(group);
   const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { rows: Row[] }) : undefined;
   const rows: Row[] = [];
   const ratios: Record<string, Record<string, number>> = {};
@@ -419,29 +526,32 @@ async function main(): Promise<void> {
     const needed = discover.extra!.files as string[];
     const total = discover.extra!.totalFiles as number;
     log(`${size.name}: ${total} files; the index reads ${needed.length}`);
-    const add = (scenario: string, files: number, r: ChildResult, times = r.times): void => {
-      rows.push({ size: size.name, scenario, files, median: median(times), p95: p95(times), runs: times.length, peakRssMb: Math.round(r.maxRssMb) });
-      log(`  ${scenario.padEnd(22)} ${fmt(median(times)).padStart(9)}`);
+    const add = (scenario: string, files: number, r: ChildResult, times = r.times, more: Partial<Row> = {}): void => {
+      const firstRun = times === r.times ? r.firstRun : undefined;
+      rows.push({ size: size.name, scenario, files, median: median(times), p95: p95(times), runs: times.length, peakRssMb: Math.round(r.maxRssMb), ...(firstRun !== undefined ? { firstRun } : {}), ...more });
+      log(`  ${scenario.padEnd(22)} ${fmt(median(times)).padStart(9)}${firstRun !== undefined ? `  (first run ${fmt(firstRun)})` : ''}${more.cpuMs !== undefined ? `  cpu ${fmt(more.cpuMs)}` : ''}${r.maxRssMb ? `  ${Math.round(r.maxRssMb)} MB` : ''}`);
     };
-    const floor = child({ scenario: 'floor', dir, runs, files: needed });
-    add('floor', needed.length, floor);
-    const floorEvents = child({ scenario: 'floor-events', dir, runs, files: needed });
-    add('floor (js-yaml)', needed.length, floorEvents);
-    const cold = child({ scenario: 'cold', dir, runs });
-    add('cold index', needed.length, cold);
+    const floor = want('floor') ? child({ scenario: 'floor', dir, runs, files: needed }) : undefined;
+    if (floor) add('floor', needed.length, floor);
+    const floorEvents = want('floor') ? child({ scenario: 'floor-events', dir, runs, files: needed }) : undefined;
+    if (floorEvents) add('floor (js-yaml)', needed.length, floorEvents);
+    const cold = want('cold') ? child({ scenario: 'cold', dir, runs }) : undefined;
+    if (cold) add('cold index', needed.length, cold);
     let naive: ChildResult | undefined;
     let naiveEvents: ChildResult | undefined;
-    if (size.name !== 'huge' || args.includes('--naive-huge')) {
+    if (want('naive') && (size.name !== 'huge' || args.includes('--naive-huge'))) {
       naive = child({ scenario: 'naive', dir, runs });
       add('naive', total, naive);
       naiveEvents = child({ scenario: 'naive-events', dir, runs });
       add('naive (js-yaml)', total, naiveEvents);
     }
-    const inc = child({ scenario: 'incremental', dir, runs });
-    add('incremental: changed', 1, inc, inc.extra!.changed as number[]);
-    add('incremental: added', 1, inc, inc.extra!.added as number[]);
-    add('incremental: deleted', 1, inc, inc.extra!.deleted as number[]);
-    if (!args.includes('--no-bulk')) {
+    if (want('incremental')) {
+      const inc = child({ scenario: 'incremental', dir, runs });
+      add('incremental: changed', 1, inc, inc.extra!.changed as number[]);
+      add('incremental: added', 1, inc, inc.extra!.added as number[]);
+      add('incremental: deleted', 1, inc, inc.extra!.deleted as number[]);
+    }
+    if (want('bulk') && !args.includes('--no-bulk')) {
       const b = child({ scenario: 'bulk', dir, runs });
       const events = b.extra!.events as number;
       add('bulk: rescan', events, b, b.extra!.rescan as number[]);
@@ -449,31 +559,54 @@ async function main(): Promise<void> {
       add('bulk: batches of 500', events, b, b.extra!.batches as number[]);
       add('bulk: batches, longest task', events, b, b.extra!.batchesHeld as number[]);
       add('bulk: per event (before)', events, b, b.extra!.perEvent as number[]);
-      bulkRatios[size.name] = {
+      if (cold) bulkRatios[size.name] = {
         'rescan/cold': median(b.extra!.rescan as number[]) / median(cold.times),
         'per event (before)/rescan': median(b.extra!.perEvent as number[]) / median(b.extra!.rescan as number[]),
       };
     }
     // The roll-up across teams (issue #16): 50 teams of this size in one run, memory that of one team.
-    const roll = child({ scenario: 'rollup', dir, runs: 1 });
-    add(`summary: ${ROLLUP_TEAMS} teams`, ROLLUP_TEAMS, roll, roll.times);
+    if (want('rollup') && (size.name !== 'huge' || args.includes('--rollup-huge'))) {
+      const roll = child({ scenario: 'rollup', dir, runs: 1 });
+      add(`summary: ${ROLLUP_TEAMS} teams`, ROLLUP_TEAMS, roll, roll.times);
+    }
+    // The CLI as a user runs it (issue #17): the full check, streamed, in a 512 MB heap; and the pre-commit hook.
+    if (want('cli') && !args.includes('--no-cli') && size.name !== 'small') {
+      const full = cliRuns(['check', dir, '--today', BENCH_TODAY, '--format', 'json'], ROOT, size.name === 'huge' ? 2 : runs);
+      add('cli check (full)', total, full.result, full.result.times, { cpuMs: full.cpuMs });
+      if (size.name === 'large') {
+        const staged = stagedRuns(dir, runs, log);
+        add('cli check --staged', staged.files, staged.result, staged.result.times, { cpuMs: staged.cpuMs });
+      }
+    }
     // The dashboard (issue #14): its summary against the cold index, and after one change.
-    const dash = child({ scenario: 'dashboard', dir, runs });
-    add('dashboard summary', 0, dash, dash.extra!.summary as number[]);
-    add('dashboard: after one change', 1, dash, dash.extra!.changed as number[]);
-    ratios[size.name] = { 'cold/floor': median(cold.times) / median(floor.times), 'cold/floor (js-yaml)': median(cold.times) / median(floorEvents.times) };
+    const dash = want('dashboard') ? child({ scenario: 'dashboard', dir, runs }) : undefined;
+    if (dash) {
+      add('dashboard summary', 0, dash, dash.extra!.summary as number[]);
+      add('dashboard: after one change', 1, dash, dash.extra!.changed as number[]);
+    }
+    if (!cold) continue;
+    // The headline: against the floor read with the index's own parser; the `yaml` Document floor second. Warm
+    // medians, and the first run of each in its fresh process (cold).
+    ratios[size.name] = {};
+    if (floorEvents && floor) {
+      ratios[size.name] = {
+        'cold/floor (js-yaml)': median(cold.times) / median(floorEvents.times),
+        'cold/floor (yaml)': median(cold.times) / median(floor.times),
+        ...(cold.firstRun !== undefined && floorEvents.firstRun !== undefined ? { 'first run: cold/floor (js-yaml)': cold.firstRun / floorEvents.firstRun } : {}),
+      };
+    }
     if (naive) ratios[size.name]['cold/naive'] = median(cold.times) / median(naive.times);
     if (naiveEvents) ratios[size.name]['cold/naive (js-yaml)'] = median(cold.times) / median(naiveEvents.times);
-    ratios[size.name]['dashboard/cold'] = median(dash.extra!.summary as number[]) / median(cold.times);
+    if (dash) ratios[size.name]['dashboard/cold'] = median(dash.extra!.summary as number[]) / median(cold.times);
   }
-  const act = activationRuns(runs);
-  rows.push({ size: '-', scenario: 'activation require()', files: 1, median: median(act), p95: p95(act), runs: act.length, peakRssMb: 0 });
+  const act = want('activation') ? activationRuns(runs) : [];
+  if (act.length > 0) rows.push({ size: '-', scenario: 'activation require()', files: 1, median: median(act), p95: p95(act), runs: act.length, peakRssMb: 0 });
 
-  const header = '| size | scenario | files read | median | p95 | runs | peak RSS | previous median |';
-  const lines = [header, '|---|---|---:|---:|---:|---:|---:|---:|'];
+  const header = '| size | scenario | files read | median (warm) | p95 | first run (cold) | CPU | runs | peak RSS | previous median |';
+  const lines = [header, '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const r of rows) {
     const prev = previous?.rows.find((p) => p.size === r.size && p.scenario === r.scenario);
-    lines.push(`| ${r.size} | ${r.scenario} | ${r.files} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.runs} | ${r.peakRssMb ? `${r.peakRssMb} MB` : '-'} | ${prev ? fmt(prev.median) : '-'} |`);
+    lines.push(`| ${r.size} | ${r.scenario} | ${r.files} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.firstRun !== undefined ? fmt(r.firstRun) : '-'} | ${r.cpuMs !== undefined ? fmt(r.cpuMs) : '-'} | ${r.runs} | ${r.peakRssMb ? `${r.peakRssMb} MB` : '-'} | ${prev ? fmt(prev.median) : '-'} |`);
   }
   console.log(lines.join('\n'));
   console.log('');

@@ -4,14 +4,15 @@ import * as nodePath from 'node:path';
 import { TeamChecker } from '../core/checker';
 import { isIsoDate, isoDateOf } from '../core/dates';
 import { describeFailure, failureKind } from '../core/fs';
+import { checkTeamStreaming } from '../core/stream';
 import type { TeamFileSystem } from '../core/fs';
 import { RULES, SEVERITY_SETTINGS } from '../core/rules/registry';
 import type { Problem, SeveritySetting } from '../core/types';
 import { GitIndexFileSystem, GitUnavailable, prefixWithin, repositoryRoot } from '../node/gitIndex';
-import { NodeTeamFileSystem } from '../node/nodeFs';
 import { escapeText } from '../node/terminalText';
 import { booleanOption, listOption, stringOption, UsageError } from './args';
 import type { OptionTable, ParsedCommand } from './args';
+import { SyncReadTeamFileSystem } from './syncFs';
 import { formatGithub, formatJson, formatSarif, formatText, FORMATS, sortProblems, useColor } from './output';
 import type { OutputFormat } from './output';
 
@@ -106,16 +107,16 @@ async function problemsOf(options: CheckOptions, io: CliIo): Promise<Problem[] |
     }
     fs = index;
   } else {
-    fs = new NodeTeamFileSystem(options.folder);
+    fs = new SyncReadTeamFileSystem(options.folder);
   }
   try {
     // Nothing staged in the team folder: nothing to check, and no need to read it.
     if (staged !== undefined && staged.length === 0) return [];
-    const checker = await TeamChecker.open(fs, { today: options.today, settings: { severities: options.severities, statusUpdateHeuristic: options.statusUpdateHeuristic } });
-    if (staged === undefined) {
-      if (!options.recent) await checker.checkEverything();
-      return checker.problems();
-    }
+    const settings = { severities: options.severities, statusUpdateHeuristic: options.statusUpdateHeuristic };
+    // The whole folder: report by report, each report's 1:1s dropped once checked (bounded memory on any history).
+    // Reads are synchronous here (SyncReadTeamFileSystem): one report at a time loses nothing and holds the least.
+    if (staged === undefined) return await checkTeamStreaming(fs, { today: options.today, settings, everything: !options.recent, concurrency: 1 });
+    const checker = await TeamChecker.open(fs, { today: options.today, settings });
     // A pre-commit hook: the rules' usual window (fast on a large team), plus each staged 1:1 however old; then the
     // problems of the staged files and of the reports they belong to (a renamed goal breaks check-ins elsewhere).
     if (!options.recent) for (const path of staged) await checker.ensureChecked(path);

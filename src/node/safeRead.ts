@@ -5,7 +5,7 @@
  * one link. A hard link may name any file of the same disk, e.g. one outside the team folder, and cannot be told
  * apart from a file inside, so such files are never read (docs/security.md).
  */
-import { close, constants, fstat, open, read } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
 import { FileSystemFailure } from '../core/fs';
 
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -71,4 +71,42 @@ export function readRegularFile(abs: string): Promise<Buffer> {
       });
     });
   });
+}
+
+/**
+ * `readRegularFile` without the thread pool, for the command line, which has no other work to keep responsive: the
+ * same guards (O_NOFOLLOW, O_NONBLOCK, a regular file with one link), and about half the cost per small file.
+ */
+export function readRegularFileSync(abs: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(abs, FLAGS);
+  } catch (e) {
+    throw mapNodeError(e);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new FileSystemFailure('not-regular');
+    if (st.nlink > 1) throw new FileSystemFailure('hard-linked');
+    let buffer = Buffer.allocUnsafe(st.size > 0 ? st.size : 8192);
+    let length = 0;
+    for (;;) {
+      if (st.size > 0 && length === st.size) return buffer;
+      if (length === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      let n: number;
+      try {
+        n = readSync(fd, buffer, length, buffer.length - length, null);
+      } catch (e) {
+        throw mapNodeError(e);
+      }
+      if (n === 0) return buffer.subarray(0, length);
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -196,11 +196,23 @@ export function goalLengthDays(goal: Goal, goalLengthDaysDefault: number): numbe
   return goal.end === undefined ? goalLengthDaysDefault : daysBetween(goal.start, goal.end);
 }
 
+/**
+ * Names already read: a team's reports meet on the same days, so the listing of a large team (52,600 names at the
+ * benchmark's large size) repeats a few hundred names; each is matched and its date checked once. Bounded: cleared
+ * when full (a folder of odd names cannot grow it).
+ */
+const fileDates = new Map<string, Readonly<{ date: string; seq: number }> | null>();
+const FILE_DATES_MAX = 4096;
+
 /** The date in a meeting file's name, or undefined when the name is not `YYYY-MM-DD[-N].yaml`. */
-export function meetingFileDate(fileName: string): { date: string; seq: number } | undefined {
+export function meetingFileDate(fileName: string): Readonly<{ date: string; seq: number }> | undefined {
+  const known = fileDates.get(fileName);
+  if (known !== undefined) return known ?? undefined;
   const m = MEETING_FILE_NAME.exec(fileName);
-  if (!m || !isIsoDate(m[1])) return undefined;
-  return { date: m[1], seq: m[2] ? Number(m[2]) : 1 };
+  const found = !m || !isIsoDate(m[1]) ? undefined : Object.freeze({ date: m[1], seq: m[2] ? Number(m[2]) : 1 });
+  if (fileDates.size >= FILE_DATES_MAX) fileDates.clear();
+  fileDates.set(fileName, found ?? null);
+  return found;
 }
 
 export function parseMeetingFile(path: string, text: string, fileDate: string | undefined): Parsed<Meeting> {

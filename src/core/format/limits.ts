@@ -84,7 +84,7 @@ export function scanTextCounting(text: string): ScanResult {
   if (nul >= 0) return { values: 0, problems: [refusal(nul, 'This file holds a NUL character: it is not a text file; it is not read.')] };
   const structure = new StructureScan(text).run();
   if (structure.refusal) return { values: structure.values, problems: [structure.refusal] };
-  const cr = /\r(?!\n)/.exec(text);
+  const cr = text.includes('\r') ? /\r(?!\n)/.exec(text) : null;
   if (cr) {
     out.push({
       offset: cr.index,

@@ -230,8 +230,12 @@ class Walker {
     return node.target;
   }
 
-  /** Reads `node` as type `t`; returns undefined for a missing or invalid value (after reporting why). */
-  read(nodeIn: SourceNode | null, t: FieldType, key: string, label = '', depth = 0): unknown {
+  /**
+   * Reads `node` as type `t`; returns undefined for a missing or invalid value (after reporting why). `label` names
+   * the value in messages; `index` >= 0 makes it `label[index + 1]` (a list item), built only when a message needs it.
+   * The span of a mapping's value is set by the caller (`spanSet`), so it is not looked up again here.
+   */
+  read(nodeIn: SourceNode | null, t: FieldType, key: string, label = '', depth = 0, index = -1, spanSet = false): unknown {
     if (depth > MAX_DEPTH) {
       this.schema(nodeIn?.span ?? [0, 0], `Nested more than ${MAX_DEPTH} levels deep; the rest is ignored.`, true);
       return undefined;
@@ -244,25 +248,25 @@ class Walker {
       return undefined;
     }
     const ownSpan = nodeIn?.span;
-    const node = this.resolve(nodeIn, ownSpan);
+    const node = nodeIn !== null && nodeIn.kind === 'alias' ? this.resolve(nodeIn, ownSpan) : nodeIn;
     // Spans are those of the text where the value is written (the alias), not of the anchor it points to.
     const span = ownSpan ?? node?.span;
-    if (span && !this.spans.has(key)) this.spans.set(key, span);
+    if (span && !spanSet && !this.spans.has(key)) this.spans.set(key, span);
     if (node === undefined || node === null) return undefined;
     if (node.kind === 'scalar' && node.value === null) return undefined;
-    const what = label ? `\`${label}\`` : 'This value';
     const at: Span = span ?? [0, 0];
 
     switch (t.type) {
       case 'object': {
         if (node.kind !== 'map') {
-          this.schema(at, `${what} must be ${describeType(t)}.`);
+          this.schema(at, `${what(label, index)} must be ${describeType(t)}.`);
           return undefined;
         }
         const out: Record<string, unknown> = {};
-        const seen = new Set<string>();
+        const required = requiredFields(t);
+        let seen = 0;
         for (const pair of node.pairs) {
-          const keyNode = this.resolve(pair.key, pair.key?.span);
+          const keyNode = pair.key !== null && pair.key.kind === 'alias' ? this.resolve(pair.key, pair.key.span) : pair.key;
           const keySpan = pair.key?.span ?? at;
           if (!keyNode || keyNode.kind !== 'scalar' || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number') || String(keyNode.value).includes(SEP)) {
             this.schema(keySpan, `Keys in ${t.name} must be plain words.`);
@@ -276,16 +280,17 @@ class Walker {
             this.unknownKey(keySpan, name, t, child);
             continue;
           }
-          seen.add(name);
+          const bit = required.bits.get(name);
+          if (bit !== undefined) seen |= bit;
           if (pair.value) this.spans.set(child, pair.value.span);
-          const v = this.read(pair.value, field.type, child, name, depth + 1);
+          const v = this.read(pair.value, field.type, child, name, depth + 1, -1, pair.value !== null);
           if (v !== undefined) out[name] = v;
           else if (field.required && (pair.value === null || (pair.value.kind === 'scalar' && pair.value.value === null))) {
             this.schema(keySpan, `\`${name}\` needs a value: ${describeType(field.type)}.`);
           }
         }
-        for (const [name, field] of Object.entries(t.fields)) {
-          if (field.required && !seen.has(name)) {
+        for (const [name, field, bit] of required.list) {
+          if ((seen & bit) === 0) {
             this.schema(at, `Missing \`${name}\` in ${t.name}: ${field.description}`);
           }
         }
@@ -293,12 +298,12 @@ class Walker {
       }
       case 'map': {
         if (node.kind !== 'map') {
-          this.schema(at, `${what} must be ${describeType(t)}.`);
+          this.schema(at, `${what(label, index)} must be ${describeType(t)}.`);
           return undefined;
         }
         const out = new Map<string, unknown>();
         for (const pair of node.pairs) {
-          const keyNode = this.resolve(pair.key, pair.key?.span);
+          const keyNode = pair.key !== null && pair.key.kind === 'alias' ? this.resolve(pair.key, pair.key.span) : pair.key;
           const keySpan = pair.key?.span ?? at;
           // A key holding the path separator (a NUL, written as `"\0"`) would be confused with a nested path.
           if (!keyNode || keyNode.kind !== 'scalar' || keyNode.value === null || typeof keyNode.value === 'object' || String(keyNode.value).includes(SEP)) {
@@ -314,25 +319,27 @@ class Walker {
       }
       case 'list': {
         if (node.kind !== 'seq') {
-          this.schema(at, `${what} must be a list (\`- item\` lines), each ${describeType(t.items)}.`);
+          this.schema(at, `${what(label, index)} must be a list (\`- item\` lines), each ${describeType(t.items)}.`);
           return undefined;
         }
         const out: unknown[] = [];
-        node.items.forEach((item, i) => {
-          const v = this.read(item, t.items, childKey(key, i), label ? `${label}[${i + 1}]` : '', depth + 1);
+        // A list inside a list item names its items after that item (`a[1][2]`): rare, so built when it happens.
+        const itemLabel = index >= 0 && label ? `${label}[${index + 1}]` : label;
+        const items = node.items;
+        for (let i = 0; i < items.length; i++) {
           // An empty `- ` line (while typing) is skipped, not an error; its index keeps the spans aligned.
-          out.push(v);
-        });
+          out.push(this.read(items[i], t.items, childKey(key, i), itemLabel, depth + 1, itemLabel ? i : -1));
+        }
         return out;
       }
       default:
-        return this.scalar(node, t, at, what);
+        return this.scalar(node, t, at, label, index);
     }
   }
 
-  private scalar(node: SourceNode, t: FieldType, at: Span, what: string): unknown {
+  private scalar(node: SourceNode, t: FieldType, at: Span, label: string, index: number): unknown {
     if (node.kind !== 'scalar') {
-      this.schema(at, `${what} must be ${describeType(t)}, not a ${node.kind === 'map' ? 'mapping' : 'list'}.`);
+      this.schema(at, `${what(label, index)} must be ${describeType(t)}, not a ${node.kind === 'map' ? 'mapping' : 'list'}.`);
       return undefined;
     }
     const v = node.value;
@@ -342,27 +349,27 @@ class Walker {
       case 'text':
         if (typeof v === 'string') return v;
         if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return source;
-        this.schema(at, `${what} must be ${describeType(t)}.`);
+        this.schema(at, `${what(label, index)} must be ${describeType(t)}.`);
         return undefined;
       case 'date':
         if (typeof v === 'string' && isIsoDate(v)) return v;
-        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        this.schema(at, `${what(label, index)} must be ${describeType(t)} (got \`${clip(source)}\`).`);
         return undefined;
       case 'duration':
         if (typeof v === 'string' && parseDuration(v) !== undefined && (t.cadence || (v !== 'weekly' && v !== 'biweekly'))) return v;
-        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        this.schema(at, `${what(label, index)} must be ${describeType(t)} (got \`${clip(source)}\`).`);
         return undefined;
       case 'integer':
         if (typeof v === 'number' && Number.isInteger(v) && v >= t.min) return v;
-        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        this.schema(at, `${what(label, index)} must be ${describeType(t)} (got \`${clip(source)}\`).`);
         return undefined;
       case 'boolean':
         if (typeof v === 'boolean') return v;
-        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        this.schema(at, `${what(label, index)} must be ${describeType(t)} (got \`${clip(source)}\`).`);
         return undefined;
       case 'enum':
         if (typeof v === 'string' && t.values.includes(v)) return v;
-        this.schema(at, `${what} must be ${describeType(t)} (got \`${clip(source)}\`).`);
+        this.schema(at, `${what(label, index)} must be ${describeType(t)} (got \`${clip(source)}\`).`);
         return undefined;
       default:
         return undefined;
@@ -387,6 +394,43 @@ class Walker {
       data: suggestion ? { key, suggestion, path } : { key, path },
     });
   }
+}
+
+/** How a message names a value: `label` (a list item: `label[index + 1]`), or "This value". */
+function what(label: string, index: number): string {
+  if (!label) return 'This value';
+  return index >= 0 ? `\`${label}[${index + 1}]\`` : `\`${label}\``;
+}
+
+interface RequiredFields {
+  /** A bit per required field, by name. */
+  readonly bits: ReadonlyMap<string, number>;
+  /** The required fields in the schema's order, with their bits. */
+  readonly list: ReadonlyArray<readonly [string, Field, number]>;
+}
+
+const requiredCache = new WeakMap<object, RequiredFields>();
+
+/**
+ * An object type's required fields, worked out once per type rather than per value read (the walk visits every
+ * mapping of every file: a goals.yaml has hundreds). The schema's objects have a handful each, far below 31 bits.
+ */
+function requiredFields(t: Extract<FieldType, { type: 'object' }>): RequiredFields {
+  let r = requiredCache.get(t);
+  if (!r) {
+    const list: Array<readonly [string, Field, number]> = [];
+    const bits = new Map<string, number>();
+    for (const [name, field] of Object.entries(t.fields)) {
+      if (!field.required) continue;
+      const bit = 2 ** list.length;
+      list.push([name, field, bit]);
+      bits.set(name, bit);
+    }
+    if (list.length > 30) throw new Error('more than 30 required fields in one object type');
+    r = { bits, list };
+    requiredCache.set(t, r);
+  }
+  return r;
 }
 
 function clip(s: string): string {

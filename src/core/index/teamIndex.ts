@@ -170,6 +170,14 @@ export class TeamIndex {
     return this.entries.get(reportId)?.loaded.get(fileName);
   }
 
+  /** Forgets a report's parsed meetings (the CLI's streamed check, once the report is checked): memory stays bounded. */
+  dropMeetings(reportId: string): void {
+    const r = this.entries.get(reportId);
+    if (!r || r.loaded.size === 0) return;
+    r.loaded.clear();
+    this.versionValue++;
+  }
+
   /**
    * Parses the given meetings (those not cached yet; with `revalidate`, also those whose file changed on disk since
    * they were read, by mtime and size) and returns them in the given order.

@@ -1,0 +1,134 @@
+/**
+ * The CLI's check, report by report (src/core/stream.ts, issue #17): the same problems as the checker's full check
+ * (and its window-only check), on the demo team, the fixtures and a generated team with every kind of finding; each
+ * report's parsed 1:1s are dropped once it is checked; and the bundled CLI's full check runs in a heap that holding
+ * every parsed 1:1 would overflow.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { TeamChecker } from '../../src/core/checker';
+import { addDays } from '../../src/core/dates';
+import type { TeamFileSystem } from '../../src/core/fs';
+import { checkTeamStreaming } from '../../src/core/stream';
+import type { Problem } from '../../src/core/types';
+import { sortProblems } from '../../src/cli/output';
+import { NodeTeamFileSystem } from '../../src/node/nodeFs';
+import { seededRandom } from '../support/rng';
+import { MemoryFileSystem } from './helpers/memoryFs';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const TODAY = '2026-11-24';
+
+async function viaChecker(fs: TeamFileSystem, everything: boolean, today = TODAY): Promise<Problem[]> {
+  const checker = await TeamChecker.open(fs, { today });
+  if (everything) await checker.checkEverything();
+  return sortProblems(checker.problems());
+}
+
+/** `chunk`: 1:1s outside the window checked at once (small ones split every generated history into many). */
+async function viaStream(fs: TeamFileSystem, everything: boolean, today = TODAY, chunk?: number): Promise<Problem[]> {
+  return sortProblems(await checkTeamStreaming(fs, { today, everything, chunk }));
+}
+
+/** A team with every kind of finding, seeded: bad names, syntax errors, schema errors, status updates, old problems. */
+function generatedTeam(seed: number): MemoryFileSystem {
+  const rand = seededRandom(seed);
+  const fs = new MemoryFileSystem({ 'team.yaml': 'manager: Sam\ncadence: weekly\ncareer-every: 6w\nbogus: 1\n', 'stray.txt': 'x' });
+  const odd = ['status: hled\n', 'date: [\n', 'prep: 12\n', 'notes: |\n  PROJ-12 in progress\n  WIP on the importer\n', 'unknwn: 1\n', 'kind: carer\n', '\t- tab\n', 'a: &x 1\nb: *x\n'];
+  for (let r = 0; r < 12; r++) {
+    const id = `r${r}`;
+    if (r !== 3) fs.write(`${id}/report.yaml`, `name: Person ${r}\nsince: 2023-01-02\n${r === 5 ? 'left: 2022-01-01\n' : ''}${r === 7 ? 'paused:\n  - {from: 2026-10-01}\n' : ''}`);
+    if (r % 4 !== 1) fs.write(`${id}/goals.yaml`, `goals:\n  - id: g1\n    title: Talk\n    start: ${addDays(TODAY, -30 - r)}\n  - id: g1\n    title: Again\n    start: 2026-01-01\n`);
+    const meetings = 5 + Math.floor(rand() * 40);
+    for (let w = 0; w < meetings; w++) {
+      const date = addDays(TODAY, -1 - 7 * w - (r % 3));
+      const held = rand() < 0.9;
+      let text = `date: ${rand() < 0.05 ? addDays(date, 1) : date}\nstatus: ${held ? 'held' : 'skipped'}\n`;
+      if (held) text += `prep:\n  manager:\n    feedback:\n      - {type: positive, text: Good demo, delivered: true}\n  report:\n    topics: [${rand() < 0.2 ? '"ABC-123 done"' : 'Growth'}]\ngoals:\n  ${rand() < 0.1 ? 'nope' : 'g1'}: ok\nactions:\n  - {text: Follow up, owner: manager, due: ${addDays(date, 7)}, done: ${rand() < 0.7}}\n`;
+      if (rand() < 0.15) text += odd[Math.floor(rand() * odd.length)];
+      fs.write(`${id}/meetings/${date}${rand() < 0.03 ? '-2' : ''}.yaml`, text);
+    }
+    if (r === 2) fs.write(`${id}/meetings/not-a-date.yaml`, 'date: 2026-01-01\n');
+    if (r === 4) fs.fail(`${id}/meetings/${addDays(TODAY, -1 - 7 * 3 - 1)}.yaml`, 'unreadable');
+  }
+  fs.write('Bad Folder/report.yaml', 'name: X\n');
+  return fs;
+}
+
+describe('streamed check (the CLI\'s full check, report by report)', () => {
+  it('finds exactly the problems of the checker\'s full check and of its window-only check, on the demo team and the fixtures', async () => {
+    const folders = [path.join(ROOT, 'examples/demo-team'), ...['cli-team', 'clean-team', 'deep-history', 'hostile'].map((f) => path.join(ROOT, 'test/fixtures', f))];
+    for (const folder of folders) {
+      for (const everything of [true, false]) {
+        for (const today of [TODAY, '2027-03-01']) {
+          const want = await viaChecker(new NodeTeamFileSystem(folder), everything, today);
+          for (const chunk of [undefined, 1, 3]) {
+            assert.deepEqual(await viaStream(new NodeTeamFileSystem(folder), everything, today, chunk), want, `${path.basename(folder)} everything=${everything} ${today} chunk=${chunk}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('finds exactly the checker\'s problems on generated teams with every kind of finding', async () => {
+    for (const seed of [1, 2, 3]) {
+      for (const everything of [true, false]) {
+        const want = await viaChecker(generatedTeam(seed), everything);
+        assert.ok(want.length > 40, `seed ${seed}: a team with problems (${want.length})`);
+        assert.ok(new Set(want.map((p) => p.rule)).size >= 8, `seed ${seed}: many rules`);
+        for (const chunk of [undefined, 1, 5]) {
+          assert.deepEqual(await viaStream(generatedTeam(seed), everything, TODAY, chunk), want, `seed ${seed} everything=${everything} chunk=${chunk}`);
+        }
+      }
+    }
+  });
+
+  it('drops each report\'s parsed 1:1s once it is checked', async () => {
+    const fs = generatedTeam(4);
+    let reports = 0;
+    await checkTeamStreaming(fs, {
+      today: TODAY,
+      everything: true,
+      chunk: 4,
+      onReportDone: (index, id) => {
+        reports++;
+        const r = index.report(id);
+        assert.ok(r && r.meetings.length > 0);
+        assert.deepEqual(r.meetings.filter((m) => index.loadedMeeting(id, m.fileName) !== undefined).map((m) => m.path), [], id);
+      },
+    });
+    assert.equal(reports, 12);
+  });
+
+  it('the bundled CLI\'s full check runs in a heap that every parsed 1:1 at once would overflow, with the same output', function () {
+    this.timeout(180_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'oneonones-stream-'));
+    try {
+      writeFileSync(path.join(dir, 'team.yaml'), 'manager: Sam\n');
+      const note = 'notes: |\n' + '  We talked about growth, feedback and the next steps for the quarter.\n'.repeat(12);
+      for (let r = 0; r < 40; r++) {
+        mkdirSync(path.join(dir, `r${r}`, 'meetings'), { recursive: true });
+        writeFileSync(path.join(dir, `r${r}`, 'report.yaml'), `name: Person ${r}\n`);
+        for (let w = 0; w < 200; w++) {
+          const date = addDays(TODAY, -1 - 7 * w);
+          const extra = w === 150 && r % 10 === 0 ? 'status: hled\n' : 'status: held\n';
+          writeFileSync(path.join(dir, `r${r}`, 'meetings', `${date}.yaml`), `date: ${date}\n${extra}prep:\n  report:\n    topics: [Growth, Feedback]\n${note}`);
+        }
+      }
+      const run = (heapMb: number): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string } =>
+        spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, path.join(ROOT, 'out/cli.js'), 'check', dir, '--today', TODAY, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      // 8,000 1:1s: holding them all parsed takes well over 100 MB (the checker's full check crashes at 32 MB).
+      const small = run(32);
+      assert.equal(small.status, 1, `${small.signal} ${small.stderr.slice(-300)}`);
+      const big = run(2048);
+      assert.equal(small.stdout, big.stdout);
+      const problems = JSON.parse(small.stdout) as Array<{ file: string; rule: string }>;
+      assert.deepEqual(problems.filter((p) => p.rule === 'schema').map((p) => p.file), ['r0', 'r10', 'r20', 'r30'].map((r) => `${r}/meetings/${addDays(TODAY, -1 - 7 * 150)}.yaml`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
