@@ -206,7 +206,11 @@ export class TeamService implements vscode.Disposable {
     const batch = now ? watcher.takeNow() : watcher.take();
     if (!batch) return;
     if (batch.events.length > 0) this.fire(await checker.applyChanges(batch.events, yieldToEventLoop));
-    if (batch.rescan) this.fire(await checker.rescan(yieldToEventLoop));
+    if (batch.rescan) {
+      const started = Date.now();
+      this.fire(await checker.rescan(yieldToEventLoop));
+      watcher.rescanTook(Date.now() - started);
+    }
   }
 
   private fire(change: CheckChange): void {
