@@ -44,7 +44,13 @@ describe('back after a long absence', () => {
   it('the window coming back after five minutes away rescans the folder: a change whose event was lost shows', async () => {
     const a = await api();
     const target = 'cy/report.yaml';
-    await a.service.flush(); // and the rescan the reset's burst of events armed: nothing rescans by itself from here
+    // The reset's events arrive late and may arm a rescan: wait until they have stopped, then take that rescan now,
+    // so that nothing rescans by itself from here.
+    for (let seen = -1; seen !== a.service.timeline.watcherEvents;) {
+      seen = a.service.timeline.watcherEvents;
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+    await a.service.flush();
     a.dropWatcherEvents((p) => p === target);
     try {
       await write(target, `name: Cy\nsince: ${d(-20)}\nfavourite-colour: teal\n`);
