@@ -112,7 +112,7 @@ export class TeamChecker {
    * reached a report, `context` answers undefined for it rather than facts from an empty window.
    */
   static async openUnchecked(fs: TeamFileSystem, options: CheckerOptions): Promise<TeamChecker> {
-    const checker = new TeamChecker(await TeamIndex.open(fs), options);
+    const checker = new TeamChecker(await TeamIndex.open(fs, { rowsFirst: true }), options);
     checker.unchecked = new Set(checker.index.reports().map((r) => r.id));
     return checker;
   }
@@ -139,6 +139,7 @@ export class TeamChecker {
   }
 
   private async checkAllNow(options: CheckAllOptions = {}): Promise<void> {
+    await this.index.finishLoad(); // the goals and the 1:1 listings an unchecked open left for now
     this.revisionValue++;
     this.findings.clear();
     this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];

@@ -32,6 +32,9 @@ describe('the first load: rows first, problems streamed (issue #17)', () => {
     assert.equal(checker.context('r07'), undefined);
     assert.equal(checker.queries.report('r07'), undefined);
     assert.deepEqual(checker.problems(), []);
+    // No work the first paint does not need: team.yaml and each report.yaml read, the team folder and each report
+    // folder listed; goals.yaml, the meetings folders and the 1:1s wait for the full check.
+    assert.deepEqual([checker.index.stats.filesRead, checker.index.stats.directoriesListed, checker.index.stats.meetingsParsed], [41, 41, 0]);
   });
 
   it('the full check streams each step\'s problems, pauses between steps, and ends where a plain open does', async () => {
