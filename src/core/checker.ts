@@ -41,6 +41,15 @@ export interface CheckTimings {
 const FIRST_BATCH = 6;
 const NEXT_BATCH = 2;
 const REPORT_CONCURRENCY = 16;
+/** Reports checked between two pauses of a full check (each report's rules run in one go; a step stays short). */
+const CHECK_STEP = 16;
+
+export interface CheckAllOptions {
+  /** Runs between steps of a full check (the extension yields to the event loop). */
+  readonly pause?: () => Promise<void>;
+  /** Each step's problems, by file, and its reports, once the step is checked. */
+  readonly progress?: (change: CheckChange) => void;
+}
 
 export class TeamChecker {
   private readonly findings = new Map<string, Finding[]>();
@@ -92,25 +101,65 @@ export class TeamChecker {
 
   /** Opens the team folder and checks every report. */
   static async open(fs: TeamFileSystem, options: CheckerOptions): Promise<TeamChecker> {
-    const checker = new TeamChecker(await TeamIndex.open(fs), options);
+    const checker = await TeamChecker.openUnchecked(fs, options);
     await checker.checkAll();
     return checker;
+  }
+
+  /**
+   * Opens the team folder (its listing, team.yaml, each report.yaml and goals.yaml) and checks nothing yet: what the
+   * first paint of the report rows needs (issue #17: rows first, problems streamed after). Until `checkAll` has
+   * reached a report, `context` answers undefined for it rather than facts from an empty window.
+   */
+  static async openUnchecked(fs: TeamFileSystem, options: CheckerOptions): Promise<TeamChecker> {
+    const checker = new TeamChecker(await TeamIndex.open(fs, { rowsFirst: true }), options);
+    checker.unchecked = new Set(checker.index.reports().map((r) => r.id));
+    return checker;
+  }
+
+  /** Reports not checked yet since `openUnchecked` (undefined once every report was checked). */
+  private unchecked: Set<string> | undefined;
+
+  /** Whether every report has been checked at least once (always, unless opened with `openUnchecked`). */
+  get fullyChecked(): boolean {
+    return this.unchecked === undefined;
   }
 
   get currentToday(): IsoDate {
     return this.today;
   }
 
-  /** Runs every rule again (e.g. a new day, new settings); parses only meetings a window newly needs. */
-  checkAll(): Promise<void> {
-    return this.exclusive(() => this.checkAllNow());
+  /**
+   * Runs every rule again (e.g. a new day, new settings); parses only meetings a window newly needs. `pause` runs
+   * between steps of CHECK_STEP reports (the extension yields to the event loop there); `progress` gets each step's
+   * problems as it is done (the first load streams them to the Problems panel).
+   */
+  checkAll(options: CheckAllOptions = {}): Promise<void> {
+    return this.exclusive(() => this.checkAllNow(options));
   }
 
-  private async checkAllNow(): Promise<void> {
+  private async checkAllNow(options: CheckAllOptions = {}): Promise<void> {
+    await this.index.finishLoad(); // the goals and the 1:1 listings an unchecked open left for now
     this.revisionValue++;
     this.findings.clear();
     this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
-    await mapLimit(this.index.reports(), REPORT_CONCURRENCY, (r) => this.checkReport(r));
+    const reports = this.index.reports();
+    for (let i = 0; i < reports.length; i += CHECK_STEP) {
+      const step = reports.slice(i, i + CHECK_STEP);
+      await mapLimit(step, REPORT_CONCURRENCY, (r) => this.checkReport(r));
+      if (options.progress) {
+        const files = new Map<string, Problem[]>();
+        for (const p of this.withSeverity(step.map((r) => this.findings.get(r.id) ?? []))) {
+          const list = files.get(p.file);
+          if (list) list.push(p);
+          else files.set(p.file, [p]);
+        }
+        options.progress({ files, reports: new Set(step.map((r) => r.id)) });
+      }
+      if (options.pause) await options.pause();
+    }
+    // Reports that came and went meanwhile cannot be waiting: the load is complete.
+    this.unchecked = undefined;
   }
 
   setToday(today: IsoDate): Promise<void> {
@@ -199,6 +248,7 @@ export class TeamChecker {
 
   /** The facts the rules used for one report (for the views): its window, as the rules saw it. */
   context(reportId: string): ReportContext | undefined {
+    if (this.unchecked?.has(reportId)) return undefined; // its window is not read yet: no facts from an empty one
     const r = this.index.report(reportId);
     return r ? buildReportContext(this.index, r, this.today, this.windowOf(r, this.windows.get(reportId) ?? 0)) : undefined;
   }
@@ -256,7 +306,9 @@ export class TeamChecker {
   private async checkReport(r: ReportEntry): Promise<void> {
     try {
       await this.checkReportUnfenced(r);
+      this.unchecked?.delete(r.id);
     } catch (e) {
+      this.unchecked?.delete(r.id);
       const file = r.profile ? r.profile.file.path : r.layoutFindings.some((f) => f.file === `${r.id}/${REPORT_FILE_NAME}`) ? `${r.id}/${REPORT_FILE_NAME}` : r.path;
       let own: Finding[] = [];
       try {
@@ -423,7 +475,7 @@ export class TeamChecker {
    */
   private async recheckReports(paths: ReadonlySet<string>, effect: ChangeEffect, pause?: () => Promise<void>): Promise<CheckChange> {
     if (effect.reports === 'all') {
-      await this.checkAllNow(); // already in the line (`exclusive` does not nest)
+      await this.checkAllNow({ pause }); // already in the line (`exclusive` does not nest)
       return { files: undefined, reports: 'all' };
     }
     const ids = this.withBuddies(effect.reports);

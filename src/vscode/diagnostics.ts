@@ -21,9 +21,22 @@ function severity(s: Severity): vscode.DiagnosticSeverity {
   }
 }
 
+/**
+ * Files published per turn of the event loop: `collection.set` of thousands of files in one go held the host's
+ * thread far past 50 ms after a bulk change (issue #17); the rest waits for the next turn, in order.
+ */
+export const PUBLISH_STEP = 250;
+
+type Entry = readonly [vscode.Uri, readonly Problem[]];
+
 export class DiagnosticsAdapter implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('oneOnOnes');
   private readonly subscription: vscode.Disposable;
+  /** Files waiting to be published, in the order their changes came. */
+  private queue: Entry[] = [];
+  private head = 0;
+  private scheduled: ReturnType<typeof setImmediate> | undefined;
+  private disposed = false;
 
   constructor(private readonly service: TeamService, private readonly docsUri: vscode.Uri) {
     this.subscription = service.onDidChange((c) => this.update(c));
@@ -41,32 +54,71 @@ export class DiagnosticsAdapter implements vscode.Disposable {
     return d;
   }
 
+  /** Whether every change so far is in the Problems panel (none waits for its turn). */
+  get published(): boolean {
+    return this.head >= this.queue.length;
+  }
+
   private update(change: TeamChange): void {
     const root = this.service.root;
     const queries = queriesOf(this.service);
     if (!root || !queries) {
+      this.queue = [];
+      this.head = 0;
       this.collection.clear();
       return;
     }
-    const set = (file: string, problems: readonly Problem[]): void => {
-      let uri: vscode.Uri;
+    const entries: Entry[] = [];
+    const add = (file: string, problems: readonly Problem[]): void => {
       try {
-        uri = teamUri(root, file);
+        entries.push([teamUri(root, file), problems]);
       } catch {
-        return; // a name no URI can hold (e.g. with a backslash): one odd file must not empty the panel
+        // a name no URI can hold (e.g. with a backslash): one odd file must not empty the panel
       }
-      if (problems.length === 0) this.collection.delete(uri);
-      else this.collection.set(uri, problems.map((p) => this.toDiagnostic(p)));
     };
     if (!change.files) {
+      // Everything changed: what waits is superseded, and the panel starts again from the full list.
+      this.queue = [];
+      this.head = 0;
       this.collection.clear();
-      for (const [file, problems] of queries.problemsByFile()) set(file, problems);
+      for (const [file, problems] of queries.problemsByFile()) add(file, problems);
+    } else {
+      for (const [file, problems] of change.files) add(file, problems);
+    }
+    if (this.published) {
+      this.queue = entries;
+      this.head = 0;
+    } else {
+      for (const e of entries) this.queue.push(e);
+    }
+    this.publishStep();
+  }
+
+  /** Publishes the next PUBLISH_STEP files now, and schedules the rest for the next turns. */
+  private publishStep(): void {
+    if (this.disposed) return;
+    const end = Math.min(this.queue.length, this.head + PUBLISH_STEP);
+    for (; this.head < end; this.head++) {
+      const [uri, problems] = this.queue[this.head];
+      if (problems.length === 0) this.collection.delete(uri);
+      else this.collection.set(uri, problems.map((p) => this.toDiagnostic(p)));
+    }
+    if (!this.published) {
+      this.scheduled ??= setImmediate(() => {
+        this.scheduled = undefined;
+        this.publishStep();
+      });
       return;
     }
-    for (const [file, problems] of change.files) set(file, problems);
+    this.queue = [];
+    this.head = 0;
+    // The load's last milestone: the full check is done and all of it is in the panel.
+    if (this.service.timeline.time('checked') !== undefined) this.service.timeline.mark('problems');
   }
 
   dispose(): void {
+    this.disposed = true;
+    if (this.scheduled) clearImmediate(this.scheduled);
     this.subscription.dispose();
     this.collection.dispose();
   }

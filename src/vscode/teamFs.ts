@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { FileSystemFailure } from '../core/fs';
 import type { EntryKind, FileContent, TeamFileSystem } from '../core/fs';
+import { NodeTeamFileSystem } from '../node/nodeFs';
 import { mapNodeError, readRegularFile } from '../node/safeRead';
 
 const decoder = new TextDecoder('utf-8');
@@ -31,9 +32,22 @@ export function teamPath(root: vscode.Uri, uri: vscode.Uri): string | undefined 
 }
 
 export class WorkspaceTeamFileSystem implements TeamFileSystem {
-  constructor(readonly root: vscode.Uri) {}
+  /**
+   * On disk, folders are listed and files stat'ed with Node's fs, as files are read: `workspace.fs` goes through the
+   * workbench (in a remote or web VS Code, a round trip through the browser for each call), which made the first
+   * load's 400 listings and a rescan's 2,000 stats of the large team seconds slower (issue #17, `npm run bench:e2e`).
+   */
+  private readonly disk: NodeTeamFileSystem | undefined;
+
+  constructor(readonly root: vscode.Uri) {
+    this.disk = root.scheme === 'file' ? new NodeTeamFileSystem(root.fsPath) : undefined;
+  }
 
   async readDirectory(path: string): Promise<Array<[string, EntryKind]>> {
+    if (this.disk) {
+      teamUri(this.root, path); // the same refusal of `..` as for every other path
+      return this.disk.readDirectory(path);
+    }
     let entries: Array<[string, vscode.FileType]>;
     try {
       entries = await vscode.workspace.fs.readDirectory(teamUri(this.root, path));
@@ -58,6 +72,10 @@ export class WorkspaceTeamFileSystem implements TeamFileSystem {
   }
 
   async stat(path: string): Promise<{ kind: EntryKind; version: string } | undefined> {
+    if (this.disk) {
+      teamUri(this.root, path);
+      return this.disk.stat(path);
+    }
     try {
       const st = await vscode.workspace.fs.stat(teamUri(this.root, path));
       return { kind: kindOf(st.type), version: `${st.mtime}:${st.size}` };

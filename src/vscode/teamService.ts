@@ -16,6 +16,7 @@ import { DayClock } from './team/day';
 import { findTeamFolder } from './team/folder';
 import { readRuleSettings, watchSettings } from './team/settings';
 import { UnsavedText } from './team/unsavedText';
+import { Timeline } from './team/timeline';
 import { TeamWatcher } from './team/watcher';
 import { WorkQueue, yieldToEventLoop } from './team/workQueue';
 import { WorkspaceTeamFileSystem } from './teamFs';
@@ -35,6 +36,11 @@ export interface TeamServiceOptions {
   readonly now?: () => Date;
   /** Whether a watcher event is taken (see WatcherOptions.accept); default all. */
   readonly acceptEvent?: (path: string) => boolean;
+  /**
+   * Awaited between the first paint of the rows and the full check (the in-host test holds the check here to see
+   * the rows come first); default none.
+   */
+  readonly beforeFullCheck?: () => Promise<void>;
 }
 
 const EVERYTHING: CheckChange = { files: undefined, reports: 'all' };
@@ -54,6 +60,8 @@ export class TeamService implements vscode.Disposable {
   private readonly day: DayClock;
   private readonly unsaved: UnsavedText;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The load's milestones and the watcher's event count, for the end-to-end benchmark (bench/e2e/). */
+  readonly timeline = new Timeline();
 
   constructor(private readonly options: TeamServiceOptions = {}) {
     this.day = new DayClock(options.now ?? (() => new Date()), () => this.checkerValue?.currentToday, (today) => {
@@ -83,9 +91,7 @@ export class TeamService implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       // Back after a long absence (sleep, another window, a remote that reconnected): events may have been lost.
-      vscode.window.onDidChangeWindowState((s) => {
-        if (this.absence.focusChanged(s.focused, Date.now())) this.watcher?.requestRescan('absence');
-      }),
+      vscode.window.onDidChangeWindowState((s) => this.windowFocusChanged(s.focused, Date.now())),
     );
   }
 
@@ -106,6 +112,19 @@ export class TeamService implements vscode.Disposable {
     return this.day.today;
   }
 
+  /**
+   * The window gained or lost focus at `at` (ms): back after a long absence, the folder is rescanned. Public for the
+   * in-host test, which cannot leave the window for five minutes.
+   */
+  windowFocusChanged(focused: boolean, at: number): void {
+    if (this.absence.focusChanged(focused, at)) this.watcher?.requestRescan('absence');
+  }
+
+  /** Settles when the index work queued so far has run. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
   /** Resolves once the first load (or the current reload) has finished. */
   ready(): Promise<void> {
     return this.loading ?? this.reload();
@@ -114,6 +133,7 @@ export class TeamService implements vscode.Disposable {
   /** Finds the team folder and builds the index from nothing. */
   reload(): Promise<void> {
     this.loading = this.queue.run(async () => {
+      this.timeline.restartLoad();
       this.watcher?.dispose();
       this.watcher = undefined;
       this.rootValue = await findTeamFolder();
@@ -125,10 +145,29 @@ export class TeamService implements vscode.Disposable {
       if (this.rootValue) {
         const root = this.rootValue;
         // The watcher starts before the load: changes made while the index builds wait in its batch.
-        this.watcher = new TeamWatcher(root, () => void this.queue.run(() => this.applyBatch()), { accept: this.options.acceptEvent });
-        this.checkerValue = await TeamChecker.open(new WorkspaceTeamFileSystem(root), { today: this.today, settings: readRuleSettings() });
+        const accept = this.options.acceptEvent;
+        this.watcher = new TeamWatcher(root, () => void this.queue.run(() => this.applyBatch()), {
+          accept: (path) => {
+            this.timeline.watcherEvents++;
+            return accept ? accept(path) : true;
+          },
+        });
+        // The report rows first: the listing and the profiles are all the tree's top level needs (issue #17).
+        const checker = await TeamChecker.openUnchecked(new WorkspaceTeamFileSystem(root), { today: this.today, settings: readRuleSettings() });
+        this.checkerValue = checker;
+        this.timeline.mark('rows');
+        this.fire(EVERYTHING);
+        await this.options.beforeFullCheck?.();
+        // Then the rules, report by report, each step's problems to the panel as it is done, the host free between.
+        await checker.checkAll({ pause: yieldToEventLoop, progress: (change) => this.fire(change) });
+        this.timeline.mark('checked');
         await this.applyBatch();
         this.unsaved.restore();
+        // The team's own problems (team.yaml, top-level names); the rows were refreshed step by step already.
+        const teamFiles = new Map<string, Problem[]>();
+        for (const p of checker.queries.problems()) if (!p.file.includes('/')) teamFiles.set(p.file, [...(teamFiles.get(p.file) ?? []), p]);
+        this.fire({ files: teamFiles, reports: 'all' });
+        return;
       }
       this.fire(EVERYTHING);
     });
@@ -167,7 +206,11 @@ export class TeamService implements vscode.Disposable {
     const batch = now ? watcher.takeNow() : watcher.take();
     if (!batch) return;
     if (batch.events.length > 0) this.fire(await checker.applyChanges(batch.events, yieldToEventLoop));
-    if (batch.rescan) this.fire(await checker.rescan(yieldToEventLoop));
+    if (batch.rescan) {
+      const started = Date.now();
+      this.fire(await checker.rescan(yieldToEventLoop));
+      watcher.rescanTook(Date.now() - started);
+    }
   }
 
   private fire(change: CheckChange): void {

@@ -103,6 +103,7 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
         for (const id of [...this.nodes.keys()]) if (!ids.has(id)) this.nodes.delete(id);
       }
       const current = reports.filter((r) => r.hasLeft === (element?.kind === 'former')).map((r) => this.reportNode(r.id));
+      if (current.length > 0) this.service.timeline.mark('treeRows');
       return !element && reports.some((r) => r.hasLeft) ? [...current, FORMER] : current;
     }
     if (element.kind === 'report') {
@@ -144,7 +145,8 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
     switch (element.kind) {
       case 'report': {
         const v = queries?.report(element.id)?.view;
-        const item = new vscode.TreeItem(v?.label ?? element.id, vscode.TreeItemCollapsibleState.Collapsed);
+        // Before the rules have reached this report (the first load streams them), its name from the listing.
+        const item = new vscode.TreeItem(v?.label ?? queries?.row(element.id)?.name ?? element.id, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `report:${element.id}`;
         if (!v) return item;
         item.description = v.description;

@@ -125,10 +125,31 @@ export class TeamIndex {
   private constructor(private readonly fs: TeamFileSystem) {}
 
   /** Lists the team folder and reads the small per-report files. Meeting files are not read here. */
-  static async open(fs: TeamFileSystem): Promise<TeamIndex> {
+  static async open(fs: TeamFileSystem, options: { readonly rowsFirst?: boolean } = {}): Promise<TeamIndex> {
     const index = new TeamIndex(fs);
+    // Rows first (the extension's first paint, issue #17): only the listing, team.yaml and each report.yaml now; the
+    // goals and the meeting listings wait for `finishLoad`.
+    if (options.rowsFirst) index.deferred = [];
     await index.reloadAll();
+    index.deferring = false;
     return index;
+  }
+
+  /** Set while `open` reads the rows only; the rest of each report waits in `deferred`. */
+  private deferring = true;
+  private deferred: Array<() => Promise<void>> | undefined;
+
+  /**
+   * Reads what an open with `rowsFirst` left for later: each report's goals.yaml and its meetings folder's listing.
+   * Nothing to do after a plain open, or when done once.
+   */
+  async finishLoad(): Promise<void> {
+    const rest = this.deferred;
+    this.deferred = undefined;
+    if (!rest || rest.length === 0) return;
+    this.versionValue++;
+    await mapLimit(rest, IO_CONCURRENCY, (read) => read());
+    this.versionValue++;
   }
 
   /**
@@ -410,13 +431,27 @@ export class TeamIndex {
         const k = kindOf(n);
         if (k !== undefined && k !== want) r.readFailures.set(joinPath(id, n), readFailureFinding(joinPath(id, n), 'not-regular'));
       }
-      const [profile, goals] = await Promise.all([
+      const rest = async (): Promise<void> => {
+        const [goals] = await Promise.all([
+          kindOf(GOALS_FILE_NAME) === 'file' ? this.readParsedInto(r, joinPath(id, GOALS_FILE_NAME), parseGoalsFile) : undefined,
+          kindOf(MEETINGS_DIR) === 'directory' ? this.listMeetings(r) : undefined,
+        ]);
+        r.goals = goals;
+      };
+      const later = this.deferring ? this.deferred : undefined;
+      const [profile] = await Promise.all([
         kindOf(REPORT_FILE_NAME) === 'file' ? this.readParsedInto(r, joinPath(id, REPORT_FILE_NAME), parseReportFile) : undefined,
-        kindOf(GOALS_FILE_NAME) === 'file' ? this.readParsedInto(r, joinPath(id, GOALS_FILE_NAME), parseGoalsFile) : undefined,
-        kindOf(MEETINGS_DIR) === 'directory' ? this.listMeetings(r) : undefined,
+        later ? undefined : rest(),
       ]);
       r.profile = profile;
-      r.goals = goals;
+      later?.push(async () => {
+        try {
+          await rest();
+        } catch (e) {
+          r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
+        }
+        this.refreshLayoutFindings(r);
+      });
     } catch (e) {
       // The fence around one report's loading: whatever went wrong, the other reports load, and this one says so.
       r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));

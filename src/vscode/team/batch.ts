@@ -15,6 +15,12 @@ export const BULK_EVENT_THRESHOLD = 500;
 export const BURST_GAP_MS = 1000;
 /** During a burst past the threshold, the folder is rescanned this often (the disk may be final before the events). */
 export const BULK_RESCAN_INTERVAL_MS = 1000;
+/**
+ * …but a rescan waits at least this many times as long as the last one took: in a long burst (a 30-second rewrite of
+ * 52,600 files on a busy machine) rescans back to back cost the host several times a do-nothing watcher's CPU
+ * (measured with `npm run bench:e2e`), while the last rescan after the burst is what makes the panel final.
+ */
+export const RESCAN_SPACING = 4;
 /** Events wait this long for more before they are applied (one save often comes as several events). */
 export const BATCH_QUIET_MS = 150;
 /** …but never longer than this after the first: a change that never stops (a long checkout) still shows. */

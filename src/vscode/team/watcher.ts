@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ChangeKind } from '../../core/index/teamIndex';
 import { teamPath } from '../teamFs';
-import { BATCH_MAX_WAIT_MS, BATCH_QUIET_MS, BULK_RESCAN_INTERVAL_MS, needsSettleRescan, PendingChanges, SETTLE_QUIET_MS } from './batch';
+import { BATCH_MAX_WAIT_MS, BATCH_QUIET_MS, BULK_RESCAN_INTERVAL_MS, needsSettleRescan, PendingChanges, RESCAN_SPACING, SETTLE_QUIET_MS } from './batch';
 import type { Batch, RescanReason } from './batch';
 
 export interface WatcherOptions {
@@ -25,6 +25,8 @@ export class TeamWatcher implements vscode.Disposable {
   /** Armed after a burst: one more rescan once the events have stopped (see SETTLE_QUIET_MS). */
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly now: () => number;
+  /** How long the last rescan took (ms): a burst's rescans are spaced by a multiple of it. */
+  private lastRescanMs = 0;
 
   /** `ready` is called when a batch is due (from a timer): the owner then takes it with `take()` in its queue. */
   constructor(private readonly root: vscode.Uri, private readonly ready: () => void, private readonly options: WatcherOptions = {}) {
@@ -41,6 +43,11 @@ export class TeamWatcher implements vscode.Disposable {
   /** A change the extension made itself, taken at once rather than when the watcher reports it. */
   add(path: string, kind: ChangeKind): void {
     this.pending.add(path, kind, this.now());
+  }
+
+  /** The owner's rescan took this long (ms). */
+  rescanTook(ms: number): void {
+    this.lastRescanMs = ms;
   }
 
   /** Asks for a rescan with the next batch (and schedules it). */
@@ -97,7 +104,7 @@ export class TeamWatcher implements vscode.Disposable {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.ready();
-      }, BULK_RESCAN_INTERVAL_MS);
+      }, Math.max(BULK_RESCAN_INTERVAL_MS, RESCAN_SPACING * this.lastRescanMs));
       return;
     }
     const oldest = this.pending.oldest ?? this.now();
