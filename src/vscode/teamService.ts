@@ -13,7 +13,7 @@ import type { Problem } from '../core/types';
 import { contextKeys } from './contextKeys';
 import { AbsenceClock } from './team/batch';
 import { DayClock } from './team/day';
-import { findTeamFolder } from './team/folder';
+import { findTeamFolder, watchForTeamFolder } from './team/folder';
 import { readRuleSettings, watchSettings } from './team/settings';
 import { UnsavedText } from './team/unsavedText';
 import { Timeline } from './team/timeline';
@@ -49,6 +49,8 @@ export class TeamService implements vscode.Disposable {
   private checkerValue: TeamChecker | undefined;
   private rootValue: vscode.Uri | undefined;
   private watcher: TeamWatcher | undefined;
+  /** Set while the workspace has no team folder: a folder that appears later (a clone) is picked up. */
+  private appearWatch: vscode.Disposable | undefined;
   private loading: Promise<void> | undefined;
   private readonly emitter = new vscode.EventEmitter<TeamChange>();
   readonly onDidChange = this.emitter.event;
@@ -136,6 +138,8 @@ export class TeamService implements vscode.Disposable {
       this.timeline.restartLoad();
       this.watcher?.dispose();
       this.watcher = undefined;
+      this.appearWatch?.dispose();
+      this.appearWatch = undefined;
       this.rootValue = await findTeamFolder();
       this.checkerValue = undefined;
       this.unsaved.reset();
@@ -169,6 +173,7 @@ export class TeamService implements vscode.Disposable {
         this.fire({ files: teamFiles, reports: 'all' });
         return;
       }
+      this.appearWatch = watchForTeamFolder(() => void this.reload());
       this.fire(EVERYTHING);
     });
     return this.loading;
@@ -219,6 +224,7 @@ export class TeamService implements vscode.Disposable {
 
   dispose(): void {
     this.watcher?.dispose();
+    this.appearWatch?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

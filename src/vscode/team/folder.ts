@@ -51,3 +51,35 @@ async function looksLikeTeamFolder(uri: vscode.Uri): Promise<boolean> {
   }
   return false;
 }
+
+/**
+ * While the workspace has no team folder, calls `appeared` (at most once per quiet spell) when one may have been made:
+ * the configured folder (or something in it), a `team.yaml`, or a `<folder>/report.yaml` at a workspace folder's top.
+ * A `git clone` of the team repository, a folder made in the Explorer or a terminal: no window reload needed.
+ */
+export function watchForTeamFolder(appeared: () => void): vscode.Disposable {
+  const watchers: vscode.FileSystemWatcher[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A clone writes many files: one look once they pause.
+  const soon = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      appeared();
+    }, 300);
+  };
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    const team = teamFolderUri(f.uri);
+    const rel = team && team.path.startsWith(`${f.uri.path}/`) ? team.path.slice(f.uri.path.length + 1) : undefined;
+    const globs = ['team.yaml', '*/report.yaml', ...(rel ? [rel, `${rel}/*`] : [])];
+    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, `{${globs.join(',')}}`), false, true, true);
+    w.onDidCreate(soon);
+    watchers.push(w);
+  }
+  return {
+    dispose: (): void => {
+      if (timer) clearTimeout(timer);
+      for (const w of watchers) w.dispose();
+    },
+  };
+}

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, read, workspaceUri } from './helpers';
+import { api, eventually, read, workspaceUri } from './helpers';
 
 describe('without a team folder', () => {
   it('Create Team Folder refuses to write through a symbolic link', async () => {
@@ -40,5 +40,31 @@ describe('without a team folder', () => {
     assert.notEqual(a.contextKeys.get('oneOnOnes.hasReports'), true);
     assert.equal(a.contextKeys.get('oneOnOnes.done.createTeamFolder'), true, 'the walkthrough\'s first step is done');
     assert.deepEqual(a.week.items(), []);
+  });
+
+  it('a team folder that appears later (a git clone, a folder made in a terminal) is picked up without a reload', async () => {
+    const a = await api();
+    const config = vscode.workspace.getConfiguration('oneOnOnes');
+    const cloned = workspaceUri('cloned-team').fsPath;
+    try {
+      // Point the setting at a folder that is not there yet: no team folder, the welcome view.
+      await config.update('teamFolder', 'cloned-team', vscode.ConfigurationTarget.Workspace);
+      await eventually(() => assert.equal(a.service.root, undefined));
+      await a.service.ready();
+      // Written outside VS Code, as git writes a clone.
+      fs.mkdirSync(path.join(cloned, 'sam-lee', 'meetings'), { recursive: true });
+      fs.writeFileSync(path.join(cloned, 'team.yaml'), 'manager: Kim Park\n');
+      fs.writeFileSync(path.join(cloned, 'sam-lee', 'report.yaml'), 'name: Sam Lee\n');
+      await eventually(() => assert.equal(a.service.root?.toString(), workspaceUri('cloned-team').toString()), 10_000);
+      await eventually(async () => {
+        const rows = await a.reports.getChildren();
+        assert.deepEqual(rows.map((n) => String(a.reports.getTreeItem(n).label)), ['Sam Lee']);
+      }, 10_000);
+      assert.equal(a.contextKeys.get('oneOnOnes.hasTeamFolder'), true);
+    } finally {
+      await config.update('teamFolder', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(cloned, { recursive: true, force: true });
+    }
+    await eventually(() => assert.equal(a.service.root?.toString(), workspaceUri('one-on-ones').toString()));
   });
 });
