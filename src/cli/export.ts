@@ -130,7 +130,7 @@ export async function runExportCommand(parsed: ParsedCommand, io: CliIo): Promis
     throw e;
   }
   // team.yaml's errors (a time zone or meeting time it could not read) were worked around with the defaults: said.
-  const teamErrors = (checker.index.teamParsed?.file.findings ?? []).filter((f) => f.rule === 'schema');
+  const teamErrors = checker.queries.problemsOf('team.yaml').filter((f) => f.rule === 'schema');
   for (const f of teamErrors) io.err(`one-on-ones: team.yaml:${f.range.start.line + 1}: ${escapeText(f.message)}\n`);
   if (outAbs === undefined) io.out(text);
   else {

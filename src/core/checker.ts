@@ -11,7 +11,7 @@ import type { TeamFileSystem } from './fs';
 import { mapLimit } from './fs';
 import { classifyPath, reportIdOf } from './paths';
 import { TeamQueries } from './query/queries';
-import { internalErrorFinding, REPORT_FILE_NAME, TeamIndex } from './index/teamIndex';
+import { reportFenceFindings, TeamIndex } from './index/teamIndex';
 import type { ChangeEffect, ChangeKind, LoadedMeeting, ReportEntry } from './index/teamIndex';
 import { buildReportContext } from './rules/context';
 import type { ReportContext } from './rules/context';
@@ -309,14 +309,7 @@ export class TeamChecker {
       this.unchecked?.delete(r.id);
     } catch (e) {
       this.unchecked?.delete(r.id);
-      const file = r.profile ? r.profile.file.path : r.layoutFindings.some((f) => f.file === `${r.id}/${REPORT_FILE_NAME}`) ? `${r.id}/${REPORT_FILE_NAME}` : r.path;
-      let own: Finding[] = [];
-      try {
-        own = [...r.layoutFindings, ...(r.profile?.file.findings ?? []), ...(r.goals?.file.findings ?? [])];
-      } catch {
-        own = [];
-      }
-      this.findings.set(r.id, [...own, internalErrorFinding(file, e)]);
+      this.findings.set(r.id, reportFenceFindings(r, e));
       this.revisionValue++;
     }
   }

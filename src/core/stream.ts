@@ -10,7 +10,7 @@ import { parseDuration } from './dates';
 import type { Finding } from './findings';
 import type { TeamFileSystem } from './fs';
 import { mapLimit } from './fs';
-import { internalErrorFinding, REPORT_FILE_NAME, TeamIndex } from './index/teamIndex';
+import { reportFenceFindings, TeamIndex } from './index/teamIndex';
 import type { LoadedMeeting, ReportEntry } from './index/teamIndex';
 import { buildReportContext } from './rules/context';
 import type { ReportContext } from './rules/context';
@@ -103,14 +103,7 @@ async function checkReport(index: TeamIndex, r: ReportEntry, today: IsoDate, rul
     }
     return found;
   } catch (e) {
-    const file = r.profile ? r.profile.file.path : r.layoutFindings.some((f) => f.file === `${r.id}/${REPORT_FILE_NAME}`) ? `${r.id}/${REPORT_FILE_NAME}` : r.path;
-    let own: Finding[] = [];
-    try {
-      own = [...r.layoutFindings, ...(r.profile?.file.findings ?? []), ...(r.goals?.file.findings ?? [])];
-    } catch {
-      own = [];
-    }
-    return [...own, internalErrorFinding(file, e)];
+    return reportFenceFindings(r, e);
   }
 }
 

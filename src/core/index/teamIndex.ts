@@ -109,6 +109,21 @@ export function internalErrorFinding(file: string, e: unknown): Finding {
   };
 }
 
+/**
+ * The fence's findings for a report whose check threw: what its own files already say (layout, report.yaml,
+ * goals.yaml) and one internal-error finding on its report.yaml (or its folder), so the rest of the team is untouched.
+ */
+export function reportFenceFindings(r: ReportEntry, e: unknown): Finding[] {
+  const file = r.profile ? r.profile.file.path : r.layoutFindings.some((f) => f.file === `${r.id}/${REPORT_FILE_NAME}`) ? `${r.id}/${REPORT_FILE_NAME}` : r.path;
+  let own: Finding[] = [];
+  try {
+    own = [...r.layoutFindings, ...(r.profile?.file.findings ?? []), ...(r.goals?.file.findings ?? [])];
+  } catch {
+    own = [];
+  }
+  return [...own, internalErrorFinding(file, e)];
+}
+
 export class TeamIndex {
   private teamFile: Parsed<TeamConfig> | undefined;
   private readonly entries = new Map<string, MutableReport>();

@@ -8,28 +8,8 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { FormState } from '../../../src/shared/formProtocol';
 import type { FormHandle } from '../../../src/vscode/form/formProbe';
-import { api, d, diagnostics, eventually, read, resetTeam, teamFile, write } from './helpers';
+import { activeInput, api, d, diagnostics, eventually, isFormTab, openForm, read, resetTeam, teamFile, write } from './helpers';
 
-const VIEW_TYPE = 'oneOnOnes.meetingForm';
-
-function isFormTab(uri: vscode.Uri): boolean {
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE && input.uri.toString() === uri.toString();
-}
-
-async function openForm(path: string): Promise<FormHandle> {
-  const uri = teamFile(path);
-  await vscode.commands.executeCommand('vscode.open', uri);
-  await eventually(() => assert.ok(isFormTab(uri), 'the 1:1 form is the active editor'));
-  const a = await api();
-  let session: FormHandle | undefined;
-  await eventually(() => {
-    session = a.forms.sessionFor(uri);
-    assert.ok(session);
-  });
-  await session!.receive({ type: 'ready' });
-  return session!;
-}
 
 function form(session: FormHandle): FormState {
   const s = session.lastState;
@@ -59,7 +39,7 @@ describe('career conversations', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOnes.startCareerConversation', 'ana-ferreira', { date: day });
     assert.ok(uri);
     assert.equal(uri.toString(), teamFile(`ana-ferreira/meetings/${day}.yaml`).toString());
-    await eventually(() => assert.ok(isFormTab(uri), 'opened in the form'));
+    await eventually(() => assert.ok(isFormTab(activeInput(), uri), 'opened in the form'));
     const note = parse(await read(`ana-ferreira/meetings/${day}.yaml`)) as { kind: string; status: string; notes: string; prep: { manager: { topics: string[] } } };
     assert.equal(note.kind, 'career');
     assert.equal(note.status, 'planned');
@@ -80,7 +60,7 @@ describe('career conversations', () => {
     const path = `ana-ferreira/meetings/${d(-1)}.yaml`;
     await write(path, `date: ${d(-1)}\nstatus: held\nkind: career\nprep:\n  manager:\n    feedback: [{type: positive, text: Good mentoring, delivered: true}]\n`);
     const before = await read('ana-ferreira/goals.yaml');
-    const session = await openForm(path);
+    const { session } = await openForm(path);
     await eventually(() => assert.equal(form(session).career?.offerGoals, true));
     assert.deepEqual(form(session).career?.aspirations, ['Move into management']);
     // An index the form does not offer is refused; nothing is asked, nothing written.
@@ -108,7 +88,7 @@ describe('career conversations', () => {
     const path = `bo-chen/meetings/${d(5)}.yaml`;
     await write(path, `date: ${d(5)}\nstatus: planned\nkind: career\n`);
     const before = await read('bo-chen/goals.yaml');
-    const session = await openForm(path);
+    const { session } = await openForm(path);
     await eventually(() => assert.equal(form(session).career?.offerGoals, false));
     session.lastRefusal = undefined;
     await session.receive({ type: 'addGoalForAspiration', index: 0 });
@@ -123,7 +103,7 @@ describe('career conversations', () => {
     await eventually(() => assert.deepEqual(a.service.queries?.team().questions, ['What would you like more feedback on?']));
     const path = `bo-chen/meetings/${d(6)}.yaml`;
     await write(path, `date: ${d(6)}\nstatus: planned\nprep:\n  manager:\n    topics:\n      - Conference talk # from last time\n`);
-    const session = await openForm(path);
+    const { session } = await openForm(path);
     await eventually(() => assert.equal(form(session).managerTopics.rows.length, 1));
     let done = false;
     const picking = session.receive({ type: 'questionBank' }).then(() => {

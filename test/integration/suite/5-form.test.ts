@@ -8,33 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { FormState, ViewState } from '../../../src/shared/formProtocol';
-import type { FormHandle } from '../../../src/vscode/form/formProbe';
-import { api, d, eventually, exists, read, resetTeam, teamFile, write } from './helpers';
+import { activeInput, api, d, eventually, exists, isFormTab, openForm, read, resetTeam, teamFile, write } from './helpers';
 
-const VIEW_TYPE = 'oneOnOnes.meetingForm';
-
-function activeInput(): unknown {
-  return vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-}
-
-function isFormTab(input: unknown, uri: vscode.Uri): boolean {
-  return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE && input.uri.toString() === uri.toString();
-}
-
-/** Opens the file as VS Code opens any file (vscode.open), and plays the webview's `ready`. */
-async function openForm(path: string): Promise<{ session: FormHandle; doc: vscode.TextDocument }> {
-  const uri = teamFile(path);
-  await vscode.commands.executeCommand('vscode.open', uri);
-  await eventually(() => assert.ok(isFormTab(activeInput(), uri), 'the 1:1 form is the active editor'));
-  const a = await api();
-  let session: FormHandle | undefined;
-  await eventually(() => {
-    session = a.forms.sessionFor(uri);
-    assert.ok(session);
-  });
-  await session!.receive({ type: 'ready' });
-  return { session: session!, doc: session!.document };
-}
 
 /** Every tab whose input is a file (text or custom editor), by path, with its label. */
 function tabsOf(path: string): vscode.Tab[] {

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
+import type { FormHandle } from '../../../src/vscode/form/formProbe';
 import { addDays, isoDateOf } from '../../../src/core/dates';
 
 export const EXTENSION_ID = 'first-class-one-on-ones.first-class-one-on-ones';
@@ -143,4 +144,32 @@ export async function writeTeam(): Promise<void> {
   await write(`bo-chen/meetings/${d(-3)}.yaml`, `date: ${d(-3)}\nkind: career\nprpe:\n  manager: {}\nprep:\n  manager:\n    feedback: [{type: negative, text: Late reviews}]\n  report:\n    topics: [Talk outline]\ngoals:\n  talk: Outline ready\n`);
   await write(`bo-chen/meetings/${d(-17)}.yaml`, `date: ${d(-17)}\nprep:\n  manager:\n    feedback: [{type: positive, text: Good questions}]\n  report:\n    topics: [Conference]\ngoals:\n  talk: Picked a topic\n`);
   await write('cy/report.yaml', `name: Cy\nsince: ${d(-20)}\n`);
+}
+
+/** The 1:1 form's view type (its custom editor). */
+export const FORM_VIEW_TYPE = 'oneOnOnes.meetingForm';
+
+/** The active editor tab's input. */
+export function activeInput(): unknown {
+  return vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+}
+
+/** Whether a tab input is the 1:1 form on that file. */
+export function isFormTab(input: unknown, uri: vscode.Uri): boolean {
+  return input instanceof vscode.TabInputCustom && input.viewType === FORM_VIEW_TYPE && input.uri.toString() === uri.toString();
+}
+
+/** Opens the file as VS Code opens any file (vscode.open), and plays the webview's `ready`. */
+export async function openForm(path: string): Promise<{ session: FormHandle; doc: vscode.TextDocument }> {
+  const uri = teamFile(path);
+  await vscode.commands.executeCommand('vscode.open', uri);
+  await eventually(() => assert.ok(isFormTab(activeInput(), uri), 'the 1:1 form is the active editor'));
+  const a = await api();
+  let session: FormHandle | undefined;
+  await eventually(() => {
+    session = a.forms.sessionFor(uri);
+    assert.ok(session);
+  });
+  await session!.receive({ type: 'ready' });
+  return { session: session!, doc: session!.document };
 }
