@@ -35,6 +35,7 @@ describe('in Restricted Mode (untrusted workspace)', () => {
   it('commands that write refuse, and write nothing', async () => {
     const meetings = await vscode.workspace.fs.readDirectory(teamFile('kim/meetings'));
     assert.equal(await vscode.commands.executeCommand('oneOnOnes.startNote', 'kim'), undefined);
+    assert.equal(await vscode.commands.executeCommand('oneOnOnes.startCareerConversation', 'kim'), undefined);
     assert.equal(await vscode.commands.executeCommand('oneOnOnes.addReport', { name: 'Nobody', role: '', cadence: '' }), undefined);
     assert.equal(await vscode.commands.executeCommand('oneOnOnes.pauseCadence', 'kim', { from: '2026-11-01', to: null, reason: '' }), undefined);
     assert.deepEqual(await vscode.workspace.fs.readDirectory(teamFile('kim/meetings')), meetings);
