@@ -9,6 +9,7 @@ import type { Period } from '../dates';
 import { goalEnd, meetingFileDate } from '../format/files';
 import { formRefusal } from '../format/limits';
 import { LineMap } from '../format/parse';
+import { reportIdOf } from '../paths';
 import type { Goal, Meeting, MeetingStatus, Problem } from '../types';
 import { actionKey } from '../rules/context';
 import type {
@@ -309,7 +310,7 @@ export function buildFormState(input: FormInput): ViewState {
     readOnly: input.readOnlyReason !== undefined,
     ...(input.readOnlyReason !== undefined ? { readOnlyReason: input.readOnlyReason } : {}),
     header: {
-      reportName: ctx?.reportName ?? input.path.split('/')[0],
+      reportName: ctx?.reportName ?? reportIdOf(input.path) ?? input.path,
       date,
       status: { ...status, value: statusValue },
       skipReason: r.text('skip-reason', ['skip-reason']),
