@@ -15,11 +15,14 @@ export function registerWalkthrough(context: vscode.ExtensionContext): vscode.Di
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false);
   };
   if (!context.globalState.get<boolean>(SHOWN_KEY)) {
-    void context.globalState.update(SHOWN_KEY, true);
     // VS Code's own switch for walkthroughs of new extensions is respected; the in-host test suite never gets it
     // (a page opening in the middle of its own editor checks).
     const wanted = vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true);
-    if (wanted && context.extensionMode !== vscode.ExtensionMode.Test) void open().then(undefined, () => undefined);
+    // Opened once the workbench holds the "shown" mark: a window closed right after never shows it twice.
+    void context.globalState.update(SHOWN_KEY, true).then(() => {
+      if (wanted && context.extensionMode !== vscode.ExtensionMode.Test) return open();
+      return undefined;
+    }).then(undefined, () => undefined);
   }
   return [vscode.commands.registerCommand('oneOnOnes.openWalkthrough', open)];
 }
