@@ -2,11 +2,10 @@
 // of VS Code: the very page the extension serves (webviewHtml with the same CSP and bundle), `acquireVsCodeApi`
 // stubbed to record what the page sends, and a summary built by the real core (dashboardSummary) from fixture inputs.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { servePage } from './harness.mjs';
+import { applyTheme, axeViolations, servePage, THEMES } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -185,34 +184,15 @@ describe('The team dashboard page in Chromium', function () {
     assert.equal(await page.locator('[role="row"]').count(), 3, 'the bad summary was not drawn');
   });
 
-  const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const THEMES = ['light-modern', 'dark-modern', 'dark-high-contrast', 'light-high-contrast'];
-
-  /** Puts the captured theme on the page as VS Code does (see form.test.mjs and themes/capture.mjs). */
-  async function applyTheme(name) {
-    const theme = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/webview/themes', `${name}.json`), 'utf8'));
-    await page.evaluate((t) => {
-      for (const [k, v] of Object.entries(t.vars)) document.documentElement.style.setProperty(k, v);
-      document.body.className = t.bodyClass;
-      for (const [k, v] of Object.entries(t.bodyData)) document.body.dataset[k] = v;
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(t.defaultStyles);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      document.documentElement.style.background = 'var(--vscode-editor-background)';
-    }, theme);
-    return theme;
-  }
 
   for (const theme of THEMES) {
     it(`axe-core finds no violation in ${theme}; the heatmap's states take the theme's chart colours`, async () => {
       await open();
-      const t = await applyTheme(theme);
+      const t = await applyTheme(page, theme);
       assert.ok(t.bodyClass.includes('vscode-'), 'a theme class on the body');
       const fills = await page.evaluate(() => Object.fromEntries(['held', 'missed'].map((s) => [s, getComputedStyle(document.querySelector(`rect.cell.${s}`)).fill])));
       assert.notEqual(fills.held, fills.missed);
-      await page.evaluate(AXE);
-      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `axe-core in ${theme}:\n${violations.join('\n')}`);
       if (process.env.DASHBOARD_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.DASHBOARD_SCREENSHOTS, `dashboard-${theme}.png`), fullPage: true });
     });

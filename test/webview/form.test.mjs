@@ -2,11 +2,10 @@
 // place of VS Code: the very page the extension serves (webviewHtml with FORM_PAGE, the same CSP and bundle), `acquireVsCodeApi`
 // stubbed to record what the page sends, and states built by the real core from meeting files.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { servePage } from './harness.mjs';
+import { applyTheme, axeViolations, servePage, THEMES } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -685,24 +684,6 @@ describe('The 1:1 form page in Chromium', function () {
   // Accessibility: an axe-core audit in the four default themes, with the theme VS Code really gives a webview
   // (test/webview/themes/*.json, captured from code-server by capture.mjs there).
 
-  const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const THEMES = ['light-modern', 'dark-modern', 'dark-high-contrast', 'light-high-contrast'];
-
-  /** Puts the captured theme on the page as VS Code does, and paints it on the editor background (a webview is transparent). */
-  async function applyTheme(name) {
-    const theme = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/webview/themes', `${name}.json`), 'utf8'));
-    await page.evaluate((t) => {
-      for (const [k, v] of Object.entries(t.vars)) document.documentElement.style.setProperty(k, v);
-      document.body.className = t.bodyClass;
-      for (const [k, v] of Object.entries(t.bodyData)) document.body.dataset[k] = v;
-      // VS Code's default stylesheet for webviews, as a constructed sheet (the page's CSP allows no inline style).
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(t.defaultStyles);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      document.documentElement.style.background = 'var(--vscode-editor-background)';
-    }, theme);
-  }
-
   /** A form with every section: a career 1:1, problems of each kind, a one-sided balance, private notes, carried actions, a read-only field. */
   function fullForm() {
     const meeting = { ...MEETING, kind: 'career', notes: ['a list', 'where text belongs'], prep: { ...MEETING.prep, manager: { feedback: [], topics: ['How is mentoring going?'] } },
@@ -732,7 +713,7 @@ describe('The 1:1 form page in Chromium', function () {
   for (const theme of THEMES) {
     it(`axe-core finds no violation of any kind in ${theme}, for a form with every section`, async () => {
       await open();
-      await applyTheme(theme);
+      await applyTheme(page, theme);
       const s = fullForm();
       await show(s);
       assert.equal(await page.locator('vscode-text-area[aria-label="Shared notes"]').evaluate((e) => e.disabled), true, 'a read-only field is there');
@@ -748,9 +729,7 @@ describe('The 1:1 form page in Chromium', function () {
       await page.evaluate(() => document.activeElement?.blur());
       await frames();
       for (const severity of ['error', 'warning', 'info', 'hint']) assert.ok(await page.locator(`.problem.severity-${severity}`).count() > 0, `a problem line of ${severity}`);
-      await page.evaluate(AXE);
-      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `axe-core in ${theme}:\n${violations.join('\n')}`);
       if (process.env.FORM_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.FORM_SCREENSHOTS, `form-${theme}.png`), fullPage: true });
     });
@@ -759,15 +738,13 @@ describe('The 1:1 form page in Chromium', function () {
   for (const theme of THEMES) {
     it(`axe-core finds no violation in ${theme} for a held career 1:1 with its offers, the question bank and buddy rows`, async () => {
       await open();
-      await applyTheme(theme);
+      await applyTheme(page, theme);
       await show(state({ ...MEETING, status: 'held', kind: 'career' }, { context: CAREER_CONTEXT }));
       assert.equal(await offerButtons().count(), 2);
       assert.equal(await page.locator('.buddy-of li').count(), 1);
       await page.mouse.move(0, 0);
       await frames();
-      await page.evaluate(AXE);
-      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `axe-core in ${theme}:\n${violations.join('\n')}`);
       if (process.env.FORM_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.FORM_SCREENSHOTS, `career-${theme}.png`), fullPage: true });
     });

@@ -51,3 +51,33 @@ export function servePage(page) {
   });
   return served;
 }
+
+// Accessibility: the four default themes, captured from code-server (test/webview/themes/*.json, by capture.mjs).
+export const THEMES = ['light-modern', 'dark-modern', 'dark-high-contrast', 'light-high-contrast'];
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Puts a captured theme on the page as VS Code does (its variables, body class and data, and VS Code's default webview
+ * stylesheet as a constructed sheet, since the CSP allows no inline style), painted on the editor background (a
+ * webview is transparent). Returns the theme.
+ */
+export async function applyTheme(browserPage, name) {
+  const theme = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/webview/themes', `${name}.json`), 'utf8'));
+  await browserPage.evaluate((t) => {
+    for (const [k, v] of Object.entries(t.vars)) document.documentElement.style.setProperty(k, v);
+    document.body.className = t.bodyClass;
+    for (const [k, v] of Object.entries(t.bodyData)) document.body.dataset[k] = v;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(t.defaultStyles);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    document.documentElement.style.background = 'var(--vscode-editor-background)';
+  }, theme);
+  return theme;
+}
+
+/** axe-core's violations of every kind on the page as it is, one readable line per rule with its nodes. */
+export async function axeViolations(browserPage) {
+  await browserPage.evaluate(AXE);
+  const result = await browserPage.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
+}

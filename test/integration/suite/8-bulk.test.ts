@@ -107,6 +107,16 @@ async function settled(a: ExtensionApi, root: vscode.Uri): Promise<string[]> {
   return fresh.problems;
 }
 
+/** The extension's API, with a team folder (these suites build their own team in it, not the shared one). */
+async function apiWithTeamFolder(): Promise<ExtensionApi> {
+  const a = await api();
+  if (!a.service.root) {
+    await write('team.yaml', 'manager: Kim Park\ncadence: weekly\n');
+    await a.service.reload();
+  }
+  return a;
+}
+
 describe('a dropped watcher event', () => {
   // Before the bulk tests: right after a burst of events, any event would (rightly) still be taken as part of it.
   const folder = 'drop-test';
@@ -114,11 +124,7 @@ describe('a dropped watcher event', () => {
   let today: string;
 
   before(async () => {
-    a = await api();
-    if (!a.service.root) {
-      await write('team.yaml', 'manager: Kim Park\ncadence: weekly\n');
-      await a.service.reload();
-    }
+    a = await apiWithTeamFolder();
     today = a.service.today;
     await write(`${folder}/report.yaml`, `name: Drop Test\nsince: ${addDays(today, -100)}\n`);
     await write(`${folder}/meetings/${addDays(today, -2)}.yaml`, `date: ${addDays(today, -2)}\nkind: career\n`);
@@ -155,11 +161,7 @@ describe('bulk changes', function () {
   let today: string;
 
   before(async () => {
-    a = await api();
-    if (!a.service.root) {
-      await write('team.yaml', 'manager: Kim Park\ncadence: weekly\n');
-      await a.service.reload();
-    }
+    a = await apiWithTeamFolder();
     root = a.service.root!;
     today = a.service.today;
     const profiles: Array<[string, string]> = [];
