@@ -7,7 +7,7 @@
  * report, or an --out the export refuses.
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { lstatSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { TeamChecker } from '../core/checker';
 import { isIsoDate, isoDateOf } from '../core/dates';
@@ -15,6 +15,7 @@ import { CalendarError } from '../core/export/calendar';
 import { EXPORT_KINDS, ExportRequestError, isExportKind, runExport } from '../core/export/exports';
 import type { ExportOptions } from '../core/export/exports';
 import { classifyPath } from '../core/paths';
+import { writeFileAtomically } from '../node/atomicWrite';
 import { NodeTeamFileSystem } from '../node/nodeFs';
 import { escapeText } from '../node/terminalText';
 import { booleanOption, stringOption, UsageError } from './args';
@@ -67,17 +68,6 @@ export function refusedOutPath(out: string, teamRoot: string): string | undefine
 }
 
 /** Writes a temporary file next to the target and renames it over: a reader never sees half a file. */
-function writeAtomically(target: string, text: string): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx', mode: 0o600 });
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 function date(parsed: ParsedCommand, name: string): string | undefined {
   const v = stringOption(parsed, name);
   if (v !== undefined && !isIsoDate(v)) throw new UsageError(`--${name} needs a date as YYYY-MM-DD.`);
@@ -135,7 +125,7 @@ export async function runExportCommand(parsed: ParsedCommand, io: CliIo): Promis
   if (outAbs === undefined) io.out(text);
   else {
     try {
-      writeAtomically(outAbs, text);
+      await writeFileAtomically(outAbs, text);
     } catch {
       io.err(`one-on-ones: could not write ${escapeText(out ?? '')}.\n`);
       return 1;

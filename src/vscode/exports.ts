@@ -11,7 +11,6 @@
  * untrusted folder, and the point of Restricted Mode is that opening a folder writes nothing.
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { addDays } from '../core/dates';
@@ -21,6 +20,7 @@ import { CalendarError } from '../core/export/calendar';
 import { defaultFileName, extensionOf, ExportRequestError, runExport } from '../core/export/exports';
 import type { ExportKind, ExportOptions } from '../core/export/exports';
 import { classifyPath } from '../core/paths';
+import { writeFileAtomically } from '../node/atomicWrite';
 import type { TeamQueries } from '../core/query/queries';
 import { errorKind } from './errors';
 import { queriesOf } from './queries';
@@ -154,14 +154,7 @@ export class ExportCommands {
       return;
     }
     // Outside the workspace, on disk: a temporary file beside the target, then a rename (never half a file).
-    const tmp = nodePath.join(nodePath.dirname(uri.fsPath), `.${nodePath.basename(uri.fsPath)}.${process.pid}.tmp`);
-    try {
-      await fsp.writeFile(tmp, bytes, { flag: 'wx', mode: 0o600 });
-      await fsp.rename(tmp, uri.fsPath);
-    } catch (e) {
-      await fsp.rm(tmp, { force: true });
-      throw e;
-    }
+    await writeFileAtomically(uri.fsPath, bytes);
   }
 
   private async open(kind: ExportKind, uri: vscode.Uri): Promise<void> {
