@@ -78,11 +78,9 @@ export class DashboardPanel implements vscode.Disposable, DashboardApi {
     this.last = undefined;
     this.host = new WebviewHost<DashboardPageMessage, DashboardHostMessage>(panel, this.extensionUri, { app: 'dashboard', title: 'Team dashboard', loading: 'Loading the team dashboard…' }, {
       parse: parseDashboardPageMessage,
-      // A reloaded page has nothing: send the summary again, even when unchanged.
-      ready: async () => {
-        this.last = undefined;
-        await this.refresh();
-      },
+      // A reloaded page (the panel was hidden and shown again) has nothing: send the summary again, even when
+      // unchanged. The summary the host holds stays meanwhile, so a button pressed at once still has what it needs.
+      ready: () => this.refresh(true),
       message: (m) => this.handle(m),
       closed: () => {
         this.host = undefined;
@@ -115,14 +113,14 @@ export class DashboardPanel implements vscode.Disposable, DashboardApi {
   }
 
   /** Builds the summary and posts it when it changed (the page then updates in place). */
-  private refresh(): Promise<void> {
+  private refresh(force = false): Promise<void> {
     const run = this.pending.then(async () => {
       const query = dashboardOf(this.service);
       const host = this.host;
       if (!query || !host) return;
       try {
         const summary = await query.summary();
-        if (summary === this.last || this.host !== host) return;
+        if ((summary === this.last && !force) || this.host !== host) return;
         this.last = summary;
         await this.post({ type: 'summary', summary });
       } catch (e) {
@@ -131,6 +129,12 @@ export class DashboardPanel implements vscode.Disposable, DashboardApi {
     });
     this.pending = run.catch(() => undefined);
     return run;
+  }
+
+  /** The summary the page shows, or (pressed before the first one arrived) the one being built. */
+  private async current(): Promise<DashboardSummary | undefined> {
+    if (!this.last) await this.refreshed();
+    return this.last;
   }
 
   private async post(m: DashboardHostMessage): Promise<void> {
@@ -177,8 +181,9 @@ export class DashboardPanel implements vscode.Disposable, DashboardApi {
         return;
       }
       case 'copyMarkdown': {
-        if (!this.last) return;
-        await vscode.env.clipboard.writeText(summaryMarkdown(this.last));
+        const summary = await this.current();
+        if (!summary) return;
+        await vscode.env.clipboard.writeText(summaryMarkdown(summary));
         await this.post({ type: 'notice', text: 'Copied the team summary as Markdown.' });
         return;
       }
@@ -189,10 +194,11 @@ export class DashboardPanel implements vscode.Disposable, DashboardApi {
   }
 
   private async saveSvg(root: vscode.Uri): Promise<void> {
-    if (!this.last) return;
-    const svg = heatmapSvg(this.last);
+    const summary = await this.current();
+    if (!summary) return;
+    const svg = heatmapSvg(summary);
     const target = await this.askSaveTarget({
-      defaultUri: vscode.Uri.joinPath(root, `heatmap-${this.last.today}.svg`),
+      defaultUri: vscode.Uri.joinPath(root, `heatmap-${summary.today}.svg`),
       filters: { 'SVG image': ['svg'] },
       saveLabel: 'Save Heatmap',
       title: 'Save the cadence heatmap (inside the team folder)',

@@ -152,6 +152,30 @@ describe('the team dashboard panel', () => {
     assert.equal(a.dashboard.posted.at(-1)?.type, 'notice');
   });
 
+  it('a button pressed while a reloaded page says ready still works (the panel was hidden and shown again)', async () => {
+    const a = await api();
+    await a.dashboard.open();
+    await a.dashboard.refreshed();
+    await a.dashboard.receive({ type: 'ready' }); // the page as it is now, with nothing left to send it
+    const before = a.dashboard.posted.length;
+    // A hidden panel's page is discarded; shown again, it loads and says `ready` — at any moment, also while the
+    // manager presses a button. Until the page has the summary again, the host keeps the one it has, so a button
+    // handled in between (here: at every turn of the host's work) still has it.
+    let done = false;
+    const ready = a.dashboard.receive({ type: 'ready' }).then(() => { done = true; });
+    let turns = 0;
+    for (; !done; turns++) {
+      assert.ok(a.dashboard.summary, `the dashboard lost its summary while the page reloaded (turn ${turns})`);
+      await (turns % 50 === 49 ? new Promise((r) => setImmediate(r)) : Promise.resolve());
+    }
+    await ready;
+    await a.dashboard.receive({ type: 'copyMarkdown' });
+    const after = a.dashboard.posted.slice(before);
+    assert.ok(after.some((m) => m.type === 'summary'), 'the reloaded page got the summary again, though unchanged');
+    assert.ok(after.some((m) => m.type === 'notice' && m.text === 'Copied the team summary as Markdown.'), 'the copy happened');
+    assert.match(await vscode.env.clipboard.readText(), /Ana Lúcia Ferreira/);
+  });
+
   it('Save heatmap as SVG writes inside the team folder only, never through a link, and the file holds no 1:1 text', async () => {
     const a = await api();
     await a.dashboard.open();
