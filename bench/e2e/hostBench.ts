@@ -13,6 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
@@ -79,6 +80,40 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return Math.round((u.user + u.system) / 1000);
 }
 
+/**
+ * With `npm run bench:e2e -- --profile`, a CPU profile of the host's thread during the load (from this script's start
+ * to the final Problems), written to $ONEONONES_E2E_PROFILE: open it in Chrome DevTools or VS Code to see where the
+ * load's time goes. Off by default (profiling slows the host).
+ */
+class LoadProfile {
+  private readonly session: Session | undefined;
+
+  constructor(private readonly file: string | undefined) {
+    if (!file) return;
+    this.session = new Session();
+    this.session.connect();
+    this.session.post('Profiler.enable');
+    this.session.post('Profiler.setSamplingInterval', { interval: 200 });
+    this.session.post('Profiler.start');
+  }
+
+  stop(): Promise<void> {
+    const session = this.session;
+    const file = this.file;
+    if (!session || !file) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      session.post('Profiler.stop', (err, result) => {
+        session.disconnect();
+        if (err) reject(err);
+        else {
+          writeFileSync(file, JSON.stringify(result.profile));
+          resolve();
+        }
+      });
+    });
+  }
+}
+
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -109,6 +144,7 @@ export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!out || !folder) throw new Error('ONEONONES_E2E_OUT and a workspace folder are needed');
   const teamRoot = path.join(folder.uri.fsPath, 'one-on-ones');
+  const profile = new LoadProfile(process.env.ONEONONES_E2E_PROFILE);
   const probe = new LagProbe();
   probe.start();
   const result: Record<string, unknown> = { variant, hostUptimeAtStartMs: Math.round(performance.now()) };
@@ -125,6 +161,7 @@ export async function run(): Promise<void> {
       const api = ext.isActive ? ext.exports : await ext.activate();
       const tl = api.service.timeline;
       await until(() => tl.time('problems') !== undefined, LOAD_TIMEOUT_MS, 'the Problems panel after the load');
+      await profile.stop();
       const activate = tl.time('activate') ?? NaN;
       const since = (m: Parameters<typeof tl.time>[0]): number | null => {
         const t = tl.time(m);

@@ -6,7 +6,10 @@
 // script bench/e2e/hostBench.ts measures (see there) and writes its figures; this script compares them, prints a
 // table and writes bench/results-e2e.json (date, machine, load). A benchmark, not a test: no pass/fail on timings.
 //
-//   npm run bench:e2e [-- --huge] [-- --only extension|baseline] [-- --keep]
+//   npm run bench:e2e [-- --huge] [-- --only extension|baseline] [-- --keep] [-- --profile]
+//
+// --profile: the extension's run also writes a CPU profile of the host's thread during the load (load.cpuprofile in
+// its run folder, which is then kept); the figures of a profiled run are slower and are not written to results.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +24,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const require = createRequire(import.meta.url);
 const log = (s) => process.stderr.write(`[bench:e2e] ${s}\n`);
 
-const { values: args } = parseArgs({ options: { huge: { type: 'boolean' }, only: { type: 'string' }, keep: { type: 'boolean' }, timeout: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { huge: { type: 'boolean' }, only: { type: 'string' }, keep: { type: 'boolean' }, profile: { type: 'boolean' }, timeout: { type: 'string' } } });
 const sizeName = args.huge ? 'huge' : 'large';
 const timeoutMs = Number(args.timeout ?? 30 * 60_000);
 
@@ -48,6 +51,7 @@ async function session(variant, workspace) {
         ONEONONES_E2E_OUT: outFile,
         ONEONONES_E2E_VARIANT: variant,
         ONEONONES_E2E_REWRITER: path.join(ROOT, 'bench', 'e2e', 'rewrite.mjs'),
+        ...(args.profile && variant === 'extension' ? { ONEONONES_E2E_PROFILE: path.join(runDir, 'load.cpuprofile') } : {}),
       },
       idleTimeoutSeconds: 120,
     });
@@ -77,7 +81,7 @@ async function session(variant, workspace) {
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop().catch(() => {});
-    if (!args.keep && figures?.ok) fs.rmSync(runDir, { recursive: true, force: true });
+    if (!args.keep && !args.profile && figures?.ok) fs.rmSync(runDir, { recursive: true, force: true });
     else log(`run folder kept: ${runDir}`);
   }
 }
@@ -120,7 +124,7 @@ async function main() {
     bulkCpuRatio: Math.round((e.bulk.hostCpuToFinalMs / Math.max(1, b.bulk.hostCpuToQuietMs)) * 100) / 100,
   } : undefined;
   const out = { date: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore, node: process.version }, size: sizeName, over, runs };
-  if (!args.only) fs.writeFileSync(path.join(ROOT, 'bench', 'results-e2e.json'), `${JSON.stringify(out, null, 2)}\n`);
+  if (!args.only && !args.profile) fs.writeFileSync(path.join(ROOT, 'bench', 'results-e2e.json'), `${JSON.stringify(out, null, 2)}\n`);
   const row = (what, value, target = '') => process.stdout.write(`${what.padEnd(46)} ${String(value ?? '–').padStart(10)}  ${target}\n`);
   process.stdout.write(`\nend to end, ${sizeName} team, code-server, load ${loadBefore.join(' ')} → ${out.machine.loadAverage.join(' ')}\n`);
   if (e?.ok) {

@@ -18,6 +18,8 @@ import type { ReportContext } from './rules/context';
 import { RULE_FAMILIES, severityOf } from './rules/registry';
 import type { RuleFamilyCheck, RuleSettings } from './rules/registry';
 import { windowSatisfied } from './rules/window';
+import { noSlice } from './slice';
+import type { Slice } from './slice';
 import type { Problem } from './types';
 
 /** The rule families come from the registry's one list of rule modules (rules/registry.ts). */
@@ -29,6 +31,11 @@ export interface CheckerOptions {
   readonly settings?: RuleSettings;
   /** The rule families to run (tests inject a failing one to prove the fence); default RULE_FAMILIES. */
   readonly rules?: readonly RuleFamilyCheck[];
+  /**
+   * Awaited before each file's parse and each report's rules (src/core/slice.ts): the extension passes a time slicer
+   * so its host thread is never held long; by default none.
+   */
+  readonly slice?: Slice;
 }
 
 /** The longest time one report's rules held the thread in one go (parse times are in the index's stats). */
@@ -63,6 +70,7 @@ export class TeamChecker {
   private today: IsoDate;
   private settings: RuleSettings;
   private readonly rules: readonly RuleFamilyCheck[];
+  private readonly slice: Slice;
   /** How long the rules took (for the in-host test that the host's thread is never held long by one report). */
   readonly timings: CheckTimings = { slowestRulesMs: 0, reportsChecked: 0 };
   /** Bumped when findings, windows, today or settings change; with the index's version, what the queries cache by. */
@@ -80,6 +88,7 @@ export class TeamChecker {
     this.today = options.today;
     this.settings = options.settings ?? {};
     this.rules = options.rules ?? RULE_FAMILIES;
+    this.slice = options.slice ?? noSlice;
     this.queries = new TeamQueries(index, this);
   }
 
@@ -112,7 +121,7 @@ export class TeamChecker {
    * reached a report, `context` answers undefined for it rather than facts from an empty window.
    */
   static async openUnchecked(fs: TeamFileSystem, options: CheckerOptions): Promise<TeamChecker> {
-    const checker = new TeamChecker(await TeamIndex.open(fs, { rowsFirst: true }), options);
+    const checker = new TeamChecker(await TeamIndex.open(fs, { rowsFirst: true, slice: options.slice }), options);
     checker.unchecked = new Set(checker.index.reports().map((r) => r.id));
     return checker;
   }
@@ -323,6 +332,7 @@ export class TeamChecker {
     const extraRefs = r.meetings.slice(count).filter((m) => this.everything || this.opened.has(m.path));
     const extra = extraRefs.length > 0 ? await this.index.loadMeetings(r.id, extraRefs) : [];
     const checked = [...window, ...extra];
+    await this.slice();
     // Timed synchronously: the rules run in one go on the host's thread, and that is what must stay short per file.
     const started = performance.now();
     const ctx = buildReportContext(this.index, r, this.today, window, checked);

@@ -18,7 +18,7 @@ import { readRuleSettings, watchSettings } from './team/settings';
 import { UnsavedText } from './team/unsavedText';
 import { Timeline } from './team/timeline';
 import { TeamWatcher } from './team/watcher';
-import { WorkQueue, yieldToEventLoop } from './team/workQueue';
+import { hostSlice, WorkQueue, yieldToEventLoop } from './team/workQueue';
 import { WorkspaceTeamFileSystem } from './teamFs';
 
 export { findTeamFolder, teamFolderUri } from './team/folder';
@@ -157,7 +157,7 @@ export class TeamService implements vscode.Disposable {
           },
         });
         // The report rows first: the listing and the profiles are all the tree's top level needs (issue #17).
-        const checker = await TeamChecker.openUnchecked(new WorkspaceTeamFileSystem(root), { today: this.today, settings: readRuleSettings() });
+        const checker = await TeamChecker.openUnchecked(new WorkspaceTeamFileSystem(root), { today: this.today, settings: readRuleSettings(), slice: hostSlice });
         this.checkerValue = checker;
         this.timeline.mark('rows');
         this.fire(EVERYTHING);

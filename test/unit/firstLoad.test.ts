@@ -5,6 +5,7 @@ import { addDays } from '../../src/core/dates';
 import type { Problem } from '../../src/core/types';
 import { reportFiles, TODAY, weekly, yaml } from './helpers/builders';
 import { MemoryFileSystem } from './helpers/memoryFs';
+import { timeSlicer } from '../../src/core/slice';
 
 const d = (offset: number): string => addDays(TODAY, offset);
 
@@ -55,5 +56,62 @@ describe('the first load: rows first, problems streamed (issue #17)', () => {
     assert.deepEqual(sorted(streamed), sorted(reportProblems));
     assert.deepEqual(sorted(checker.problems()), sorted(plain.problems()));
     assert.match(checker.queries.report('r05')?.view.description ?? '', /overdue/);
+  });
+});
+
+describe('time slicing: the load never holds the thread for a run of files (issue #17)', () => {
+  it('a slicer goes on at once while its budget lasts, then waits for the event loop, and the waiting go on one by one', async () => {
+    let clock = 0;
+    let tasks = 0;
+    let release: (() => void) | undefined;
+    const slice = timeSlicer(10, () => clock, () => new Promise<void>((r) => {
+      tasks++;
+      release = r;
+    }));
+    let ran = 0;
+    await slice();
+    clock = 9;
+    await slice();
+    assert.equal(tasks, 0, 'within the budget: no wait');
+    clock = 10;
+    // Three pieces of work arrive with the budget used up: all wait for one task of the event loop.
+    const pieces = [1, 2, 3].map(() => slice().then(() => {
+      ran++;
+      clock += 6; // each piece takes 6 ms: the second one of a slice uses it up
+    }));
+    await Promise.resolve();
+    assert.equal(ran, 0, 'nobody goes on before the event loop ran');
+    assert.equal(tasks, 1, 'one wait for all');
+    release?.();
+    await new Promise((r) => setImmediate(r));
+    assert.equal(ran, 2, 'a new slice: work goes on until the budget is used up again');
+    assert.equal(tasks, 2, 'the rest waits for the next task');
+    release?.();
+    await Promise.all(pieces);
+    assert.equal(ran, 3);
+  });
+
+  it('the index and the rules ask the slicer before each file and each report, so the host can answer in between', async () => {
+    // A clock that advances 1 ms per file parsed and per report's rules; a slice of 3 ms.
+    const opened: { checker?: TeamChecker } = {};
+    const work = (): number => (opened.checker ? opened.checker.index.stats.filesParsed + opened.checker.timings.reportsChecked : 0);
+    const now = work;
+    const perTask: number[] = [];
+    let atTask = 0;
+    const slice = timeSlicer(3, now, () => new Promise<void>((r) => setImmediate(() => {
+      perTask.push(work() - atTask);
+      atTask = work();
+      r();
+    })));
+    const checker = await TeamChecker.openUnchecked(team(), { today: TODAY, slice });
+    opened.checker = checker;
+    atTask = work();
+    await checker.checkAll();
+    perTask.push(work() - atTask);
+    // 40 reports: their goals, the 1:1s in their rules' window and their rules, in slices of about 3 units of work.
+    assert.ok(perTask.length >= 40, `the event loop ran between slices: ${perTask.length} times`);
+    assert.ok(Math.max(...perTask) <= 4, `never much more than a slice in one go: ${Math.max(...perTask)}`);
+    const plain = await TeamChecker.open(team(), { today: TODAY });
+    assert.deepEqual(sorted(checker.problems()), sorted(plain.problems()), 'the same problems as without slicing');
   });
 });

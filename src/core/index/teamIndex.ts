@@ -16,6 +16,8 @@ import { MAX_DATE, MIN_DATE } from '../dates';
 import type { Goal, Meeting, ReportProfile, TeamConfig } from '../types';
 import { TEAM_DEFAULTS } from '../types';
 import { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME, TEAM_FILE_NAME } from '../paths';
+import { noSlice } from '../slice';
+import type { Slice } from '../slice';
 
 // The layout's names live with classifyPath (src/core/paths.ts); re-exported for the files that import them here.
 export { GOALS_FILE_NAME, MEETINGS_DIR, REPORT_FILE_NAME, TEAM_FILE_NAME };
@@ -134,14 +136,18 @@ export class TeamIndex {
   /** Unsaved editor text by path: it takes the place of the file on disk until it is saved or closed. */
   private readonly overlays = new Map<string, string>();
   /** Counts of what was read, for the benchmark and tests: the index must not read more than it needs. */
-  readonly stats = { filesRead: 0, meetingsParsed: 0, directoriesListed: 0, slowestParseMs: 0 };
+  readonly stats = { filesRead: 0, filesParsed: 0, meetingsParsed: 0, directoriesListed: 0, slowestParseMs: 0 };
   private versionValue = 0;
 
-  private constructor(private readonly fs: TeamFileSystem) {}
+  private constructor(private readonly fs: TeamFileSystem, private readonly slice: Slice) {}
 
-  /** Lists the team folder and reads the small per-report files. Meeting files are not read here. */
-  static async open(fs: TeamFileSystem, options: { readonly rowsFirst?: boolean } = {}): Promise<TeamIndex> {
-    const index = new TeamIndex(fs);
+  /**
+   * Lists the team folder and reads the small per-report files. Meeting files are not read here. `slice` is awaited
+   * before each file's parse and each folder's listing is taken in (src/core/slice.ts): the extension's host thread
+   * stays free for the UI while a load or a rescan runs.
+   */
+  static async open(fs: TeamFileSystem, options: { readonly rowsFirst?: boolean; readonly slice?: Slice } = {}): Promise<TeamIndex> {
+    const index = new TeamIndex(fs, options.slice ?? noSlice);
     // Rows first (the extension's first paint, issue #17): only the listing, team.yaml and each report.yaml now; the
     // goals and the meeting listings wait for `finishLoad`.
     if (options.rowsFirst) index.deferred = [];
@@ -247,7 +253,9 @@ export class TeamIndex {
       // Missing: deleted between the listing and the read; the watcher's delete event follows and removes it.
       if (kind !== 'missing') failure = kind ? readFailureFinding(ref.path, kind) : internalErrorFinding(ref.path, e);
     }
+    await this.slice();
     this.stats.meetingsParsed++;
+    this.stats.filesParsed++;
     let parsed: Parsed<Meeting>;
     const started = performance.now();
     try {
@@ -493,6 +501,7 @@ export class TeamIndex {
         r.historyUnreadable = true;
       }
     }
+    await this.slice(); // a listing of a few hundred names is taken in at once, but not many of them back to back
     const refs: MeetingRef[] = [];
     const bad: Finding[] = [];
     for (const [name, kind] of names) {
@@ -568,6 +577,8 @@ export class TeamIndex {
       if (kind === 'missing') return {};
       return { failure: kind ? readFailureFinding(path, kind) : internalErrorFinding(path, e) };
     }
+    await this.slice();
+    this.stats.filesParsed++;
     const started = performance.now();
     try {
       const parsed = parse(path, text);

@@ -1,4 +1,6 @@
 /** Runs index work one piece at a time, in order: a watcher batch never interleaves with a reload or an edit. */
+import { timeSlicer } from '../../core/slice';
+import type { Slice } from '../../core/slice';
 import { errorKind } from '../errors';
 
 export class WorkQueue {
@@ -28,3 +30,12 @@ export class WorkQueue {
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * How long the index's and the rules' work may hold the host's thread before the event loop runs (issue #17: no task
+ * longer than 50 ms; a GC pause or one large file can add to a slice, so the slice is well below that).
+ */
+export const HOST_SLICE_MS = 8;
+
+/** The extension's slicer for the index and the rules (src/core/slice.ts): one for the whole host. */
+export const hostSlice: Slice = timeSlicer(HOST_SLICE_MS, () => performance.now(), yieldToEventLoop);
