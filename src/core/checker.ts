@@ -75,6 +75,13 @@ export class TeamChecker {
   readonly timings: CheckTimings = { slowestRulesMs: 0, reportsChecked: 0 };
   /** Bumped when findings, windows, today or settings change; with the index's version, what the queries cache by. */
   private revisionValue = 0;
+  /**
+   * Per report: a stamp renewed each time its rules run (and so its window and facts may differ); the queries keep a
+   * report's snapshot while its stamp stays, so a step of the first load or a one-file change rebuilds the snapshots
+   * of the reports it checked, not the team's (issue #17: the status bar re-read 200 snapshots per step).
+   */
+  private readonly stamps = new Map<string, number>();
+  private stampCounter = 0;
   /** The one line every change and lazy load of the index waits in (see `exclusive`). */
   private line: Promise<unknown> = Promise.resolve();
   /** The only way adapters read the team: reports, snapshots, history pages, the form's context, problems. */
@@ -169,6 +176,7 @@ export class TeamChecker {
     }
     // Reports that came and went meanwhile cannot be waiting: the load is complete.
     this.unchecked = undefined;
+    for (const id of [...this.stamps.keys()]) if (!this.index.report(id)) this.stamps.delete(id);
   }
 
   setToday(today: IsoDate): Promise<void> {
@@ -225,7 +233,7 @@ export class TeamChecker {
         const r = this.index.report(id);
         if (r) await this.checkReport(r);
         else {
-          this.findings.delete(id);
+          this.forget(id);
           this.revisionValue++;
         }
       }
@@ -253,6 +261,11 @@ export class TeamChecker {
       await this.checkReport(r);
       return r.id;
     });
+  }
+
+  /** The stamp of a report's last check (see `stamps`); undefined before its first check or once it is gone. */
+  reportStamp(reportId: string): number | undefined {
+    return this.stamps.get(reportId);
   }
 
   /** The facts the rules used for one report (for the views): its window, as the rules saw it. */
@@ -321,6 +334,13 @@ export class TeamChecker {
       this.findings.set(r.id, reportFenceFindings(r, e));
       this.revisionValue++;
     }
+    this.stamps.set(r.id, ++this.stampCounter);
+  }
+
+  /** A report that is no longer in the index: its problems and its stamp go. */
+  private forget(id: string): void {
+    this.findings.delete(id);
+    this.stamps.delete(id);
   }
 
   private async checkReportUnfenced(r: ReportEntry): Promise<void> {
@@ -492,7 +512,7 @@ export class TeamChecker {
     for (const id of ids) {
       const r = this.index.report(id);
       if (r) await this.checkReport(r);
-      else this.findings.delete(id);
+      else this.forget(id);
       if (pause) await pause();
     }
     collect(); // and files that have problems now

@@ -62,6 +62,33 @@ describe('query layer', () => {
     assert.equal(q.report('ana'), q.report('ana'), 'the same snapshot object until a change');
   });
 
+  it('a change to one report rebuilds that report\'s snapshot only; the others are kept (a step of the load, a save)', async () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) Object.assign(many, reportFiles(`r${i}`, { name: `R ${i}`, meetings: weekly(d(i % 3 === 0 ? -20 : -2), 3) }));
+    const fs = new MemoryFileSystem(many);
+    const checker = await TeamChecker.open(fs, { today: TODAY });
+    const q = checker.queries;
+    const overdueBefore = q.overdue().map((s) => s.id);
+    const kept = q.report('r1');
+    const built = q.stats.snapshotsBuilt;
+    fs.write(`r0/meetings/${d(-1)}.yaml`, meetingYaml(d(-1)));
+    await checker.applyChange(`r0/meetings/${d(-1)}.yaml`, 'created');
+    // The status bar, the trees and the dashboard read every report again after the change.
+    const overdueAfter = q.overdue().map((s) => s.id);
+    q.byUrgency();
+    assert.equal(q.stats.snapshotsBuilt - built, 1, 'only r0 built again');
+    assert.equal(q.report('r1'), kept, 'r1 is the same snapshot');
+    assert.deepEqual(overdueAfter, overdueBefore.filter((id) => id !== 'r0'), 'r0 is no longer overdue: its snapshot is new');
+    // A new day is a new snapshot for everyone (days since the last 1:1 changed).
+    await checker.setToday(d(1));
+    q.overdue();
+    assert.equal(q.stats.snapshotsBuilt - built, 31);
+    // A report that goes takes its snapshot with it.
+    for (const f of Object.keys(many)) if (f.startsWith('r2/')) fs.delete(f);
+    await checker.applyChange('r2', 'deleted');
+    assert.equal(q.report('r2'), undefined);
+  });
+
   it('a change, a new day or new settings give a new version and new answers', async () => {
     const fs = new MemoryFileSystem(team);
     const checker = await TeamChecker.open(fs, { today: TODAY });

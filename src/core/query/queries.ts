@@ -28,6 +28,11 @@ export interface QuerySource {
   readonly revision: number;
   readonly currentToday: IsoDate;
   context(reportId: string): ReportContext | undefined;
+  /**
+   * A stamp that changes whenever the report's context may have changed (its rules ran again, a new day, new
+   * settings): a report's snapshot is kept while it stays. Without it, snapshots are kept for one version only.
+   */
+  reportStamp?(reportId: string): number | undefined;
   problems(): Problem[];
   problemsOf(file: string): Problem[];
   /** Runs index work after the changes queued before it (see TeamChecker.exclusive). */
@@ -82,6 +87,8 @@ interface Cache {
 export class TeamQueries {
   private cacheVersion = '';
   private cache: Cache = { snapshots: new Map(), forms: new Map() };
+  /** Snapshots kept across versions, each with the stamp and the day it was built for (see QuerySource.reportStamp). */
+  private readonly stamped = new Map<string, { readonly stamp: number; readonly today: IsoDate; readonly snap: ReportSnapshot | undefined }>();
   /** What was built, for the benchmark and tests (like the index's stats): one version builds each snapshot once. */
   readonly stats = { snapshotsBuilt: 0 };
 
@@ -101,6 +108,7 @@ export class TeamQueries {
     if (v !== this.cacheVersion) {
       this.cacheVersion = v;
       this.cache = { snapshots: new Map(), forms: new Map() };
+      for (const id of [...this.stamped.keys()]) if (!this.index.report(id)) this.stamped.delete(id);
     }
     return this.cache;
   }
@@ -134,12 +142,21 @@ export class TeamQueries {
   report(id: string): ReportSnapshot | undefined {
     const c = this.current();
     if (c.snapshots.has(id)) return c.snapshots.get(id);
-    const context = this.source.context(id);
+    const stamp = this.index.report(id) ? this.source.reportStamp?.(id) : undefined;
+    const today = this.today;
+    const kept = this.stamped.get(id);
     let snap: ReportSnapshot | undefined;
-    if (context) {
-      this.stats.snapshotsBuilt++;
-      const health = reportHealth(context);
-      snap = { id, context, health, view: reportView(context, health), goals: activeGoalViews(context), actions: openActionViews(context) };
+    if (kept && stamp !== undefined && kept.stamp === stamp && kept.today === today) {
+      snap = kept.snap;
+    } else {
+      const context = this.source.context(id);
+      if (context) {
+        this.stats.snapshotsBuilt++;
+        const health = reportHealth(context);
+        snap = { id, context, health, view: reportView(context, health), goals: activeGoalViews(context), actions: openActionViews(context) };
+      }
+      if (stamp !== undefined) this.stamped.set(id, { stamp, today, snap });
+      else this.stamped.delete(id);
     }
     c.snapshots.set(id, snap);
     return snap;
