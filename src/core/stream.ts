@@ -3,7 +3,9 @@
  * `everything: false` its window only), but each report's 1:1s are parsed, checked and dropped before the next
  * reports are read, so memory is that of the index's listing and profiles plus a few reports' 1:1s, whatever the
  * size of the history. Built on the index's public API; a unit test (test/unit/stream.test.ts) holds its problems
- * equal to the checker's.
+ * equal to the checker's. With `onReportCounts` it also gives each report's share of the team dashboard's totals
+ * (`check --format json`'s summary), computed by the dashboard's own functions while the report is loaded; the same
+ * unit test holds their sum equal to the dashboard's totals.
  */
 import { reportCountsOf } from './dashboard/input';
 import { rangeStart, refsInRange } from './dashboard/query';
