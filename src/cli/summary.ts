@@ -1,9 +1,10 @@
 /**
  * `one-on-ones summary FOLDER...`: a roll-up for a manager of managers. Each argument is a team folder, or a JSON file
  * that `summary --format json` or `check --format json` wrote for one (so each team's CI can publish its facts and a
- * director adds them up without the notes). One row per team and a total: reports, adherence over 13 weeks, overdue now, without an active
- * goal, career 1:1s overdue, prepared 1:1s. Counts only by default; `--names` adds a row per report (names and
- * numbers, never a note or a feedback text). Teams are read one at a time and dropped, so memory stays bounded.
+ * director adds them up without the notes). One row per team and a total: reports, adherence over 13 weeks, overdue
+ * now, without an active goal, career 1:1s overdue, prepared 1:1s. Counts only by default; `--names` adds a row per
+ * report (names and numbers, never a note or a feedback text). Teams are read one at a time and dropped, so memory
+ * stays bounded.
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
