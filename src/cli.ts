@@ -1,6 +1,7 @@
 /**
  * `one-on-ones check [TEAM_FOLDER] [options]`: the extension's index and rules from the command line, for a
- * pre-commit hook or the CI of the team repository; `one-on-ones summary FOLDER...`, a roll-up over teams (src/cli/summary.ts).
+ * pre-commit hook or the CI of the team repository; `one-on-ones summary FOLDER...`, a roll-up over teams (src/cli/summary.ts),
+ * which also reads what `check --format json` wrote.
  * Exit codes: 0 no error (warnings allowed), 1 at least one error
  * (or more warnings than `--max-warnings`), 2 bad arguments or no such folder, 3 an internal error.
  */
@@ -29,7 +30,8 @@ Options:
   --today YYYY-MM-DD     the day to check as of (default: today's local date)
   --format FORMAT        ${FORMATS.join(', ')}:
                            text: grouped by report, "path:line:col severity message [rule]", then counts (default)
-                           json: an array of problems; sarif: SARIF 2.1.0 for code scanning;
+                           json: {problems, summary}: the problems and the team's counts (for summary);
+                           sarif: SARIF 2.1.0 for code scanning;
                            github: GitHub Actions annotations (::warning file=…::message)
   --quiet                errors only (warnings still count for --max-warnings)
   --max-warnings N       exit 1 when there are more than N warnings
@@ -43,8 +45,9 @@ Options:
   -v, --version          the version
 
 summary: a roll-up for a manager of managers. Each FOLDER is a team folder, or a JSON file that
-\`summary --format json\` wrote for one. One row per team and a total: reports, adherence over 13 weeks, overdue
-now, without an active goal, career 1:1s overdue, prepared 1:1s. Never a note or a feedback text.
+\`summary --format json\` or \`check --format json\` wrote for one. One row per team and a total: reports,
+adherence over 13 weeks, overdue now, without an active goal, career 1:1s overdue, prepared 1:1s. Never a note or a
+feedback text.
   --format FORMAT        ${SUMMARY_FORMATS.join(', ')} (default: text)
   --names                also a row per report (names and numbers); by default counts only
 

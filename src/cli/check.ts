@@ -2,6 +2,8 @@
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { TeamChecker } from '../core/checker';
+import { addCounts, NO_COUNTS } from '../core/dashboard/summary';
+import type { TeamCounts } from '../core/dashboard/summary';
 import { isIsoDate, isoDateOf } from '../core/dates';
 import { describeFailure, failureKind } from '../core/fs';
 import { checkTeamStreaming } from '../core/stream';
@@ -15,6 +17,8 @@ import type { OptionTable, ParsedCommand } from './args';
 import { SyncReadTeamFileSystem } from './syncFs';
 import { formatGithub, formatJson, formatSarif, formatText, FORMATS, sortProblems, useColor } from './output';
 import type { OutputFormat } from './output';
+import { teamFactsOf } from './summary';
+import type { TeamFacts } from './summary';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -40,6 +44,8 @@ export const CHECK_OPTIONS: OptionTable = {
 
 interface CheckOptions {
   readonly folder: string;
+  /** The folder as given (the team's name in the json format's summary, as `summary` names a folder). */
+  readonly folderArg: string;
   readonly today: string;
   readonly format: OutputFormat;
   readonly recent: boolean;
@@ -68,6 +74,7 @@ function checkOptions(parsed: ParsedCommand, io: CliIo): CheckOptions {
   }
   return {
     folder: nodePath.resolve(io.cwd, parsed.positionals[0] ?? 'one-on-ones'),
+    folderArg: parsed.positionals[0] ?? 'one-on-ones',
     today,
     format: format as OutputFormat,
     recent: booleanOption(parsed, 'recent', false),
@@ -85,8 +92,12 @@ function reportOf(path: string): string | undefined {
   return slash > 0 ? path.slice(0, slash) : undefined;
 }
 
-/** Runs the checker over the folder or git's index; returns the problems, or an exit code after saying why not. */
-async function problemsOf(options: CheckOptions, io: CliIo): Promise<Problem[] | number> {
+/**
+ * Runs the checker over the folder or git's index; returns the problems, or an exit code after saying why not. With
+ * `onCounts` (the json format), the full check also gives each current report's dashboard counts; `--staged` reads
+ * only the staged reports, so it gives none.
+ */
+async function problemsOf(options: CheckOptions, io: CliIo, onCounts?: (counts: TeamCounts) => void): Promise<Problem[] | number> {
   let fs: TeamFileSystem;
   let staged: string[] | undefined;
   if (options.staged) {
@@ -115,7 +126,7 @@ async function problemsOf(options: CheckOptions, io: CliIo): Promise<Problem[] |
     const settings = { severities: options.severities, statusUpdateHeuristic: options.statusUpdateHeuristic };
     // The whole folder: report by report, each report's 1:1s dropped once checked (bounded memory on any history).
     // Reads are synchronous here (SyncReadTeamFileSystem): one report at a time loses nothing and holds the least.
-    if (staged === undefined) return await checkTeamStreaming(fs, { today: options.today, settings, everything: !options.recent, concurrency: 1 });
+    if (staged === undefined) return await checkTeamStreaming(fs, { today: options.today, settings, everything: !options.recent, concurrency: 1, onReportCounts: onCounts });
     const checker = await TeamChecker.open(fs, { today: options.today, settings });
     // A pre-commit hook: the rules' usual window (fast on a large team), plus each staged 1:1 however old; then the
     // problems of the staged files and of the reports they belong to (a renamed goal breaks check-ins elsewhere).
@@ -155,14 +166,18 @@ export async function runCheck(parsed: ParsedCommand, io: CliIo, version: string
     io.err(`one-on-ones: no team folder at ${escapeText(options.folder)}. Pass the folder that holds one sub-folder per report (and team.yaml), e.g. \`one-on-ones check one-on-ones\`.\n`);
     return 2;
   }
-  const found = await problemsOf(options, io);
+  // The json format carries the team's counts for the roll-up (`summary`), added up report by report during the check.
+  let counts = NO_COUNTS;
+  const wantCounts = options.format === 'json' && !options.staged;
+  const found = await problemsOf(options, io, wantCounts ? (c) => (counts = addCounts(counts, c)) : undefined);
   if (typeof found === 'number') return found;
+  const summary: TeamFacts | undefined = wantCounts ? teamFactsOf(options.folderArg, options.today, counts) : undefined;
   const all = sortProblems(found);
   const shown = options.quiet ? all.filter((p) => p.severity === 'error') : all;
   const warnings = all.filter((p) => p.severity === 'warning').length;
   switch (options.format) {
     case 'json':
-      io.out(formatJson(shown));
+      io.out(formatJson(shown, options.today, summary));
       break;
     case 'sarif':
       io.out(formatSarif(shown, pathPrefix(options.folder, io.cwd), version));

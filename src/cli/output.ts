@@ -4,8 +4,10 @@
  * comes from the team folder (names, keys, quoted values, file names) is escaped for the format it goes into.
  */
 import { RULES } from '../core/rules/registry';
+import type { IsoDate } from '../core/dates';
 import type { Problem, Severity } from '../core/types';
 import { escapeText, safeJson } from '../node/terminalText';
+import type { TeamFacts } from './summary';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -119,8 +121,15 @@ export function toJsonProblem(p: Problem): JsonProblem {
   };
 }
 
-export function formatJson(problems: readonly Problem[]): string {
-  return `${safeJson(problems.map(toJsonProblem))}\n`;
+/** What `check --format json` writes: its `kind` tells the roll-up (`one-on-ones summary`) what it reads. */
+export const CHECK_JSON_KIND = 'one-on-ones-check';
+
+/**
+ * One object: the problems, and the team's counts as `summary --format json` gives a team (none for `--staged`, which
+ * reads only the staged reports), so that a team's CI result is also its input to the roll-up across teams.
+ */
+export function formatJson(problems: readonly Problem[], today: IsoDate, summary: TeamFacts | undefined): string {
+  return `${safeJson({ kind: CHECK_JSON_KIND, version: 1, today, problems: problems.map(toJsonProblem), ...(summary ? { summary } : {}) })}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 /**
  * `one-on-ones summary FOLDER...`: a roll-up for a manager of managers. Each argument is a team folder, or a JSON file
- * that `summary --format json` wrote for one (so each team's CI can publish its facts and a director adds them up
- * without the notes). One row per team and a total: reports, adherence over 13 weeks, overdue now, without an active
- * goal, career 1:1s overdue, prepared 1:1s. Counts only by default; `--names` adds a row per report (names and
- * numbers, never a note or a feedback text). Teams are read one at a time and dropped, so memory stays bounded.
+ * that `summary --format json` or `check --format json` wrote for one (so each team's CI can publish its facts and a
+ * director adds them up without the notes). One row per team and a total: reports, adherence over 13 weeks, overdue
+ * now, without an active goal, career 1:1s overdue, prepared 1:1s. Counts only by default; `--names` adds a row per
+ * report (names and numbers, never a note or a feedback text). Teams are read one at a time and dropped, so memory
+ * stays bounded.
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +19,7 @@ import { escapeText } from '../node/terminalText';
 import { booleanOption, stringOption, UsageError } from './args';
 import type { OptionTable, ParsedCommand } from './args';
 import type { CliIo } from './check';
+import { CHECK_JSON_KIND } from './output';
 
 export const SUMMARY_OPTIONS: OptionTable = {
   today: { type: 'string' },
@@ -55,19 +57,28 @@ export interface TeamFacts {
 
 const KIND = 'one-on-ones-summary';
 
+type Counts = Omit<TeamFacts, 'team' | 'today' | 'names'>;
+
+/** A team's facts from its counts (a DashboardSummary's totals, or the sum `check --format json` makes per report). */
+export function teamFactsOf(team: string, today: IsoDate, c: Counts): TeamFacts {
+  return {
+    team,
+    today,
+    reports: c.reports,
+    held13: c.held13,
+    due13: c.due13,
+    overdue: c.overdue,
+    withoutActiveGoal: c.withoutActiveGoal,
+    careerOverdue: c.careerOverdue,
+    prepared: c.prepared,
+    held: c.held,
+  };
+}
+
 function teamFacts(team: string, s: DashboardSummary, names: boolean): TeamFacts {
   const t = s.totals;
   return {
-    team,
-    today: s.today,
-    reports: t.reports,
-    held13: t.counts.held13,
-    due13: t.counts.due13,
-    overdue: t.overdue,
-    withoutActiveGoal: t.withoutActiveGoal,
-    careerOverdue: t.careerOverdue,
-    prepared: t.counts.prepared,
-    held: t.counts.held,
+    ...teamFactsOf(team, s.today, { ...t.counts, reports: t.reports, overdue: t.overdue, withoutActiveGoal: t.withoutActiveGoal, careerOverdue: t.careerOverdue }),
     ...(names ? {
       names: s.reports.map((r) => ({
         name: r.name,
@@ -83,7 +94,23 @@ function teamFacts(team: string, s: DashboardSummary, names: boolean): TeamFacts
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1e9;
 
-/** A team's facts read back from `summary --format json` output: every field checked (the file is input too). */
+const COUNT_FIELDS = ['reports', 'held13', 'due13', 'overdue', 'withoutActiveGoal', 'careerOverdue', 'prepared', 'held'] as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One team's entry (of a summary file, or a check file's `summary`), every field checked; `refusal` if it is not one. */
+function teamEntry(t: unknown, refusal: string): TeamFacts {
+  const o = isObject(t) ? t : {};
+  if (typeof o.team !== 'string' || typeof o.today !== 'string' || !isIsoDate(o.today) || !COUNT_FIELDS.every((k) => isCount(o[k]))) throw new UsageError(refusal);
+  const n = (k: (typeof COUNT_FIELDS)[number]): number => o[k] as number;
+  return { team: o.team, today: o.today, reports: n('reports'), held13: n('held13'), due13: n('due13'), overdue: n('overdue'), withoutActiveGoal: n('withoutActiveGoal'), careerOverdue: n('careerOverdue'), prepared: n('prepared'), held: n('held') };
+}
+
+/**
+ * The teams of a JSON file (the file is input too: every field checked): the `teams` that `summary --format json`
+ * wrote, or the one team whose `summary` `check --format json` wrote (named, as in a summary file, by its `team`: the
+ * folder as given to the command that wrote it).
+ */
 function factsFromJson(file: string, text: string): TeamFacts[] {
   let doc: unknown;
   try {
@@ -91,17 +118,20 @@ function factsFromJson(file: string, text: string): TeamFacts[] {
   } catch {
     throw new UsageError(`${file} is neither a team folder nor a JSON file.`);
   }
-  const teams = typeof doc === 'object' && doc !== null && (doc as { kind?: unknown }).kind === KIND ? (doc as { teams?: unknown }).teams : undefined;
-  if (!Array.isArray(teams)) throw new UsageError(`${file} is not the JSON that \`one-on-ones summary --format json\` writes.`);
-  return teams.map((t: unknown) => {
-    const o = (typeof t === 'object' && t !== null ? t : {}) as Record<string, unknown>;
-    const counts = ['reports', 'held13', 'due13', 'overdue', 'withoutActiveGoal', 'careerOverdue', 'prepared', 'held'] as const;
-    if (typeof o.team !== 'string' || typeof o.today !== 'string' || !isIsoDate(o.today) || !counts.every((k) => isCount(o[k]))) {
-      throw new UsageError(`${file} has a team entry that is not one \`summary --format json\` writes.`);
+  const o = isObject(doc) ? doc : {};
+  if (o.kind === CHECK_JSON_KIND) {
+    if (o.version !== 1 || typeof o.today !== 'string' || !isIsoDate(o.today) || !Array.isArray(o.problems)) {
+      throw new UsageError(`${file} is not the JSON that \`one-on-ones check --format json\` writes (version 1).`);
     }
-    const n = (k: (typeof counts)[number]): number => o[k] as number;
-    return { team: o.team, today: o.today, reports: n('reports'), held13: n('held13'), due13: n('due13'), overdue: n('overdue'), withoutActiveGoal: n('withoutActiveGoal'), careerOverdue: n('careerOverdue'), prepared: n('prepared'), held: n('held') };
-  });
+    if (o.summary === undefined) {
+      throw new UsageError(`${file} holds no team summary: \`check --staged\` reads only the staged reports and writes none. Publish \`check --format json\` without --staged, or \`summary --format json\`.`);
+    }
+    const team = teamEntry(o.summary, `${file} has a summary that is not one \`check --format json\` writes.`);
+    if (team.today !== o.today) throw new UsageError(`${file} has a summary that is not one \`check --format json\` writes (its day is not the check's).`);
+    return [team];
+  }
+  if (o.kind !== KIND || !Array.isArray(o.teams)) throw new UsageError(`${file} is not the JSON that \`one-on-ones summary --format json\` or \`check --format json\` writes.`);
+  return o.teams.map((t: unknown) => teamEntry(t, `${file} has a team entry that is not one \`summary --format json\` writes.`));
 }
 
 const pct = (part: number, whole: number): string => (whole === 0 ? '–' : `${Math.round((part / whole) * 100)} %`);
@@ -152,7 +182,7 @@ export async function runSummary(parsed: ParsedCommand, io: CliIo): Promise<numb
   if (todayOption !== undefined && !isIsoDate(todayOption)) throw new UsageError('--today needs a date as YYYY-MM-DD.');
   const today = todayOption ?? isoDateOf(io.now());
   const names = booleanOption(parsed, 'names', false);
-  if (parsed.positionals.length === 0) throw new UsageError('Name at least one team folder (or a JSON file `summary --format json` wrote).');
+  if (parsed.positionals.length === 0) throw new UsageError('Name at least one team folder (or a JSON file `summary --format json` or `check --format json` wrote).');
   const teams: TeamFacts[] = [];
   // One team at a time: its index and checker are dropped before the next is read.
   for (const arg of parsed.positionals) {

@@ -3,8 +3,13 @@
  * `everything: false` its window only), but each report's 1:1s are parsed, checked and dropped before the next
  * reports are read, so memory is that of the index's listing and profiles plus a few reports' 1:1s, whatever the
  * size of the history. Built on the index's public API; a unit test (test/unit/stream.test.ts) holds its problems
- * equal to the checker's.
+ * equal to the checker's. With `onReportCounts` it also gives each report's share of the team dashboard's totals
+ * (`check --format json`'s summary), computed by the dashboard's own functions while the report is loaded; the same
+ * unit test holds their sum equal to the dashboard's totals.
  */
+import { reportCountsOf } from './dashboard/input';
+import { rangeStart, refsInRange } from './dashboard/query';
+import type { TeamCounts } from './dashboard/summary';
 import type { IsoDate } from './dates';
 import { parseDuration } from './dates';
 import type { Finding } from './findings';
@@ -38,6 +43,13 @@ export interface StreamCheckOptions {
   readonly shard?: { readonly index: number; readonly count: number };
   /** 1:1s outside the window parsed and checked at once (the full check); default 64. */
   readonly chunk?: number;
+  /**
+   * Called with each current report's share of the team's totals (not for one who left, as the dashboard shows current
+   * reports only), computed with the dashboard's own functions while the report's 1:1s are loaded; the caller adds
+   * them up (`check --format json`'s summary). With it, the report's 1:1s in the dashboard's range (26 weeks) are
+   * read too: in the full check they are the first chunk checked after the window, so none is parsed twice.
+   */
+  readonly onReportCounts?: (counts: TeamCounts) => void;
   /** Called once a report is checked and its 1:1s dropped (a test looks at the index there). */
   readonly onReportDone?: (index: TeamIndex, reportId: string) => void;
 }
@@ -61,7 +73,7 @@ export async function checkTeamStreaming(fs: TeamFileSystem, options: StreamChec
   // problems that tie in the CLI's sort come out in the same order either way.
   const found = await mapLimit(reports, options.concurrency ?? 4, async (r) => {
     try {
-      return await checkReport(index, r, options.today, rules, options.everything, options.chunk ?? 64);
+      return await checkReport(index, r, options.today, rules, options.everything, options.chunk ?? 64, options.onReportCounts);
     } finally {
       index.dropMeetings(r.id);
       options.onReportDone?.(index, r.id);
@@ -79,11 +91,27 @@ export async function checkTeamStreaming(fs: TeamFileSystem, options: StreamChec
  * is dropped: the same findings as one run over all, and per file in the same order (ties in the CLI's sort too),
  * with a chunk's parsed 1:1s the most that is alive at once.
  */
-async function checkReport(index: TeamIndex, r: ReportEntry, today: IsoDate, rules: readonly RuleFamilyCheck[], everything: boolean, chunk: number): Promise<Finding[]> {
+async function checkReport(
+  index: TeamIndex,
+  r: ReportEntry,
+  today: IsoDate,
+  rules: readonly RuleFamilyCheck[],
+  everything: boolean,
+  chunk: number,
+  onCounts: ((counts: TeamCounts) => void) | undefined,
+): Promise<Finding[]> {
   try {
     const count = await windowSize(index, r, today);
     const window = loaded(index, r, r.meetings.slice(0, count));
     const ctx = buildReportContext(index, r, today, window, window);
+    // The dashboard's counts first (a rule that throws below must not lose them): the window's context and every
+    // 1:1 in the range, as DashboardQuery reads them; the range past the window is the full check's first chunk.
+    let rangeRest: LoadedMeeting[] = [];
+    if (onCounts && !ctx.hasLeft) {
+      const inRange = refsInRange(r.meetings, rangeStart(today)).length;
+      if (inRange > count) rangeRest = await index.loadMeetings(r.id, r.meetings.slice(count, inRange));
+      onCounts(reportCountsOf(ctx, loaded(index, r, r.meetings.slice(0, inRange))));
+    }
     const found: Finding[] = [
       ...r.layoutFindings,
       ...(r.profile?.file.findings ?? []),
@@ -92,14 +120,19 @@ async function checkReport(index: TeamIndex, r: ReportEntry, today: IsoDate, rul
     ];
     for (const rule of rules) found.push(...rule(ctx));
     if (!everything) return found;
-    for (let at = count; at < r.meetings.length; at += chunk) {
-      // The window's meetings stay alive through `ctx`; the index forgets each chunk once it is checked.
-      index.dropMeetings(r.id);
-      const checked = await index.loadMeetings(r.id, r.meetings.slice(at, at + chunk));
+    const checkChunk = (checked: readonly LoadedMeeting[]): void => {
       const files = new Set(checked.map((m) => m.file.path));
       for (const m of checked) found.push(...m.file.findings);
       const chunkCtx: ReportContext = { ...ctx, checkedMeetings: checked };
       for (const rule of rules) for (const f of rule(chunkCtx)) if (files.has(f.file)) found.push(f);
+    };
+    const start = count + rangeRest.length;
+    if (rangeRest.length > 0) checkChunk(rangeRest);
+    rangeRest = []; // not held while the older chunks are read
+    for (let at = start; at < r.meetings.length; at += chunk) {
+      // The window's meetings stay alive through `ctx`; the index forgets each chunk once it is checked.
+      index.dropMeetings(r.id);
+      checkChunk(await index.loadMeetings(r.id, r.meetings.slice(at, at + chunk)));
     }
     return found;
   } catch (e) {

@@ -29,12 +29,14 @@ describe('CLI: one-on-ones check', () => {
     assert.deepEqual(lines.filter((l) => /^\w+: \d+ problems?$/.test(l)), ['dana: 3 problems', 'eli: 2 problems']);
   });
 
-  it('--format json prints an array of problems with 1-based positions and team-relative files', () => {
-    const r = cli(['check', path.join(FIXTURES, 'cli-team'), '--today=2026-11-24', '--format', 'json']);
+  it('--format json prints one object: the problems (1-based positions, team-relative files) and the team\'s counts (golden file)', () => {
+    const r = cli(['check', 'test/fixtures/cli-team', '--today=2026-11-24', '--format', 'json']);
     assert.equal(r.code, 1);
-    const problems = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
-    assert.equal(problems.length, 5);
-    assert.deepEqual(problems[1], {
+    assert.equal(r.stdout, readFileSync(path.join(GOLDEN, 'cli-team.json'), 'utf8'));
+    const doc = JSON.parse(r.stdout) as { kind: string; version: number; today: string; problems: Array<Record<string, unknown>>; summary: Record<string, unknown> };
+    assert.deepEqual([doc.kind, doc.version, doc.today], ['one-on-ones-check', 1, '2026-11-24']);
+    assert.equal(doc.problems.length, 5);
+    assert.deepEqual(doc.problems[1], {
       file: 'dana/meetings/2026-11-10.yaml',
       line: 2,
       column: 9,
@@ -44,6 +46,12 @@ describe('CLI: one-on-ones check', () => {
       rule: 'schema',
       message: '`status` must be one of: planned, held, skipped (got `hled`).',
     });
+    // Two reports, both overdue (dana's last held 1:1 three weeks ago, eli never met) and without an active goal;
+    // dana's one held 1:1 in range was prepared. Named by the folder as given, as `summary` names a folder.
+    assert.deepEqual(doc.summary, { team: 'test/fixtures/cli-team', today: '2026-11-24', reports: 2, held13: 1, due13: 15, overdue: 2, withoutActiveGoal: 2, careerOverdue: 0, prepared: 1, held: 1 });
+    // --quiet shows errors only; the team's counts are the same.
+    const quiet = JSON.parse(cli(['check', 'test/fixtures/cli-team', '--today=2026-11-24', '--format', 'json', '--quiet']).stdout) as typeof doc;
+    assert.deepEqual([quiet.problems.length, quiet.summary], [1, doc.summary]);
   });
 
   it('exits 0 with warnings only, and with no problems', () => {
@@ -57,7 +65,7 @@ describe('CLI: one-on-ones check', () => {
 
   it('--rule ID=off and --no-status-update switch rules off', () => {
     const r = cli(['check', path.join(FIXTURES, 'cli-team'), '--today', '2026-11-24', '--rule', 'no-first-meeting=off', '--rule=no-active-goal=off', '--format', 'json']);
-    const rules = (JSON.parse(r.stdout) as Array<{ rule: string }>).map((p) => p.rule);
+    const rules = (JSON.parse(r.stdout) as { problems: Array<{ rule: string }> }).problems.map((p) => p.rule);
     assert.ok(!rules.includes('no-first-meeting') && !rules.includes('no-active-goal'));
     assert.equal(rules.length, 3);
   });
@@ -112,8 +120,8 @@ describe('CLI: one-on-ones check', () => {
     const all = cli(['check', path.join(FIXTURES, 'deep-history'), '--today', '2026-11-24', '--format', 'json']);
     const recent = cli(['check', path.join(FIXTURES, 'deep-history'), '--today', '2026-11-24', '--format', 'json', '--recent']);
     const oldFile = 'gus/meetings/2025-03-03.yaml';
-    assert.ok((JSON.parse(all.stdout) as Array<{ file: string }>).some((p) => p.file === oldFile));
-    assert.ok(!(JSON.parse(recent.stdout) as Array<{ file: string }>).some((p) => p.file === oldFile));
+    assert.ok((JSON.parse(all.stdout) as { problems: Array<{ file: string }> }).problems.some((p) => p.file === oldFile));
+    assert.ok(!(JSON.parse(recent.stdout) as { problems: Array<{ file: string }> }).problems.some((p) => p.file === oldFile));
     assert.equal(all.code, 1);
     assert.equal(recent.code, 0);
   });
@@ -121,7 +129,7 @@ describe('CLI: one-on-ones check', () => {
   it('reports every rule at least once on the demo team (the README\'s example)', () => {
     const r = cli(['check', path.join(ROOT, 'examples/demo-team'), '--today', '2026-11-24', '--format', 'json']);
     assert.equal(r.code, 1);
-    const seen = new Set((JSON.parse(r.stdout) as Array<{ rule: string }>).map((p) => p.rule));
+    const seen = new Set((JSON.parse(r.stdout) as { problems: Array<{ rule: string }> }).problems.map((p) => p.rule));
     const missing = [...RULES.keys()].filter((id) => !seen.has(id));
     assert.deepEqual(missing, []);
   });
@@ -164,7 +172,7 @@ describe('CLI: hostile names and text are escaped in every output format', () =>
     const r = cli(['check', dir, '--today', '2026-11-24', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-    const problems = JSON.parse(r.stdout) as Array<{ file: string; message: string }>;
+    const problems = (JSON.parse(r.stdout) as { problems: Array<{ file: string; message: string }> }).problems;
     assert.ok(problems.some((p) => p.file === evilFolder), JSON.stringify(problems));
     assert.ok(problems.some((p) => p.file === `ana/meetings/${evilFile}`));
     assert.ok(problems.some((p) => p.message.includes('::warning::key \u009bX')), JSON.stringify(problems));
@@ -220,7 +228,7 @@ describe('CLI: what cannot be read, said honestly', () => {
     const r = cliAsNobody(['check', team, '--today', '2026-11-24', '--format', 'json']);
     if (!r) this.skip();
     assert.equal(r!.stderr, '');
-    const problems = JSON.parse(r!.stdout) as Array<{ file: string; rule: string; message: string }>;
+    const problems = (JSON.parse(r!.stdout) as { problems: Array<{ file: string; rule: string; message: string }> }).problems;
     const said = (file: string): string[] => problems.filter((p) => p.file === file).map((p) => p.message);
     assert.deepEqual(said('ana/meetings/2026-11-20.yaml'), ['`2026-11-20.yaml` is not read: permission denied. Its content is not checked.']);
     assert.deepEqual(said('ben/report.yaml'), ['`report.yaml` is not read: permission denied. Its content is not checked.']);
@@ -260,7 +268,7 @@ describe('CLI: links and special files are never followed or read', () => {
     assert.equal(r.error, undefined, 'the CLI must not hang on a FIFO');
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /SECRET/);
-    const problems = JSON.parse(r.stdout) as Array<{ file: string; rule: string; message: string }>;
+    const problems = (JSON.parse(r.stdout) as { problems: Array<{ file: string; rule: string; message: string }> }).problems;
     const said = (file: string): string[] => problems.filter((p) => p.file === file).map((p) => `${p.rule}: ${p.message}`);
     assert.deepEqual(said('ana/report.yaml'), ['bad-name: `report.yaml` is not read: it is a hard link (a file with more than one name, possibly outside the team folder).']);
     assert.deepEqual(said('ben/meetings/2026-11-20.yaml'), ['bad-name: `2026-11-20.yaml` is not read: it is a hard link (a file with more than one name, possibly outside the team folder).']);

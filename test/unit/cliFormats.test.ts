@@ -87,7 +87,7 @@ describe('CLI formats: text', () => {
       '',
     ].join('\n'));
     const json = cli(['check', TEAM, '--today', '2026-11-24', '--quiet', '--format', 'json']);
-    assert.deepEqual((JSON.parse(json.stdout) as Array<{ rule: string }>).map((p) => p.rule), ['schema']);
+    assert.deepEqual((JSON.parse(json.stdout) as { problems: Array<{ rule: string }> }).problems.map((p) => p.rule), ['schema']);
   });
 
   it('--max-warnings N fails the run past N warnings, even with no error and with --quiet', () => {
@@ -129,7 +129,7 @@ describe('CLI formats: GitHub Actions workflow commands', () => {
 
     it('every line is exactly one well-formed command; decoding the properties gives the names back', () => {
       const r = cli(['check', dir, '--today', '2026-11-24', '--format', 'github']);
-      const json = JSON.parse(cli(['check', dir, '--today', '2026-11-24', '--format', 'json']).stdout) as Array<{ file: string; message: string }>;
+      const json = (JSON.parse(cli(['check', dir, '--today', '2026-11-24', '--format', 'json']).stdout) as { problems: Array<{ file: string; message: string }> }).problems;
       const lines = r.stdout.trimEnd().split('\n');
       assert.equal(lines.length, json.length, r.stdout);
       const decode = (s: string): string => s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');

@@ -94,8 +94,11 @@ describe('CLI: check --staged (a temporary git repository)', () => {
     git(repo, ['add', MEETING]);
     const r = cli(repo, ['check', 'one-on-ones', '--staged', '--today', '2026-11-24', '--format', 'json']);
     assert.equal(r.code, 1, r.stdout);
-    const problems = JSON.parse(r.stdout) as Array<{ file: string; rule: string }>;
-    assert.ok(problems.some((p) => p.file === 'fay/meetings/2026-11-23.yaml' && p.rule === 'unknown-goal'), r.stdout);
+    const doc = JSON.parse(r.stdout) as { kind: string; problems: Array<{ file: string; rule: string }>; summary?: unknown };
+    assert.ok(doc.problems.some((p) => p.file === 'fay/meetings/2026-11-23.yaml' && p.rule === 'unknown-goal'), r.stdout);
+    // Only the staged reports are read: no team counts (the roll-up refuses such a file rather than under-count).
+    assert.equal(doc.kind, 'one-on-ones-check');
+    assert.equal(doc.summary, undefined);
   });
 
   it('reads only the reports the commit touches (and team.yaml): an error committed earlier in another report does not block', () => {
@@ -108,7 +111,7 @@ describe('CLI: check --staged (a temporary git repository)', () => {
     git(repo, ['add', MEETING]);
     const r = cli(repo, ['check', 'one-on-ones', '--staged', '--today', '2026-11-24', '--format', 'json']);
     assert.equal(r.code, 0, r.stdout);
-    assert.deepEqual((JSON.parse(r.stdout) as Array<{ file: string }>).filter((p) => !p.file.startsWith('fay/')), []);
+    assert.deepEqual((JSON.parse(r.stdout) as { problems: Array<{ file: string }> }).problems.filter((p) => !p.file.startsWith('fay/')), []);
     assert.equal(cli(repo, ['check', 'one-on-ones', '--today', '2026-11-24']).code, 1, 'a full check still sees gus');
   });
 

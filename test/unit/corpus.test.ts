@@ -78,7 +78,7 @@ describe('the hostile corpus through the CLI', () => {
       assert.ok([0, 1, 2].includes(r.status ?? -1), `${c.name}: exit ${r.status}\n${r.stderr.slice(0, 500)}`);
       assert.doesNotMatch(out, /\n\s+at .+:\d+:\d+\)?\n|FATAL ERROR|internal error/, `${c.name}: a stack trace or an internal error`);
       assert.doesNotMatch(out, /SECRET/, `${c.name}: content of a file outside the team folder was read`);
-      const problems = JSON.parse(r.stdout) as JsonProblem[];
+      const problems = (JSON.parse(r.stdout) as { problems: JsonProblem[] }).problems;
       for (const h of c.hostile) {
         const found = problems.filter((p) => p.file === h.file && p.line >= 1);
         assert.ok(found.length > 0, `${c.name}: no diagnostic for ${JSON.stringify(h.file)}`);

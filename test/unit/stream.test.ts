@@ -1,8 +1,8 @@
 /**
  * The CLI's check, report by report (src/core/stream.ts, issue #17): the same problems as the checker's full check
  * (and its window-only check), on the demo team, the fixtures and a generated team with every kind of finding; each
- * report's parsed 1:1s are dropped once it is checked; and the bundled CLI's full check runs in a heap that holding
- * every parsed 1:1 would overflow.
+ * report's parsed 1:1s are dropped once it is checked; the team's counts it adds up report by report are the team
+ * dashboard's totals; and the bundled CLI's full check runs in a heap that holding every parsed 1:1 would overflow.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TeamChecker } from '../../src/core/checker';
+import { DashboardQuery } from '../../src/core/dashboard/query';
+import { addCounts, NO_COUNTS } from '../../src/core/dashboard/summary';
+import type { TeamCounts } from '../../src/core/dashboard/summary';
 import { addDays } from '../../src/core/dates';
 import type { TeamFileSystem } from '../../src/core/fs';
 import { checkTeamStreaming } from '../../src/core/stream';
@@ -86,6 +89,36 @@ describe('streamed check (the CLI\'s full check, report by report)', () => {
     }
   });
 
+  it('adds up, report by report, the team dashboard\'s totals (the same problems still), on the demo team, the fixtures and generated teams', async function () {
+    this.timeout(120_000);
+    const teams: Array<[string, () => TeamFileSystem]> = [
+      ...[path.join(ROOT, 'examples/demo-team'), ...['cli-team', 'clean-team', 'deep-history', 'hostile', 'vscode-team'].map((f) => path.join(ROOT, 'test/fixtures', f))]
+        .map((folder): [string, () => TeamFileSystem] => [path.basename(folder), () => new NodeTeamFileSystem(folder)]),
+      ...[1, 2, 3].map((seed): [string, () => TeamFileSystem] => [`seed ${seed}`, () => generatedTeam(seed)]),
+    ];
+    let longHistories = 0;
+    for (const [name, fs] of teams) {
+      for (const today of [TODAY, '2027-03-01']) {
+        const checker = await TeamChecker.open(fs(), { today });
+        const t = (await new DashboardQuery(checker).summary()).totals;
+        const want = { reports: t.reports, overdue: t.overdue, withoutActiveGoal: t.withoutActiveGoal, careerOverdue: t.careerOverdue, positive: t.positive, negative: t.negative, ...t.counts, adherence26: t.adherence26 };
+        if (t.counts.held > 26) longHistories++;
+        for (const everything of [true, false]) {
+          const problems = await viaChecker(fs(), everything, today);
+          for (const chunk of [undefined, 1, 3]) {
+            let sum: TeamCounts = NO_COUNTS;
+            const got = sortProblems(await checkTeamStreaming(fs(), { today, everything, chunk, onReportCounts: (c) => (sum = addCounts(sum, c)) }));
+            const where = `${name} ${today} everything=${everything} chunk=${chunk}`;
+            assert.deepEqual(got, problems, where);
+            const { held26, due26, ...rest } = sum;
+            assert.deepEqual({ ...rest, adherence26: due26 === 0 ? undefined : Math.round((held26 / due26) * 100) }, want, where);
+          }
+        }
+      }
+    }
+    assert.ok(longHistories >= 3, 'teams whose range holds more 1:1s than a window');
+  });
+
   it('drops each report\'s parsed 1:1s once it is checked', async () => {
     const fs = generatedTeam(4);
     let reports = 0;
@@ -125,7 +158,7 @@ describe('streamed check (the CLI\'s full check, report by report)', () => {
       assert.equal(small.status, 1, `${small.signal} ${small.stderr.slice(-300)}`);
       const big = run(2048);
       assert.equal(small.stdout, big.stdout);
-      const problems = JSON.parse(small.stdout) as Array<{ file: string; rule: string }>;
+      const problems = (JSON.parse(small.stdout) as { problems: Array<{ file: string; rule: string }> }).problems;
       assert.deepEqual(problems.filter((p) => p.rule === 'schema').map((p) => p.file), ['r0', 'r10', 'r20', 'r30'].map((r) => `${r}/meetings/${addDays(TODAY, -1 - 7 * 150)}.yaml`));
     } finally {
       rmSync(dir, { recursive: true, force: true });

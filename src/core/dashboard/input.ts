@@ -4,10 +4,12 @@
  * of them (names and goal titles come from report.yaml and goals.yaml).
  */
 import type { LoadedMeeting } from '../index/teamIndex';
+import { reportHealth } from '../query/health';
 import type { ReportHealthFacts } from '../query/health';
 import { goalEndOf, isHeldBy } from '../rules/context';
 import type { ReportContext } from '../rules/context';
-import type { HeldFact, ReportInput } from './summary';
+import { reportCounts, reportRow } from './summary';
+import type { HeldFact, ReportInput, TeamCounts } from './summary';
 import type { MeetingFact } from './weeks';
 
 /**
@@ -48,4 +50,14 @@ export function reportInput(ctx: ReportContext, health: ReportHealthFacts, meeti
     goals: [...ctx.activeGoals, ...ctx.unsupportedGoals].map((g) => ({ id: g.id, title: g.title, start: g.start, end: goalEndOf(ctx, g) })),
     reportFile: ctx.profileFile?.path ?? `${ctx.report.path}/report.yaml`,
   };
+}
+
+/**
+ * A current report's share of the team's totals, from its context and its 1:1s in the heatmap's range: the
+ * dashboard's input and row for it (the same functions DashboardQuery calls), counted. For the CLI's streamed check
+ * (src/core/stream.ts), which adds these up report by report instead of keeping the team's rows.
+ */
+export function reportCountsOf(ctx: ReportContext, meetings: readonly LoadedMeeting[]): TeamCounts {
+  const input = reportInput(ctx, reportHealth(ctx), meetings);
+  return reportCounts(input, reportRow(input, ctx.today), ctx.today);
 }

@@ -151,43 +151,100 @@ export function reportRow(input: ReportInput, today: IsoDate): ReportRow {
 }
 
 /**
+ * One report's share of the team's totals, or their sum over reports: counts only, so that the totals (and a roll-up
+ * over teams, `one-on-ones summary` and `check --format json`) add them up rather than averaging percentages.
+ */
+export interface TeamCounts {
+  readonly reports: number;
+  readonly held13: number;
+  readonly due13: number;
+  readonly held26: number;
+  readonly due26: number;
+  /** Held 1:1s in the heatmap's range the manager prepared, and all held 1:1s in that range. */
+  readonly prepared: number;
+  readonly held: number;
+  readonly overdue: number;
+  readonly withoutActiveGoal: number;
+  readonly careerOverdue: number;
+  readonly positive: number;
+  readonly negative: number;
+}
+
+export const NO_COUNTS: TeamCounts = { reports: 0, held13: 0, due13: 0, held26: 0, due26: 0, prepared: 0, held: 0, overdue: 0, withoutActiveGoal: 0, careerOverdue: 0, positive: 0, negative: 0 };
+
+/** A current report's counts from its input and row: the one definition the team's totals are the sum of. */
+export function reportCounts(input: ReportInput, row: ReportRow, today: IsoDate): TeamCounts {
+  const s = adherence(row.cells, SHORT_WEEKS);
+  const l = adherence(row.cells, HEATMAP_WEEKS);
+  const firstMonday = addDays(mondayOf(today), -7 * (HEATMAP_WEEKS - 1));
+  let prepared = 0;
+  let held = 0;
+  for (const h of input.held) {
+    if (h.date < firstMonday || h.date > today) continue;
+    held++;
+    if (h.managerPrepared) prepared++;
+  }
+  return {
+    reports: 1,
+    held13: s.held,
+    due13: s.due,
+    held26: l.held,
+    due26: l.due,
+    prepared,
+    held,
+    overdue: row.overdueBy > 0 ? 1 : 0,
+    withoutActiveGoal: row.goals.every((g) => g.expired) ? 1 : 0,
+    careerOverdue: row.careerOverdue ? 1 : 0,
+    positive: row.positive,
+    negative: row.negative,
+  };
+}
+
+export function addCounts(a: TeamCounts, b: TeamCounts): TeamCounts {
+  return {
+    reports: a.reports + b.reports,
+    held13: a.held13 + b.held13,
+    due13: a.due13 + b.due13,
+    held26: a.held26 + b.held26,
+    due26: a.due26 + b.due26,
+    prepared: a.prepared + b.prepared,
+    held: a.held + b.held,
+    overdue: a.overdue + b.overdue,
+    withoutActiveGoal: a.withoutActiveGoal + b.withoutActiveGoal,
+    careerOverdue: a.careerOverdue + b.careerOverdue,
+    positive: a.positive + b.positive,
+    negative: a.negative + b.negative,
+  };
+}
+
+/**
  * The team's summary: a row per current report (by name) and the totals over them. `rowOf` lets the caller reuse the
  * rows of reports that did not change (the dashboard query caches them); the totals are sums, linear in the reports.
  */
 export function dashboardSummary(inputs: readonly ReportInput[], today: IsoDate, rowOf: (input: ReportInput) => ReportRow = (i) => reportRow(i, today)): DashboardSummary {
-  const rows = inputs.map(rowOf).sort((a, b) => byName.compare(a.name, b.name) || byName.compare(a.id, b.id));
-  let held13 = 0, due13 = 0, held26 = 0, due26 = 0, prepared = 0, heldInRange = 0;
-  for (const r of rows) {
-    const s = adherence(r.cells, SHORT_WEEKS);
-    const l = adherence(r.cells, HEATMAP_WEEKS);
-    held13 += s.held;
-    due13 += s.due;
-    held26 += l.held;
-    due26 += l.due;
+  let c = NO_COUNTS;
+  const rows: ReportRow[] = [];
+  for (const input of inputs) {
+    const row = rowOf(input);
+    rows.push(row);
+    c = addCounts(c, reportCounts(input, row, today));
   }
-  const firstMonday = addDays(mondayOf(today), -7 * (HEATMAP_WEEKS - 1));
-  for (const i of inputs) {
-    for (const h of i.held) {
-      if (h.date < firstMonday || h.date > today) continue;
-      heldInRange++;
-      if (h.managerPrepared) prepared++;
-    }
-  }
+  rows.sort((a, b) => byName.compare(a.name, b.name) || byName.compare(a.id, b.id));
   const weeks = Array.from({ length: HEATMAP_WEEKS }, (_, i) => addDays(mondayOf(today), -7 * (HEATMAP_WEEKS - 1 - i)));
   return {
     today,
     weeks,
     totals: {
-      reports: rows.length,
-      adherence13: percent(held13, due13),
-      adherence26: percent(held26, due26),
-      overdue: rows.filter((r) => r.overdueBy > 0).length,
-      withoutActiveGoal: rows.filter((r) => r.goals.every((g) => g.expired)).length,
-      careerOverdue: rows.filter((r) => r.careerOverdue).length,
-      prepRate: percent(prepared, heldInRange),
-      positive: rows.reduce((n, r) => n + r.positive, 0),
-      negative: rows.reduce((n, r) => n + r.negative, 0),
-      counts: { held13, due13, prepared, held: heldInRange },
+      reports: c.reports,
+      adherence13: percent(c.held13, c.due13),
+      adherence26: percent(c.held26, c.due26),
+      overdue: c.overdue,
+      withoutActiveGoal: c.withoutActiveGoal,
+      careerOverdue: c.careerOverdue,
+      prepRate: percent(c.prepared, c.held),
+      positive: c.positive,
+      negative: c.negative,
+      counts: { held13: c.held13, due13: c.due13, prepared: c.prepared, held: c.held },
     },
     reports: rows,
   };
