@@ -14,6 +14,7 @@ import type { Finding } from '../findings';
 import type { Position, Range, Span } from '../types';
 import { notPlainRefusal, parsedStructureRefusal, scanTextCounting } from './limits';
 import type { TextProblem } from './limits';
+import { SpanTable } from './spans';
 import { describeType } from './schema';
 import type { Field, FieldType } from './schema';
 import { lineStartsOf, readTreeFastOrWhy, treeFromDocument } from './tree';
@@ -170,6 +171,8 @@ function validate(path: string, text: string, lines: LineMap, root: SourceNode |
   const file: YamlFile = { path, text, lines, spans: walker.spans, keySpans: walker.keySpans, syntaxErrors, findings };
   if (root === null || (root.kind === 'scalar' && (root.value === null || root.value === ''))) {
     walker.schema([0, 0], `The ${schemaName(schema)} is empty: it needs ${requiredList(schema)}.`, true);
+    walker.spans.seal();
+    walker.keySpans.seal();
     return { file, raw: undefined };
   }
   let raw: unknown;
@@ -180,6 +183,8 @@ function validate(path: string, text: string, lines: LineMap, root: SourceNode |
     findings.push({ file: path, range: lines.range([0, 0]), rule: 'schema', message: `The file could not be read: ${(e as Error).message}` });
     raw = undefined;
   }
+  walker.spans.seal();
+  walker.keySpans.seal();
   return { file, raw: isPlainObject(raw) ? raw : undefined };
 }
 
@@ -203,8 +208,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 class Walker {
-  readonly spans = new Map<string, Span>();
-  readonly keySpans = new Map<string, Span>();
+  readonly spans = new SpanTable();
+  readonly keySpans = new SpanTable();
   private budget = NODE_BUDGET;
   private budgetReported = false;
 
