@@ -82,7 +82,7 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 
 /**
  * With `npm run bench:e2e -- --profile`, a CPU profile of the host's thread during the load (from this script's start
- * to the final Problems), written to $ONEONONES_E2E_PROFILE: open it in Chrome DevTools or VS Code to see where the
+ * to the final Problems), written to $ONEONONES_E2E_PROFILE, and one of the bulk rewrite (bulk.cpuprofile beside it): open it in Chrome DevTools or VS Code to see where the
  * load's time goes. Off by default (profiling slows the host).
  */
 class LoadProfile {
@@ -237,6 +237,7 @@ export async function run(): Promise<void> {
         lastMarkAt = Date.now();
       }
     });
+    const bulkProfile = new LoadProfile(process.env.ONEONONES_E2E_PROFILE?.replace(/load\.cpuprofile$/, 'bulk.cpuprofile'));
     const cpu0 = process.cpuUsage();
     const writeStart = Date.now();
     const summary = await rewrite(teamRoot, round);
@@ -258,6 +259,7 @@ export async function run(): Promise<void> {
       finalAt = Math.max(lastMarkAt, writesEnded);
       const cpuFinal = cpuMs(cpu0);
       await until(quiet, BULK_TIMEOUT_MS, 'the watcher events to end', 100);
+      await bulkProfile.stop();
       result.bulk = {
         files: summary.files,
         writeMs: writesEnded - writeStart,

@@ -8,8 +8,8 @@
 //
 //   npm run bench:e2e [-- --huge] [-- --only extension|baseline] [-- --keep] [-- --profile]
 //
-// --profile: the extension's run also writes a CPU profile of the host's thread during the load (load.cpuprofile in
-// its run folder, which is then kept); the figures of a profiled run are slower and are not written to results.
+// --profile: the extension's run also writes CPU profiles of the host's thread during the load and the bulk rewrite
+// (load.cpuprofile, bulk.cpuprofile in its run folder, which is then kept); the figures of a profiled run are slower and are not written to results.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

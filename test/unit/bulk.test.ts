@@ -223,3 +223,36 @@ describe('bulk changes: batch policy', () => {
     assert.equal(clock.focusChanged(true, 100_000 + 5 * 60_000), true);
   });
 });
+
+describe('a burst of "changed" events for listed 1:1s (a git pull rewriting the history)', () => {
+  /** Counts the disk's stats. */
+  class CountingFs extends MemoryFileSystem {
+    stats = 0;
+    override async stat(path: string): ReturnType<MemoryFileSystem['stat']> {
+      this.stats++;
+      return super.stat(path);
+    }
+  }
+
+  it('takes each in without asking the disk, and ends where a fresh check does; a new or deleted file is still checked on disk', async () => {
+    const fs = new CountingFs({
+      'team.yaml': yaml({ manager: 'Kim', cadence: 'weekly' }),
+      ...reportFiles('alice', { name: 'Alice', meetings: weekly(d(-3), 30) }),
+    });
+    const checker = await TeamChecker.open(fs, { today: TODAY });
+    const files = Array.from({ length: 30 }, (_, i) => `alice/meetings/${d(-3 - 7 * i)}.yaml`);
+    for (let i = 0; i < files.length; i++) fs.write(files[i], meetingYaml(d(-3 - 7 * i), { extra: { prpe: 1 } }));
+    const before = fs.stats;
+    await checker.applyChanges(files.map((f) => [f, 'changed'] as const));
+    assert.equal(fs.stats - before, 0, 'no stat for a change of a listed 1:1');
+    assert.deepEqual(sorted(checker.problems()), await fresh(fs));
+    assert.ok(checker.problems().some((p) => p.rule === 'unknown-key' && p.file === files[0]), 'the newest 1:1\'s new key is found');
+    // A "changed" event for a file the index does not list (a late event after a delete): the disk decides.
+    fs.delete(files[0]);
+    await checker.applyChanges([[files[0], 'deleted']]);
+    const now = fs.stats;
+    await checker.applyChanges([[files[0], 'changed']]);
+    assert.equal(fs.stats - now, 1, 'an unlisted file is stat\'ed');
+    assert.deepEqual(sorted(checker.problems()), await fresh(fs), 'and not listed again');
+  });
+});

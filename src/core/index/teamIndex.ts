@@ -309,7 +309,7 @@ export class TeamIndex {
     }
     const id = parts[0];
     let refused = false;
-    if (/\.ya?ml$/.test(path)) {
+    if (/\.ya?ml$/.test(path) && !this.isListedChange(parts, kind)) {
       // The event is a hint, the disk decides: events arrive late and out of order (a delete reported after the file
       // was written again, by a checkout or after a rescan), and a late "deleted" must not drop a file that is there.
       // As in the first load, only plain files are read: a symbolic link (or anything else) is not, and says so.
@@ -332,6 +332,18 @@ export class TeamIndex {
       this.refreshLayoutFindings(r);
     }
     return { reports: new Set([id]) };
+  }
+
+  /**
+   * A "changed" event for a 1:1 file the index lists as a plain file: all it does is drop the file's cached parse
+   * (read again when needed; a file gone meanwhile reads as missing, and its "deleted" event removes it), so the disk
+   * need not be asked first. A `git pull` rewriting 52,600 files sends as many such events: a stat each cost the host
+   * about a second (issue #17).
+   */
+  private isListedChange(parts: readonly string[], kind: ChangeKind): boolean {
+    if (kind !== 'changed' || parts.length !== 3 || parts[1] !== MEETINGS_DIR) return false;
+    const r = this.entries.get(parts[0]);
+    return r !== undefined && r.meetings.some((m) => m.fileName === parts[2]);
   }
 
   private async applyReportChange(r: MutableReport, parts: readonly string[], kind: ChangeKind, refused: boolean): Promise<void> {
@@ -504,6 +516,8 @@ export class TeamIndex {
     await this.slice(); // a listing of a few hundred names is taken in at once, but not many of them back to back
     const refs: MeetingRef[] = [];
     const bad: Finding[] = [];
+    // The refs the index has already are kept (a rescan lists every folder again: no new object per known file).
+    const oldByName = new Map(r.meetings.map((m) => [m.fileName, m]));
     for (const [name, kind] of names) {
       if (name.startsWith('.')) continue;
       if (kind !== 'file') {
@@ -511,7 +525,7 @@ export class TeamIndex {
         if (name.endsWith('.yaml') || name.endsWith('.yml')) bad.push(readFailureFinding(joinPath(dir, name), 'not-regular'));
         continue;
       }
-      const ref = this.meetingRef(r, name);
+      const ref = oldByName.get(name) ?? this.meetingRef(r, name);
       if (ref) refs.push(ref);
       else if (name.endsWith('.yaml') || name.endsWith('.yml')) {
         const path = joinPath(r.path, MEETINGS_DIR, name);
@@ -522,8 +536,7 @@ export class TeamIndex {
     // Keep cached parses of files that are still there.
     const keep = new Set(refs.map((m) => m.fileName));
     for (const name of [...r.loaded.keys()]) if (!keep.has(name)) r.loaded.delete(name);
-    const oldByName = new Map(r.meetings.map((m) => [m.fileName, m]));
-    r.meetings = refs.map((m) => oldByName.get(m.fileName) ?? m);
+    r.meetings = refs;
     r.layoutFindings = [...r.layoutFindings.filter((f) => !f.file.startsWith(joinPath(r.path, MEETINGS_DIR) + '/')), ...bad];
   }
 
