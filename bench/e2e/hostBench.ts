@@ -169,6 +169,7 @@ export async function run(): Promise<void> {
       };
       result.load = {
         hostStartToActivateMs: Math.round(activate - performance.timeOrigin),
+        activateToFolderMs: since('folder'),
         activateToRowsMs: since('rows'),
         activateToTreeRowsMs: since('treeRows'),
         activateToCheckedMs: since('checked'),

@@ -129,6 +129,7 @@ async function main() {
   process.stdout.write(`\nend to end, ${sizeName} team, code-server, load ${loadBefore.join(' ')} → ${out.machine.loadAverage.join(' ')}\n`);
   if (e?.ok) {
     row('activation → first tree row (ms)', e.load.activateToTreeRowsMs, sizeName === 'huge' ? '≤ 1500' : '≤ 800');
+    row('activation → team folder found (ms)', e.load.activateToFolderMs);
     row('activation → rows ready in the index (ms)', e.load.activateToRowsMs);
     row('activation → Problems final (ms)', e.load.activateToProblemsMs);
     row('longest host task, load (ms)', e.load.longestTaskMs, '≤ 50');

@@ -143,9 +143,13 @@ export class TeamService implements vscode.Disposable {
       this.rootValue = await findTeamFolder();
       this.checkerValue = undefined;
       this.unsaved.reset();
-      await contextKeys.set('oneOnOnes.hasTeamFolder', this.rootValue !== undefined);
-      // The welcome views wait for this: before the search, "no team folder" would only be a guess.
-      await contextKeys.set('oneOnOnes.searched', true);
+      this.timeline.mark('folder');
+      // The welcome views wait for `searched`: before the search, "no team folder" would only be a guess. Set while
+      // the load goes on (each is a round trip to the workbench), and settled before the load ends.
+      const keysSet = Promise.all([
+        contextKeys.set('oneOnOnes.hasTeamFolder', this.rootValue !== undefined),
+        contextKeys.set('oneOnOnes.searched', true),
+      ]);
       if (this.rootValue) {
         const root = this.rootValue;
         // The watcher starts before the load: changes made while the index builds wait in its batch.
@@ -161,6 +165,7 @@ export class TeamService implements vscode.Disposable {
         this.checkerValue = checker;
         this.timeline.mark('rows');
         this.fire(EVERYTHING);
+        await keysSet;
         await this.options.beforeFullCheck?.();
         // Then the rules, report by report, each step's problems to the panel as it is done, the host free between.
         await checker.checkAll({ pause: yieldToEventLoop, progress: (change) => this.fire(change) });
@@ -173,6 +178,7 @@ export class TeamService implements vscode.Disposable {
         this.fire({ files: teamFiles, reports: 'all' });
         return;
       }
+      await keysSet;
       this.appearWatch = watchForTeamFolder(() => void this.reload());
       this.fire(EVERYTHING);
     });

@@ -1,4 +1,5 @@
 /** Where the team folder is: the `oneOnOnes.teamFolder` setting inside a workspace folder, or a workspace folder itself. */
+import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import { CONFIG } from './settings';
 
@@ -25,6 +26,15 @@ export async function findTeamFolder(): Promise<vscode.Uri | undefined> {
 }
 
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme === 'file') {
+    // On disk, asked of Node (as the folder is listed, src/vscode/teamFs.ts): the workspace API goes through the
+    // workbench, which is busiest just when the extension starts (issue #17: time to the first report row).
+    try {
+      return (await fsp.lstat(uri.fsPath)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
   try {
     const st = await vscode.workspace.fs.stat(uri);
     return (st.type & vscode.FileType.Directory) !== 0 && (st.type & vscode.FileType.SymbolicLink) === 0;

@@ -7,6 +7,8 @@
 export type Milestone =
   /** `activate()` was called. */
   | 'activate'
+  /** The team folder was found (or found missing): the listing starts. */
+  | 'folder'
   /** The index's listing and profiles are in: the report rows can be shown. */
   | 'rows'
   /** The Reports tree first answered VS Code with report rows. */
