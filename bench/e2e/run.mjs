@@ -4,7 +4,8 @@
 // (`--huge`: 1,000 reports). Two runs on the same machine, one after the other: VS Code with a do-nothing extension
 // that watches the folder the same way (bench/e2e/baseline/), then VS Code with this extension. In each, the in-host
 // script bench/e2e/hostBench.ts measures (see there) and writes its figures; this script compares them, prints a
-// table and writes bench/results-e2e.json (date, machine, load). A benchmark, not a test: no pass/fail on timings.
+// table and writes bench/results-e2e.json (`--huge`: results-e2e-huge.json; date, machine, load). A benchmark, not a
+// test: no pass/fail on timings.
 //
 //   npm run bench:e2e [-- --huge] [-- --only extension|baseline] [-- --keep] [-- --profile]
 //
@@ -124,7 +125,8 @@ async function main() {
     bulkCpuRatio: Math.round((e.bulk.hostCpuToFinalMs / Math.max(1, b.bulk.hostCpuToQuietMs)) * 100) / 100,
   } : undefined;
   const out = { date: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore, node: process.version }, size: sizeName, over, runs };
-  if (!args.only && !args.profile) fs.writeFileSync(path.join(ROOT, 'bench', 'results-e2e.json'), `${JSON.stringify(out, null, 2)}\n`);
+  // One file per size: a huge run does not replace the large figures the docs quote.
+  if (!args.only && !args.profile) fs.writeFileSync(path.join(ROOT, 'bench', sizeName === 'huge' ? 'results-e2e-huge.json' : 'results-e2e.json'), `${JSON.stringify(out, null, 2)}\n`);
   const row = (what, value, target = '') => process.stdout.write(`${what.padEnd(46)} ${String(value ?? '–').padStart(10)}  ${target}\n`);
   process.stdout.write(`\nend to end, ${sizeName} team, code-server, load ${loadBefore.join(' ')} → ${out.machine.loadAverage.join(' ')}\n`);
   if (e?.ok) {
