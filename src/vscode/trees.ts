@@ -138,12 +138,6 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
     this.emitter.fire(this.nodes.get(reportId));
   }
 
-  /** A report row's tooltip, asked for on hover: a plain text (report data never becomes markdown or command links). */
-  resolveTreeItem(item: vscode.TreeItem, element: ReportsNode): vscode.TreeItem {
-    if (element.kind === 'report' && item.tooltip === undefined) item.tooltip = queriesOf(this.service)?.report(element.id)?.view.tooltip;
-    return item;
-  }
-
   getTreeItem(element: ReportsNode): vscode.TreeItem {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- rows exist only once the team folder is known
     const root = this.service.root!;
@@ -156,8 +150,8 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
         item.id = `report:${element.id}`;
         if (!v) return item;
         item.description = v.description;
-        // The tooltip comes when VS Code asks for it (on hover, `resolveTreeItem`): every refresh of the rows sends each
-        // row to the workbench, and at 1,000 reports the tooltips made that reply over 100 ms of the host's thread.
+        // A plain-text tooltip: report data never becomes markdown or command links.
+        item.tooltip = v.tooltip;
         item.iconPath = v.health === 'overdue'
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : new vscode.ThemeIcon(v.health === 'paused' ? 'debug-pause' : 'person');
