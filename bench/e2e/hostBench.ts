@@ -85,7 +85,7 @@ function cpuMs(since: NodeJS.CpuUsage): number {
  * to the final Problems), written to $ONEONONES_E2E_PROFILE, and one of the bulk rewrite (bulk.cpuprofile beside it): open it in Chrome DevTools or VS Code to see where the
  * load's time goes. Off by default (profiling slows the host).
  */
-class LoadProfile {
+class CpuProfile {
   private readonly session: Session | undefined;
 
   constructor(private readonly file: string | undefined) {
@@ -144,7 +144,7 @@ export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!out || !folder) throw new Error('ONEONONES_E2E_OUT and a workspace folder are needed');
   const teamRoot = path.join(folder.uri.fsPath, 'one-on-ones');
-  const profile = new LoadProfile(process.env.ONEONONES_E2E_PROFILE);
+  const profile = new CpuProfile(process.env.ONEONONES_E2E_PROFILE);
   const probe = new LagProbe();
   probe.start();
   const result: Record<string, unknown> = { variant, hostUptimeAtStartMs: Math.round(performance.now()) };
@@ -238,7 +238,7 @@ export async function run(): Promise<void> {
         lastMarkAt = Date.now();
       }
     });
-    const bulkProfile = new LoadProfile(process.env.ONEONONES_E2E_PROFILE?.replace(/load\.cpuprofile$/, 'bulk.cpuprofile'));
+    const bulkProfile = new CpuProfile(process.env.ONEONONES_E2E_PROFILE?.replace(/load\.cpuprofile$/, 'bulk.cpuprofile'));
     const cpu0 = process.cpuUsage();
     const writeStart = Date.now();
     const summary = await rewrite(teamRoot, round);

@@ -19,6 +19,7 @@ import { escapeText } from '../node/terminalText';
 import { booleanOption, stringOption, UsageError } from './args';
 import type { OptionTable, ParsedCommand } from './args';
 import type { CliIo } from './check';
+import { isObject } from '../shared/webviewProtocol';
 import { CHECK_JSON_KIND } from './output';
 
 export const SUMMARY_OPTIONS: OptionTable = {
@@ -96,14 +97,12 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 
 const COUNT_FIELDS = ['reports', 'held13', 'due13', 'overdue', 'withoutActiveGoal', 'careerOverdue', 'prepared', 'held'] as const;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** One team's entry (of a summary file, or a check file's `summary`), every field checked; `refusal` if it is not one. */
 function teamEntry(t: unknown, refusal: string): TeamFacts {
   const o = isObject(t) ? t : {};
   if (typeof o.team !== 'string' || typeof o.today !== 'string' || !isIsoDate(o.today) || !COUNT_FIELDS.every((k) => isCount(o[k]))) throw new UsageError(refusal);
-  const n = (k: (typeof COUNT_FIELDS)[number]): number => o[k] as number;
-  return { team: o.team, today: o.today, reports: n('reports'), held13: n('held13'), due13: n('due13'), overdue: n('overdue'), withoutActiveGoal: n('withoutActiveGoal'), careerOverdue: n('careerOverdue'), prepared: n('prepared'), held: n('held') };
+  // Every count was checked above; teamFactsOf takes those fields and nothing else the entry may hold.
+  return teamFactsOf(o.team, o.today, o as unknown as Counts);
 }
 
 /**
