@@ -19,6 +19,7 @@ import { registerWalkthrough } from './vscode/walkthrough';
 import { DashboardPanel } from './vscode/dashboard/dashboardPanel';
 import type { DashboardApi } from './vscode/dashboard/dashboardPanel';
 import { ExportCommands } from './vscode/exports';
+import { buildId, WarmStore } from './vscode/team/warmStart';
 
 /** What the extension exposes to its integration tests (and nothing else relies on it). */
 export interface ExtensionApi {
@@ -49,13 +50,17 @@ export interface ExtensionApi {
    * in-host tests can see the rows come before the rules have run (issue #17).
    */
   holdFullCheck(hold: Promise<void> | undefined): void;
+  /** Where the warm start of the team folder is kept (undefined: no storage on disk), for the in-host tests. */
+  warmStartPath(): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activatedAt = Date.now(); // the end-to-end benchmark's zero (bench/e2e/)
   let dropEvent: ((path: string) => boolean) | undefined;
   let fullCheckHold: Promise<void> | undefined;
-  const service = new TeamService({ acceptEvent: (path) => !dropEvent?.(path), beforeFullCheck: () => fullCheckHold ?? Promise.resolve() });
+  // The warm start lives in this workspace's storage, never in the team folder; a rebuilt extension starts cold.
+  const warm = new WarmStore(context.storageUri, buildId(String(context.extension.packageJSON.version), __filename));
+  const service = new TeamService({ acceptEvent: (path) => !dropEvent?.(path), beforeFullCheck: () => fullCheckHold ?? Promise.resolve(), warm });
   service.timeline.mark('activate', activatedAt);
   const reports = new ReportsTreeProvider(service);
   const goals = new GoalsTreeProvider(service);
@@ -96,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const dropWatcherEvents = (match: ((path: string) => boolean) | undefined): void => {
     dropEvent = match;
   };
-  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dropWatcherEvents, dashboard, answerDashboardSave: (pick) => { saveTarget = pick; }, answerExportSave: (pick) => { exportTarget = pick; }, holdFullCheck: (hold) => { fullCheckHold = hold; } };
+  return { service, reports, goals, week, statusBar, forms: formsApi(forms, formProbe), contextKeys, dropWatcherEvents, dashboard, answerDashboardSave: (pick) => { saveTarget = pick; }, answerExportSave: (pick) => { exportTarget = pick; }, holdFullCheck: (hold) => { fullCheckHold = hold; }, warmStartPath: () => (service.root ? warm.pathOf(service.root) : undefined) };
 }
 
 /**

@@ -21,6 +21,9 @@ import { windowSatisfied } from './rules/window';
 import { noSlice } from './slice';
 import type { Slice } from './slice';
 import type { Problem } from './types';
+import type { ReportView } from './views/model';
+import { listingKey, settingsKey, teamKey, vouchable, WARM_FORMAT, WARM_KIND } from './warm/cache';
+import type { WarmFile, WarmReport } from './warm/cache';
 
 /** The rule families come from the registry's one list of rule modules (rules/registry.ts). */
 export { RULE_FAMILIES };
@@ -162,9 +165,11 @@ export class TeamChecker {
     const reports = this.index.reports();
     for (let i = 0; i < reports.length; i += CHECK_STEP) {
       const step = reports.slice(i, i + CHECK_STEP);
+      // Files the warm start gave problems to: named in this step's change, so one the check finds clean is cleared.
+      const warmFiles = step.flatMap((r) => this.provisional.get(r.id)?.findings.map((f) => f.file) ?? []);
       await mapLimit(step, REPORT_CONCURRENCY, (r) => this.checkReport(r));
       if (options.progress) {
-        const files = new Map<string, Problem[]>();
+        const files = new Map<string, Problem[]>(warmFiles.map((f) => [f, []]));
         for (const p of this.withSeverity(step.map((r) => this.findings.get(r.id) ?? []))) {
           const list = files.get(p.file);
           if (list) list.push(p);
@@ -176,6 +181,7 @@ export class TeamChecker {
     }
     // Reports that came and went meanwhile cannot be waiting: the load is complete.
     this.unchecked = undefined;
+    this.provisional.clear();
     for (const id of [...this.stamps.keys()]) if (!this.index.report(id)) this.stamps.delete(id);
   }
 
@@ -285,7 +291,7 @@ export class TeamChecker {
   }
 
   problems(): Problem[] {
-    return this.withSeverity([this.teamFindings, ...this.findings.values()]);
+    return this.withSeverity([this.teamFindings, ...this.findings.values(), ...[...this.provisional.values()].map((w) => w.findings)]);
   }
 
   /** Findings with the severity the settings give their rule; rules switched off are left out. */
@@ -307,7 +313,8 @@ export class TeamChecker {
    */
   problemsOf(file: string): Problem[] {
     const id = reportIdOf(file);
-    return this.withSeverity([this.teamFindings, (id !== undefined && this.findings.get(id)) || []], (f) => f.file === file);
+    const own = id === undefined ? [] : this.findings.get(id) ?? this.provisional.get(id)?.findings ?? [];
+    return this.withSeverity([this.teamFindings, own], (f) => f.file === file);
   }
 
   problemsByFile(): Map<string, Problem[]> {
@@ -326,6 +333,7 @@ export class TeamChecker {
    * with what its files said about themselves.
    */
   private async checkReport(r: ReportEntry): Promise<void> {
+    this.provisional.delete(r.id); // its own results replace the warm start's (none are mixed)
     try {
       await this.checkReportUnfenced(r);
       this.unchecked?.delete(r.id);
@@ -339,6 +347,7 @@ export class TeamChecker {
 
   /** A report that is no longer in the index: its problems and its stamp go. */
   private forget(id: string): void {
+    this.provisional.delete(id);
     this.findings.delete(id);
     this.stamps.delete(id);
   }
@@ -390,6 +399,103 @@ export class TeamChecker {
       if (windowSatisfied(window, this.today, careerDays, paused)) break;
     }
     return window.length;
+  }
+
+  // ---- The warm start (issue #17, src/core/warm/): results kept from the last window, until the real check's ---------
+
+  /** Per report not checked yet: what the warm start vouched for (its problems and its row), replaced by its check. */
+  private readonly provisional = new Map<string, { readonly findings: readonly Finding[]; readonly view: ReportView }>();
+
+  /** A report's row as the warm start kept it, while its own check has not run yet. */
+  provisionalView(reportId: string): ReportView | undefined {
+    return this.provisional.get(reportId)?.view;
+  }
+
+  /**
+   * What the rules found for every report whose results can be vouched for by its files' versions (checked, every
+   * file of its window read with a version not modified within RACY_MS of `nowMs`, no file opened outside the
+   * window, nothing unreadable, no unsaved editor text), for the next window's warm start. `build` names this build.
+   */
+  warmRecord(build: string, nowMs: number): WarmFile | undefined {
+    const team = teamKey(this.index);
+    if (team === undefined || !this.fullyChecked || this.everything) return undefined;
+    const reports: Record<string, WarmReport> = {};
+    for (const r of this.index.reports()) {
+      const w = this.warmReport(r, nowMs);
+      if (w) reports[r.id] = w;
+    }
+    return { kind: WARM_KIND, format: WARM_FORMAT, build, today: this.today, settings: settingsKey(this.settings), team, reports };
+  }
+
+  private warmReport(r: ReportEntry, nowMs: number): WarmReport | undefined {
+    const findings = this.findings.get(r.id);
+    const count = this.windows.get(r.id);
+    if (!findings || count === undefined || this.stamps.get(r.id) === undefined || this.index.hasReadFailures(r.id)) return undefined;
+    // A 1:1 opened outside the window adds its own problems: the next window would not (until it is opened there).
+    const prefix = `${r.path}/meetings/`;
+    for (const path of this.opened) {
+      if (path.startsWith(prefix) && !r.meetings.slice(0, count).some((m) => m.fileName === path.slice(prefix.length))) return undefined;
+    }
+    const profile = r.profile ? this.index.versionRead(r.profile.file.path) : null;
+    const goals = r.goals ? this.index.versionRead(r.goals.file.path) : null;
+    if ((profile !== null && !vouchable(profile, nowMs)) || (goals !== null && !vouchable(goals, nowMs))) return undefined;
+    const window: Array<readonly [string, string]> = [];
+    for (const ref of r.meetings.slice(0, count)) {
+      const version = this.index.loadedMeeting(r.id, ref.fileName)?.version;
+      if (!vouchable(version, nowMs)) return undefined;
+      window.push([ref.fileName, version]);
+    }
+    const view = this.queries.report(r.id)?.view;
+    if (!view) return undefined;
+    return { profile, goals, listing: listingKey(r), window, findings, view };
+  }
+
+  /**
+   * Takes in a warm-start file (read by `readWarmFile`, which checked the build, the day and the settings) for the
+   * reports not checked yet: each whose report.yaml, goals.yaml, 1:1 listing and window files are as they were when
+   * it was written shows its kept problems and row until its own check runs. One stat per window file; nothing is
+   * parsed. Returns the change to show, or undefined when nothing could be vouched for.
+   */
+  adoptWarm(file: WarmFile, fs: { stat(path: string): Promise<{ readonly version: string } | undefined> }): Promise<CheckChange | undefined> {
+    return this.exclusive(async () => {
+      if (!this.unchecked || file.today !== this.today || file.settings !== settingsKey(this.settings)) return undefined;
+      await this.index.finishLoad(); // the goals and the listings: what the kept results are compared with
+      if (file.team !== teamKey(this.index)) return undefined;
+      const candidates: Array<readonly [ReportEntry, WarmReport]> = [];
+      for (const r of this.index.reports()) {
+        const w = Object.prototype.hasOwnProperty.call(file.reports, r.id) ? file.reports[r.id] : undefined;
+        if (!w || !this.unchecked.has(r.id) || this.index.hasReadFailures(r.id)) continue;
+        const profile = r.profile ? this.index.versionRead(r.profile.file.path) ?? '' : null;
+        const goals = r.goals ? this.index.versionRead(r.goals.file.path) ?? '' : null;
+        if (profile !== w.profile || goals !== w.goals || listingKey(r) !== w.listing) continue;
+        candidates.push([r, w]);
+      }
+      const current = await mapLimit(candidates, REPORT_CONCURRENCY, async ([r, w]) => {
+        for (const [i, [fileName, version]] of w.window.entries()) {
+          if (r.meetings[i]?.fileName !== fileName) return false; // the window is the newest 1:1s, in order
+          const st = await fs.stat(`${r.path}/meetings/${fileName}`);
+          if (st?.version !== version) return false;
+        }
+        return true;
+      });
+      const files = new Map<string, Problem[]>();
+      const reports = new Set<string>();
+      this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
+      candidates.forEach(([r, w], i) => {
+        // Checked meanwhile (a change), or a file no longer as it was: that report waits for its own check.
+        if (!current[i] || !this.unchecked?.has(r.id)) return;
+        this.provisional.set(r.id, { findings: w.findings, view: w.view });
+        reports.add(r.id);
+      });
+      if (reports.size === 0) return undefined;
+      for (const p of this.withSeverity([this.teamFindings, ...[...reports].map((id) => this.provisional.get(id)?.findings ?? [])])) {
+        const list = files.get(p.file);
+        if (list) list.push(p);
+        else files.set(p.file, [p]);
+      }
+      this.revisionValue++;
+      return { files, reports };
+    });
   }
 
   // ---- Batches and rescans (issue #17): many changes, each report re-checked once ----------------------------------

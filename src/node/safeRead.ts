@@ -55,26 +55,38 @@ function readAll(fd: number, size: number, done: (err: unknown, data?: Buffer) =
   step();
 }
 
-/** The bytes of a regular, singly linked file; a FileSystemFailure otherwise. Open, fstat, read, close: like `fs.readFile`. */
-export function readRegularFile(abs: string): Promise<Buffer> {
+/**
+ * The bytes of a regular, singly linked file (a FileSystemFailure otherwise; open, fstat, read, close: like
+ * `fs.readFile`), with the file's version (`mtime:size`, as `lstat` gives it: see NodeTeamFileSystem.stat) taken
+ * from the fstat the guard makes anyway, before the read: a write during the read leaves an older version with newer
+ * bytes, so whoever compares versions later reads again rather than trusting stale bytes (the warm start, issue #17).
+ */
+export function readRegularFileVersioned(abs: string): Promise<{ bytes: Buffer; version: string }> {
   return new Promise((resolve, reject) => {
     open(abs, FLAGS, (openErr, fd) => {
       if (openErr) return reject(mapNodeError(openErr));
+      let version = '';
       const finish = (err: unknown, data?: Buffer): void => {
-        close(fd, () => (err || !data ? reject(err ?? new Error('no data read')) : resolve(data)));
+        close(fd, () => (err || !data ? reject(err ?? new Error('no data read')) : resolve({ bytes: data, version })));
       };
       fstat(fd, (statErr, st) => {
         if (statErr) return finish(mapNodeError(statErr));
         if (!st.isFile()) return finish(new FileSystemFailure('not-regular'));
         if (st.nlink > 1) return finish(new FileSystemFailure('hard-linked'));
+        version = fileVersion(st.mtimeMs, st.size);
         readAll(fd, st.size, finish);
       });
     });
   });
 }
 
+/** A file's version as every reader and stat of the team folder on Node writes it. */
+export function fileVersion(mtimeMs: number, size: number): string {
+  return `${mtimeMs}:${size}`;
+}
+
 /**
- * `readRegularFile` without the thread pool, for the command line, which has no other work to keep responsive: the
+ * The guarded read without the thread pool, for the command line, which has no other work to keep responsive: the
  * same guards (O_NOFOLLOW, O_NONBLOCK, a regular file with one link), and about half the cost per small file.
  */
 export function readRegularFileSync(abs: string): Buffer {

@@ -112,8 +112,9 @@ export class DiagnosticsAdapter implements vscode.Disposable {
     }
     this.queue = [];
     this.head = 0;
-    // The load's last milestone: the full check is done and all of it is in the panel.
+    // The load's last milestone: the full check is done and all of it is in the panel (before it, the warm start's).
     if (this.service.timeline.time('checked') !== undefined) this.service.timeline.mark('problems');
+    else if (this.service.timeline.time('warm') !== undefined) this.service.timeline.mark('warmProblems');
   }
 
   dispose(): void {

@@ -34,7 +34,7 @@ export class StatusBarAdapter implements vscode.Disposable {
       return;
     }
     // Overdue as the tree says it: the reports' health, whatever the settings do with the cadence rules' problems.
-    const ranked = queries.overdue().map((s) => [s.id, s.view.label, s.health.overdueBy] as const);
+    const ranked = queries.overdue().map((v) => [v.id, v.label, v.overdueBy] as const);
     const items = ranked.length === 0 ? this.week.items() : [];
     const next = nextMeetingText(items, this.service.today);
     if (ranked.length === 0 && next !== undefined && this.service.root) {

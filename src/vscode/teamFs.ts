@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { FileSystemFailure } from '../core/fs';
 import type { EntryKind, FileContent, TeamFileSystem } from '../core/fs';
 import { NodeTeamFileSystem } from '../node/nodeFs';
-import { mapNodeError, readRegularFile } from '../node/safeRead';
+import { mapNodeError, readRegularFileVersioned } from '../node/safeRead';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -60,15 +60,17 @@ export class WorkspaceTeamFileSystem implements TeamFileSystem {
   async readFile(path: string): Promise<FileContent> {
     const uri = teamUri(this.root, path);
     let bytes: Uint8Array;
+    let version: string | undefined;
     try {
       // On disk, the same guarded read as the CLI (no link followed, no hard link read, a pipe never waited on);
       // workspace.fs can tell none of these apart. Other schemes (remote, virtual) go through workspace.fs.
-      bytes = uri.scheme === 'file' ? await readRegularFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+      if (uri.scheme === 'file') ({ bytes, version } = await readRegularFileVersioned(uri.fsPath));
+      else bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
       throw mapError(e);
     }
     const text = decoder.decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, version };
   }
 
   async stat(path: string): Promise<{ kind: EntryKind; version: string } | undefined> {

@@ -19,6 +19,8 @@ import { UnsavedText } from './team/unsavedText';
 import { Timeline } from './team/timeline';
 import { TeamWatcher } from './team/watcher';
 import { hostSlice, WorkQueue, yieldToEventLoop } from './team/workQueue';
+import type { WarmStore } from './team/warmStart';
+import { readWarmFile } from '../core/warm/cache';
 import { WorkspaceTeamFileSystem } from './teamFs';
 
 export { findTeamFolder, teamFolderUri } from './team/folder';
@@ -41,7 +43,12 @@ export interface TeamServiceOptions {
    * the rows come first); default none.
    */
   readonly beforeFullCheck?: () => Promise<void>;
+  /** Where the warm start is kept (src/vscode/team/warmStart.ts); none: every load is cold. */
+  readonly warm?: WarmStore;
 }
+
+/** After changes, the warm start is written again once they have settled for this long (ms). */
+const WARM_SAVE_DELAY_MS = 5000;
 
 const EVERYTHING: CheckChange = { files: undefined, reports: 'all' };
 
@@ -62,6 +69,7 @@ export class TeamService implements vscode.Disposable {
   private readonly day: DayClock;
   private readonly unsaved: UnsavedText;
   private readonly disposables: vscode.Disposable[] = [];
+  private warmTimer: ReturnType<typeof setTimeout> | undefined;
   /** The load's milestones and the watcher's event count, for the end-to-end benchmark (bench/e2e/). */
   readonly timeline = new Timeline();
 
@@ -70,6 +78,7 @@ export class TeamService implements vscode.Disposable {
       void this.queue.run(async () => {
         await this.checkerValue?.setToday(today);
         this.fire(EVERYTHING);
+        this.scheduleWarmSave();
       });
     });
     this.unsaved = new UnsavedText({
@@ -88,6 +97,7 @@ export class TeamService implements vscode.Disposable {
           void this.queue.run(async () => {
             await this.checkerValue?.setSettings(settings);
             this.fire(EVERYTHING);
+            this.scheduleWarmSave();
           });
         },
       }),
@@ -161,10 +171,14 @@ export class TeamService implements vscode.Disposable {
           },
         });
         // The report rows first: the listing and the profiles are all the tree's top level needs (issue #17).
-        const checker = await TeamChecker.openUnchecked(new WorkspaceTeamFileSystem(root), { today: this.today, settings: readRuleSettings(), slice: hostSlice });
+        const fs = new WorkspaceTeamFileSystem(root);
+        const settings = readRuleSettings();
+        const checker = await TeamChecker.openUnchecked(fs, { today: this.today, settings, slice: hostSlice });
         this.checkerValue = checker;
         this.timeline.mark('rows');
         this.fire(EVERYTHING);
+        // Then what the last window found, for every report whose files are as they were then (the warm start).
+        await this.adoptWarm(root, checker, fs, settings);
         await keysSet;
         await this.options.beforeFullCheck?.();
         // Then the rules, report by report, each step's problems to the panel as it is done, the host free between.
@@ -176,6 +190,7 @@ export class TeamService implements vscode.Disposable {
         const teamFiles = new Map<string, Problem[]>();
         for (const p of checker.queries.problems()) if (!p.file.includes('/')) teamFiles.set(p.file, [...(teamFiles.get(p.file) ?? []), p]);
         this.fire({ files: teamFiles, reports: 'all' });
+        await this.saveWarm();
         return;
       }
       await keysSet;
@@ -222,6 +237,45 @@ export class TeamService implements vscode.Disposable {
       this.fire(await checker.rescan(yieldToEventLoop));
       watcher.rescanTook(Date.now() - started);
     }
+    this.scheduleWarmSave();
+  }
+
+  // ---- The warm start (issue #17): src/core/warm/cache.ts says what is kept and when it is trusted ------------------
+
+  private async adoptWarm(root: vscode.Uri, checker: TeamChecker, fs: WorkspaceTeamFileSystem, settings: ReturnType<typeof readRuleSettings>): Promise<void> {
+    const warm = this.options.warm;
+    if (!warm) return;
+    const text = await warm.read(root);
+    const file = text === undefined ? undefined : readWarmFile(text, { build: warm.build, today: this.today, settings });
+    if (!file || this.checkerValue !== checker) return;
+    const change = await checker.adoptWarm(file, fs);
+    if (!change) return;
+    this.timeline.mark('warm');
+    this.fire(change);
+  }
+
+  /** Writes the warm start from the current results (in the queue: never in the middle of a change). */
+  private async saveWarm(): Promise<void> {
+    const warm = this.options.warm;
+    const checker = this.checkerValue;
+    const root = this.rootValue;
+    if (!warm || !checker || !root) return;
+    const record = checker.warmRecord(warm.build, Date.now());
+    if (record) await warm.write(root, record);
+  }
+
+  private scheduleWarmSave(): void {
+    if (!this.options.warm) return;
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = undefined;
+      void this.queue.run(() => this.saveWarm());
+    }, WARM_SAVE_DELAY_MS);
+  }
+
+  /** Writes the warm start now (the in-host tests; a window also writes it after its load and after changes). */
+  async writeWarmStart(): Promise<void> {
+    await this.queue.run(() => this.saveWarm());
   }
 
   private fire(change: CheckChange): void {
@@ -229,6 +283,7 @@ export class TeamService implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
     this.watcher?.dispose();
     this.appearWatch?.dispose();
     for (const d of this.disposables) d.dispose();

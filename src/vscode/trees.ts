@@ -85,7 +85,7 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
 
   /** The view model of a report row (also used by commands and tests). */
   reportView(id: string): ReportView | undefined {
-    return queriesOf(this.service)?.report(id)?.view;
+    return queriesOf(this.service)?.reportView(id);
   }
 
   /** Whether a report left the team, from its row (no report context built for the top level). */
@@ -144,8 +144,9 @@ export class ReportsTreeProvider implements vscode.TreeDataProvider<ReportsNode>
     const queries = queriesOf(this.service);
     switch (element.kind) {
       case 'report': {
-        const v = queries?.report(element.id)?.view;
-        // Before the rules have reached this report (the first load streams them), its name from the listing.
+        // Before the rules have reached this report (the first load streams them): the row the warm start kept from
+        // the last window, or its name from the listing.
+        const v = queries?.reportView(element.id);
         const item = new vscode.TreeItem(v?.label ?? queries?.row(element.id)?.name ?? element.id, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `report:${element.id}`;
         if (!v) return item;

@@ -70,7 +70,7 @@ describe('report health', () => {
     assert.equal(late.description, 'overdue 9d · weekly');
     assert.equal(late.overdueBy, 9);
     assert.equal(reportView(off.checker.context('never')!).health, 'overdue');
-    assert.deepEqual(off.checker.queries.overdue().map((s) => [s.view.label, s.health.overdueBy]), [['Never', 23], ['Late', 9]]);
+    assert.deepEqual(off.checker.queries.overdue().map((v) => [v.label, v.overdueBy]), [['Never', 23], ['Late', 9]]);
   });
 
   it('says what the cadence and career rules count, on the same days', async () => {

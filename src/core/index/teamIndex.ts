@@ -583,8 +583,11 @@ export class TeamIndex {
   /** A file read and parsed, or why not: missing (undefined, no finding), unreadable, refused, or a parser bug. */
   private async readParsedOrFailure<T>(path: string, parse: (path: string, text: string) => Parsed<T>): Promise<{ parsed?: Parsed<T>; failure?: Finding }> {
     let text: string;
+    this.versionsRead.delete(path);
     try {
-      text = (await this.read(path)).text;
+      const content = await this.read(path);
+      text = content.text;
+      if (content.version !== undefined) this.versionsRead.set(path, content.version);
     } catch (e) {
       const kind = failureKind(e);
       if (kind === 'missing') return {};
@@ -602,6 +605,24 @@ export class TeamIndex {
     } finally {
       this.timed(started);
     }
+  }
+
+  /**
+   * The version (e.g. `mtime:size`, or an overlay's) of team.yaml, a report.yaml or a goals.yaml as last read, when
+   * the file system gave one with the text; undefined when it did not, or the read failed. What the warm start
+   * (src/core/warm/) compares with the disk: a file whose version differs from the one its cached results were
+   * built on is not trusted.
+   */
+  versionRead(path: string): string | undefined {
+    return this.versionsRead.get(path);
+  }
+
+  private readonly versionsRead = new Map<string, string>();
+
+  /** Whether a report has files or folders that could not be read (its results depend on more than its versions). */
+  hasReadFailures(id: string): boolean {
+    const r = this.entries.get(id);
+    return r === undefined || r.readFailures.size > 0 || r.historyUnreadable;
   }
 
   /** Records how long one file's parse held the thread (it runs in one go): the in-host test's budget per file. */

@@ -19,7 +19,7 @@ import type { ReportContext } from '../rules/context';
 import type { Problem, TeamConfig } from '../types';
 import { activeGoalViews, meetingView, openActionViews, reportView, sortByUrgency } from '../views/model';
 import type { ActionView, GoalView, MeetingView, ReportView } from '../views/model';
-import { HEALTH_RANK, reportHealth } from './health';
+import { reportHealth } from './health';
 import type { ReportHealthFacts } from './health';
 
 /** What the queries need of the checker (it implements this; tests may too). */
@@ -33,6 +33,8 @@ export interface QuerySource {
    * settings): a report's snapshot is kept while it stays. Without it, snapshots are kept for one version only.
    */
   reportStamp?(reportId: string): number | undefined;
+  /** A report's row kept by the warm start (src/core/warm/) while its own check has not run yet. */
+  provisionalView?(reportId: string): ReportView | undefined;
   problems(): Problem[];
   problemsOf(file: string): Problem[];
   /** Runs index work after the changes queued before it (see TeamChecker.exclusive). */
@@ -162,6 +164,26 @@ export class TeamQueries {
     return snap;
   }
 
+  /**
+   * A report's row: from its snapshot, or, before its rules have run in this window, as the warm start kept it from
+   * the last one (undefined when neither is there yet: the row shows the name only).
+   */
+  reportView(id: string): ReportView | undefined {
+    return this.report(id)?.view ?? this.source.provisionalView?.(id);
+  }
+
+  /**
+   * The rows of reports whose 1:1 is overdue, most overdue first, then by name: what the status bar counts. Reports
+   * not checked yet count by their warm-start row, so a reopened window says "3 overdue" at once, not "on track".
+   */
+  overdue(): ReportView[] {
+    return this.reports()
+      .filter((r) => !r.hasLeft)
+      .map((r) => this.reportView(r.id))
+      .filter((v): v is ReportView => v !== undefined && v.health === 'overdue')
+      .sort((a, b) => b.overdueBy - a.overdueBy || a.label.localeCompare(b.label));
+  }
+
   /** The snapshots of the reports still on the team, by name: the dashboard's starting point. */
   onTeam(): ReportSnapshot[] {
     return this.reports().filter((r) => !r.hasLeft).map((r) => this.report(r.id)).filter((s) => s !== undefined);
@@ -170,13 +192,6 @@ export class TeamQueries {
   /** Reports still on the team, most urgent first (the report picker). */
   byUrgency(): ReportView[] {
     return sortByUrgency(this.onTeam().map((s) => s.view));
-  }
-
-  /** Reports whose 1:1 is overdue, most overdue first, then by name: what the status bar counts. */
-  overdue(): ReportSnapshot[] {
-    return this.onTeam()
-      .filter((s) => s.health.state === 'overdue')
-      .sort((a, b) => HEALTH_RANK[a.health.state] - HEALTH_RANK[b.health.state] || b.health.overdueBy - a.health.overdueBy || a.view.label.localeCompare(b.view.label));
   }
 
   /** The This Week rows: planned 1:1s of the next seven days and the 1:1s falling due in them. */

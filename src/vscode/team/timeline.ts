@@ -13,6 +13,10 @@ export type Milestone =
   | 'rows'
   /** The Reports tree first answered VS Code with report rows. */
   | 'treeRows'
+  /** The warm start's rows and problems (kept from the last window) were shown. */
+  | 'warm'
+  /** The Problems panel first held the warm start's problems. */
+  | 'warmProblems'
   /** The rules have run over every report once. */
   | 'checked'
   /** The Problems panel holds the full check's problems. */

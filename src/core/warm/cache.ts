@@ -1,0 +1,174 @@
+/**
+ * The warm start (issue #17): what the rules found for each report, kept between two windows on the same team folder
+ * with the versions of the files it was built on, so a window reopened on an unchanged folder shows the rows and the
+ * Problems panel at once, before the real check (which still runs, sliced) has parsed a single 1:1.
+ *
+ * Trusted only when everything it was built on is provably the same: this build of the extension, today, the rule
+ * settings, team.yaml and the team's folders, and per report the version (`mtime:size`) of report.yaml, goals.yaml
+ * and each 1:1 of the rules' window, and the listing of its 1:1s. Anything else (another version, a stale file, a
+ * corrupt or forged file) means that report, or the whole cache, is ignored: never trusted, never an error.
+ *
+ * What it holds is what the rows and the Problems panel show (names, roles, aspirations, dates, rule messages); no
+ * note text is ever put in it (a canary test checks every free-text field of a 1:1).
+ */
+import type { IsoDate } from '../dates';
+import type { Finding } from '../findings';
+import type { ReportEntry } from '../index/teamIndex';
+import type { TeamIndex } from '../index/teamIndex';
+import type { ReportHealth } from '../query/health';
+import { RULES } from '../rules/registry';
+import type { RuleSettings } from '../rules/registry';
+import type { ReportView } from '../views/model';
+
+export const WARM_KIND = 'one-on-ones-warm-start';
+/** Bumped whenever what is kept, or how it is compared, changes: an older file is then ignored. */
+export const WARM_FORMAT = 1;
+/**
+ * A file modified this close (ms) to the moment the cache is written is not vouched for: on a file system with a
+ * coarse clock, a second write within the same tick would keep its `mtime:size` (git's "racy" files).
+ */
+export const RACY_MS = 2000;
+
+/** One report's results and what they were built on. */
+export interface WarmReport {
+  /** report.yaml's version, or null when the report has none. */
+  readonly profile: string | null;
+  /** goals.yaml's version, or null when the report has none. */
+  readonly goals: string | null;
+  /** A fingerprint of the 1:1 listing (every name, in order) and of its naming problems. */
+  readonly listing: string;
+  /** The rules' window: each 1:1's file name and version. */
+  readonly window: ReadonlyArray<readonly [string, string]>;
+  readonly findings: readonly Finding[];
+  readonly view: ReportView;
+}
+
+export interface WarmFile {
+  readonly kind: typeof WARM_KIND;
+  readonly format: typeof WARM_FORMAT;
+  /** This build of the extension (its rules may differ from another's). */
+  readonly build: string;
+  readonly today: IsoDate;
+  /** The rule settings, as `settingsKey` writes them. */
+  readonly settings: string;
+  /** team.yaml's version and the team's folders (see `teamKey`). */
+  readonly team: string;
+  readonly reports: Readonly<Record<string, WarmReport>>;
+}
+
+/** The settings as one string, keys sorted: two equal settings give the same key. */
+export function settingsKey(settings: RuleSettings): string {
+  const sorted = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sorted);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return JSON.stringify(sorted(settings)) ?? '';
+}
+
+/**
+ * team.yaml's version (or its absence) with every report folder's name and the top level's problems: what a report's
+ * results may depend on beyond its own folder (a buddy names a report id; team.yaml sets the cadence and the career
+ * interval). Undefined when team.yaml is there but its version is unknown: nothing can be vouched for then.
+ */
+export function teamKey(index: TeamIndex): string | undefined {
+  const teamParsed = index.teamParsed;
+  const version = teamParsed ? index.versionRead(teamParsed.file.path) : 'none';
+  if (version === undefined) return undefined;
+  const ids = index.reports().map((r) => r.id).join('/');
+  const top = index.topLevelFindings.map((f) => `${f.file}\u0000${f.rule}\u0000${f.message}`).join('\u0001');
+  return `${version}|${fingerprint(ids)}|${fingerprint(top)}|${fingerprint(JSON.stringify(teamParsed?.file.findings ?? []))}`;
+}
+
+/** A report's 1:1 listing: every file name in order, and the findings about names in its meetings folder. */
+export function listingKey(r: ReportEntry): string {
+  const names = r.meetings.map((m) => m.fileName).join('/');
+  const layout = r.layoutFindings.map((f) => `${f.file}\u0000${f.rule}\u0000${f.message}`).join('\u0001');
+  return `${r.meetings.length}|${fingerprint(names)}|${fingerprint(layout)}`;
+}
+
+/**
+ * A 64-bit fingerprint of a string (two FNV-1a hashes with different offsets), as 16 hex digits: a changed listing
+ * is told apart with overwhelming odds, and the cache stays small (a listing of 263 names is 16 characters).
+ */
+export function fingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The modification time in a `mtime:size` version (NaN when the version is of another kind). */
+function mtimeOf(version: string): number {
+  const colon = version.indexOf(':');
+  return colon > 0 ? Number(version.slice(0, colon)) : Number.NaN;
+}
+
+/**
+ * Whether a version may be vouched for at `nowMs`: a `mtime:size` not modified within RACY_MS, or a version of
+ * another kind (an adapter's own counter changes with every write). Never an editor's unsaved text.
+ */
+export function vouchable(version: string | undefined, nowMs: number): version is string {
+  if (version === undefined || version.startsWith('overlay:')) return false;
+  const mtime = mtimeOf(version);
+  return Number.isNaN(mtime) || nowMs - mtime >= RACY_MS;
+}
+
+// ---- Reading a cache file back: every field checked, anything unexpected refuses the whole file ---------------------
+
+const HEALTH: ReadonlySet<ReportHealth> = new Set(['overdue', 'due-soon', 'new', 'ok', 'paused', 'left']);
+/** Larger than any real team's cache (about 2 KB a report): a file this size is not read at all. */
+export const WARM_MAX_BYTES = 64 * 1024 * 1024;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+function isPosition(v: unknown): boolean {
+  return isObj(v) && isCount(v.line) && isCount(v.character);
+}
+
+/** A finding of a rule this build knows, on a file of this report's folder. */
+function isFinding(v: unknown, reportId: string): v is Finding {
+  if (!isObj(v) || !isStr(v.file) || !isStr(v.rule) || !isStr(v.message) || !RULES.has(v.rule)) return false;
+  if (v.file !== reportId && !v.file.startsWith(`${reportId}/`)) return false;
+  if (v.data !== undefined && !isObj(v.data)) return false;
+  return isObj(v.range) && isPosition(v.range.start) && isPosition(v.range.end);
+}
+
+function isView(v: unknown, reportId: string): v is ReportView {
+  return isObj(v) && v.id === reportId && isStr(v.label) && isStr(v.description) && isStr(v.tooltip) && isStr(v.reportFile)
+    && typeof v.health === 'string' && HEALTH.has(v.health as ReportHealth) && typeof v.overdueBy === 'number' && Number.isFinite(v.overdueBy);
+}
+
+function isWarmReport(v: unknown, reportId: string): v is WarmReport {
+  if (!isObj(v) || !isStr(v.listing) || !(v.profile === null || isStr(v.profile)) || !(v.goals === null || isStr(v.goals))) return false;
+  if (!Array.isArray(v.window) || !v.window.every((w) => Array.isArray(w) && w.length === 2 && isStr(w[0]) && isStr(w[1]))) return false;
+  if (!Array.isArray(v.findings) || !v.findings.every((f) => isFinding(f, reportId))) return false;
+  return isView(v.view, reportId);
+}
+
+/**
+ * The cache file's text as a WarmFile when it is one, for this build, today and these settings; undefined for
+ * anything else (not JSON, another format or build, another day, a field of the wrong type, a finding of a rule
+ * this build does not know or on another report's file). Linear in the text's length.
+ */
+export function readWarmFile(text: string, expected: { readonly build: string; readonly today: IsoDate; readonly settings: RuleSettings }): WarmFile | undefined {
+  if (text.length > WARM_MAX_BYTES) return undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObj(v) || v.kind !== WARM_KIND || v.format !== WARM_FORMAT) return undefined;
+  if (v.build !== expected.build || v.today !== expected.today || v.settings !== settingsKey(expected.settings) || !isStr(v.team)) return undefined;
+  const reports = v.reports;
+  if (!isObj(reports)) return undefined;
+  for (const [id, r] of Object.entries(reports)) if (!isWarmReport(r, id)) return undefined;
+  return v as unknown as WarmFile;
+}
