@@ -153,8 +153,10 @@ describe('warm start (what the last window found, until the real check has run)'
     const good = JSON.stringify(warm);
     const expected = { build: BUILD, today: TODAY, settings: {} };
     assert.ok(readWarmFile(good, expected));
-    const forged = (edit: (w: Record<string, any>) => void): string => {
-      const w = JSON.parse(good) as Record<string, any>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a forged file is any shape
+    type Loose = Record<string, any>;
+    const forged = (edit: (w: Loose) => void): string => {
+      const w = JSON.parse(good) as Loose;
       edit(w);
       return JSON.stringify(w);
     };
@@ -181,8 +183,8 @@ describe('warm start (what the last window found, until the real check has run)'
   it('the real check replaces what the warm start showed: a kept problem the check does not find is cleared', async () => {
     const fs = teamOf();
     const warm = await recordOf(fs);
-    const ghost: Problem = { file: 'ana/meetings/2026-11-20.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'GHOST', severity: 'error' };
-    const { severity: _severity, ...finding } = ghost;
+    const ghost = { file: 'ana/meetings/2026-11-20.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'GHOST' } as const;
+    const finding = ghost;
     const withGhost = readWarmFile(JSON.stringify({ ...warm, reports: { ...warm.reports, ana: { ...warm.reports.ana, findings: [...warm.reports.ana.findings, finding] } } }), { build: BUILD, today: TODAY, settings: {} });
     assert.ok(withGhost);
     const { checker } = await reopened(fs, withGhost);
