@@ -140,7 +140,8 @@ function messagesOf(uri: vscode.Uri): string[] {
 
 export async function run(): Promise<void> {
   const out = process.env.ONEONONES_E2E_OUT;
-  const variant = process.env.ONEONONES_E2E_VARIANT === 'baseline' ? 'baseline' : 'extension';
+  const variants = ['baseline', 'extension', 'warm-prime', 'warm'] as const;
+  const variant = variants.find((v) => v === process.env.ONEONONES_E2E_VARIANT) ?? 'extension';
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!out || !folder) throw new Error('ONEONONES_E2E_OUT and a workspace folder are needed');
   const teamRoot = path.join(folder.uri.fsPath, 'one-on-ones');
@@ -150,6 +151,33 @@ export async function run(): Promise<void> {
   const result: Record<string, unknown> = { variant, hostUptimeAtStartMs: Math.round(performance.now()) };
   const cpuStart = process.cpuUsage();
   try {
+    // ---- the warm start: a first window writes it (warm-prime), a second on the unchanged folder uses it (warm) ----
+    if (variant === 'warm-prime' || variant === 'warm') {
+      await vscode.commands.executeCommand('workbench.view.extension.oneOnOnes');
+      const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+      if (!ext) throw new Error('the extension is not installed');
+      const api = ext.isActive ? ext.exports : await ext.activate();
+      const tl = api.service.timeline;
+      await until(() => tl.time('problems') !== undefined, LOAD_TIMEOUT_MS, 'the Problems panel after the load');
+      const activate = tl.time('activate') ?? NaN;
+      const since = (m: Parameters<typeof tl.time>[0]): number | null => {
+        const t = tl.time(m);
+        return t === undefined ? null : t - activate;
+      };
+      result.load = {
+        activateToTreeRowsMs: since('treeRows'),
+        activateToWarmMs: since('warm'),
+        activateToWarmProblemsMs: since('warmProblems'),
+        activateToProblemsMs: since('problems'),
+        longestTaskMs: probe.take(),
+        hostCpuMs: cpuMs(cpuStart),
+      };
+      // The first window's load writes the warm start when its check is done: the next session needs it on disk.
+      await api.service.idle();
+      result.warmStartWritten = api.warmStartPath() !== undefined;
+      result.ok = true;
+      return;
+    }
     // ---- the load --------------------------------------------------------------------------------------------
     if (variant === 'extension') {
       // The Reports view open, as a user who works with it has it: VS Code asks the tree for its rows at once.

@@ -7,7 +7,10 @@
 // table and writes bench/results-e2e.json (`--huge`: results-e2e-huge.json; date, machine, load). A benchmark, not a
 // test: no pass/fail on timings.
 //
-//   npm run bench:e2e [-- --huge] [-- --only extension|baseline] [-- --keep] [-- --profile]
+//   npm run bench:e2e [-- --huge] [-- --only extension|baseline|warm] [-- --keep] [-- --profile]
+//
+// warm: two more windows on the same folder, sharing their storage: the first (cold) writes the warm start, the
+// second (on the unchanged folder) shows the kept rows and problems; its time is compared with the cold load's.
 //
 // --profile: the extension's run also writes CPU profiles of the host's thread during the load and the bulk rewrite
 // (load.cpuprofile, bulk.cpuprofile in its run folder, which is then kept); the figures of a profiled run are slower and are not written to results.
@@ -18,7 +21,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startCodeServer, launchBrowser, makeRunDir, HOST } from '../../scripts/vscode/server.mjs';
+import { startCodeServer, launchBrowser, makeRunDir, freePort, HOST } from '../../scripts/vscode/server.mjs';
 import { DEFAULT_ROOT } from '../../scripts/vscode/provision.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,8 +37,10 @@ function remoteUri(port, absPath) {
 }
 
 /** One VS Code session: copy the team, start code-server and the browser, run the in-host script, read its figures. */
-async function session(variant, workspace) {
-  const runDir = makeRunDir(DEFAULT_ROOT);
+async function session(variant, workspace, shared) {
+  // The warm pair shares one run folder and one port: the second window finds the first one's storage (its warm
+  // start) there. VS Code keys a workspace's storage by the folder's URI, which in code-server holds the port.
+  const runDir = shared?.runDir ?? makeRunDir(DEFAULT_ROOT);
   const started = Date.now();
   // The copy back as generated (an earlier session rewrote it): only what changed is written.
   execFileSync(process.execPath, [path.join(ROOT, 'bench', 'e2e', 'rewrite.mjs'), path.join(workspace, 'one-on-ones'), '0'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -48,6 +53,7 @@ async function session(variant, workspace) {
     server = await startCodeServer({
       root: DEFAULT_ROOT,
       runDir,
+      port: shared?.port,
       env: {
         ONEONONES_E2E_OUT: outFile,
         ONEONONES_E2E_VARIANT: variant,
@@ -82,7 +88,9 @@ async function session(variant, workspace) {
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop().catch(() => {});
-    if (!args.keep && !args.profile && figures?.ok) fs.rmSync(runDir, { recursive: true, force: true });
+    if (variant === 'warm-prime' && figures?.ok) {
+      // kept for the warm session, which removes it
+    } else if (!args.keep && !args.profile && figures?.ok) fs.rmSync(runDir, { recursive: true, force: true });
     else log(`run folder kept: ${runDir}`);
   }
 }
@@ -110,11 +118,20 @@ async function main() {
     fs.writeFileSync(path.join(workspace, '.complete'), '');
   }
   const loadBefore = machine().loadAverage;
-  const variants = args.only ? [args.only] : ['baseline', 'extension'];
+  const variants = args.only ? [args.only] : ['baseline', 'extension', 'warm'];
   const runs = {};
   for (const v of variants) {
+    let shared;
+    if (v === 'warm') {
+      // Two windows on the same folder with the same storage: the first (cold) writes the warm start, the second uses it.
+      shared = { runDir: makeRunDir(DEFAULT_ROOT), port: await freePort() };
+      log(`warm: a first window on the ${sizeName} team writes the warm start…`);
+      runs['warm-prime'] = await session('warm-prime', workspace, shared);
+      log(`warm-prime: ${runs['warm-prime'].ok ? 'done' : `FAILED: ${runs['warm-prime'].error}`}`);
+      if (!runs['warm-prime'].ok) continue;
+    }
     log(`${v}: starting VS Code on the ${sizeName} team…`);
-    runs[v] = await session(v, workspace);
+    runs[v] = await session(v, workspace, shared);
     log(`${v}: ${runs[v].ok ? 'done' : `FAILED: ${runs[v].error}`}`);
   }
   const b = runs.baseline;
@@ -124,7 +141,15 @@ async function main() {
     rssAfterBulkMB: Math.round((e.memoryAfterBulk.rssMB - b.memoryAfterBulk.rssMB) * 10) / 10,
     bulkCpuRatio: Math.round((e.bulk.hostCpuToFinalMs / Math.max(1, b.bulk.hostCpuToQuietMs)) * 100) / 100,
   } : undefined;
-  const out = { date: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore, node: process.version }, size: sizeName, over, runs };
+  // The warm start: rows and problems shown (the later of the two) as a share of the cold load's Problems final.
+  const w = runs.warm;
+  const warmShownMs = w?.ok && w.load.activateToWarmMs !== null && w.load.activateToWarmProblemsMs !== null ? Math.max(w.load.activateToWarmMs, w.load.activateToWarmProblemsMs) : null;
+  const warm = w?.ok ? {
+    shownMs: warmShownMs,
+    coldProblemsMs: e?.ok ? e.load.activateToProblemsMs : runs['warm-prime']?.load?.activateToProblemsMs ?? null,
+  } : undefined;
+  if (warm) warm.ratio = warm.shownMs !== null && warm.coldProblemsMs ? Math.round((warm.shownMs / warm.coldProblemsMs) * 100) / 100 : null;
+  const out = { date: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore, node: process.version }, size: sizeName, over, warm, runs };
   // One file per size: a huge run does not replace the large figures the docs quote.
   if (!args.only && !args.profile) fs.writeFileSync(path.join(ROOT, 'bench', sizeName === 'huge' ? 'results-e2e-huge.json' : 'results-e2e.json'), `${JSON.stringify(out, null, 2)}\n`);
   const row = (what, value, target = '') => process.stdout.write(`${what.padEnd(46)} ${String(value ?? '–').padStart(10)}  ${target}\n`);
@@ -140,6 +165,11 @@ async function main() {
     row('bulk: host CPU to final (ms)', e.bulk.hostCpuToFinalMs);
     row('bulk: longest host task (ms)', e.bulk.longestTaskMs, '≤ 50');
     row('bulk: watcher events received', e.bulk.watcherEvents);
+  }
+  if (warm) {
+    row('warm reopen: activation → rows and problems (ms)', warm.shownMs);
+    row('warm reopen: activation → Problems final (ms)', w.load.activateToProblemsMs);
+    row('warm reopen shown / cold Problems final', warm.ratio, '≤ 0.33');
   }
   if (b?.ok) {
     row('baseline: bulk host CPU to quiet (ms)', b.bulk.hostCpuToQuietMs);

@@ -22,7 +22,7 @@ import { noSlice } from './slice';
 import type { Slice } from './slice';
 import type { Problem } from './types';
 import type { ReportView } from './views/model';
-import { listingKey, settingsKey, teamKey, vouchable, WARM_FORMAT, WARM_KIND } from './warm/cache';
+import { settingsKey, teamKey, vouchable, WARM_FORMAT, WARM_KIND } from './warm/cache';
 import type { WarmFile, WarmReport } from './warm/cache';
 
 /** The rule families come from the registry's one list of rule modules (rules/registry.ts). */
@@ -436,9 +436,18 @@ export class TeamChecker {
     for (const path of this.opened) {
       if (path.startsWith(prefix) && !r.meetings.slice(0, count).some((m) => m.fileName === path.slice(prefix.length))) return undefined;
     }
-    const profile = r.profile ? this.index.versionRead(r.profile.file.path) : null;
-    const goals = r.goals ? this.index.versionRead(r.goals.file.path) : null;
-    if ((profile !== null && !vouchable(profile, nowMs)) || (goals !== null && !vouchable(goals, nowMs))) return undefined;
+    // Each version as read (null: no such file or folder); a version that cannot be vouched for drops the report.
+    const versionOf = (path: string, present: boolean): string | null | undefined => {
+      if (!present) return null;
+      const v = this.index.versionRead(path);
+      return vouchable(v, nowMs) ? v : undefined;
+    };
+    const meetingsDir = `${r.path}/meetings`;
+    const profile = versionOf(`${r.path}/report.yaml`, r.profile !== undefined);
+    const goals = versionOf(`${r.path}/goals.yaml`, r.goals !== undefined);
+    // No meetings folder: nothing listed and no version (a folder that could not be listed is a read failure).
+    const meetings = versionOf(meetingsDir, r.meetings.length > 0 || this.index.versionRead(meetingsDir) !== undefined);
+    if (profile === undefined || goals === undefined || meetings === undefined) return undefined;
     const window: Array<readonly [string, string]> = [];
     for (const ref of r.meetings.slice(0, count)) {
       const version = this.index.loadedMeeting(r.id, ref.fileName)?.version;
@@ -447,34 +456,37 @@ export class TeamChecker {
     }
     const view = this.queries.report(r.id)?.view;
     if (!view) return undefined;
-    return { profile, goals, listing: listingKey(r), window, findings, view };
+    return { profile, goals, meetings, window, findings, view };
   }
 
   /**
    * Takes in a warm-start file (read by `readWarmFile`, which checked the build, the day and the settings) for the
-   * reports not checked yet: each whose report.yaml, goals.yaml, 1:1 listing and window files are as they were when
-   * it was written shows its kept problems and row until its own check runs. One stat per window file; nothing is
-   * parsed. Returns the change to show, or undefined when nothing could be vouched for.
+   * reports not checked yet: each whose report.yaml, goals.yaml, meetings folder and window files are as they were
+   * when it was written shows its kept problems and row until its own check runs. Runs right after the rows: one stat
+   * per file and folder; nothing is listed or parsed (the goals and the listings wait for the real check). Returns
+   * the change to show, or undefined when nothing could be vouched for.
    */
-  adoptWarm(file: WarmFile, fs: { stat(path: string): Promise<{ readonly version: string } | undefined> }): Promise<CheckChange | undefined> {
+  adoptWarm(file: WarmFile, fs: { stat(path: string): Promise<{ readonly kind: string; readonly version: string } | undefined> }): Promise<CheckChange | undefined> {
     return this.exclusive(async () => {
       if (!this.unchecked || file.today !== this.today || file.settings !== settingsKey(this.settings)) return undefined;
-      await this.index.finishLoad(); // the goals and the listings: what the kept results are compared with
       if (file.team !== teamKey(this.index)) return undefined;
       const candidates: Array<readonly [ReportEntry, WarmReport]> = [];
       for (const r of this.index.reports()) {
         const w = Object.prototype.hasOwnProperty.call(file.reports, r.id) ? file.reports[r.id] : undefined;
         if (!w || !this.unchecked.has(r.id) || this.index.hasReadFailures(r.id)) continue;
         const profile = r.profile ? this.index.versionRead(r.profile.file.path) ?? '' : null;
-        const goals = r.goals ? this.index.versionRead(r.goals.file.path) ?? '' : null;
-        if (profile !== w.profile || goals !== w.goals || listingKey(r) !== w.listing) continue;
-        candidates.push([r, w]);
+        if (profile === w.profile) candidates.push([r, w]);
       }
+      /** The version of a file (or folder, `kind`) on disk now; null when there is none; '' for anything else. */
+      const versionOf = async (path: string, kind: string): Promise<string | null> => {
+        const st = await fs.stat(path);
+        return st === undefined ? null : st.kind === kind ? st.version : '';
+      };
       const current = await mapLimit(candidates, REPORT_CONCURRENCY, async ([r, w]) => {
-        for (const [i, [fileName, version]] of w.window.entries()) {
-          if (r.meetings[i]?.fileName !== fileName) return false; // the window is the newest 1:1s, in order
-          const st = await fs.stat(`${r.path}/meetings/${fileName}`);
-          if (st?.version !== version) return false;
+        if ((await versionOf(`${r.path}/goals.yaml`, 'file')) !== w.goals) return false;
+        if ((await versionOf(`${r.path}/meetings`, 'directory')) !== w.meetings) return false;
+        for (const [fileName, version] of w.window) {
+          if ((await versionOf(`${r.path}/meetings/${fileName}`, 'file')) !== version) return false;
         }
         return true;
       });

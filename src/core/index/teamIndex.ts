@@ -500,8 +500,12 @@ export class TeamIndex {
     const dir = joinPath(r.path, MEETINGS_DIR);
     r.readFailures.delete(dir);
     r.historyUnreadable = false;
+    this.versionsRead.delete(dir);
     try {
+      // The folder's version before its listing (a name added in between leaves an older version: not trusted later).
+      const version = (await this.fs.stat(dir))?.version;
       names = await this.fs.readDirectory(dir);
+      if (version !== undefined) this.versionsRead.set(dir, version);
       this.stats.directoriesListed++;
     } catch (e) {
       const kind = failureKind(e);
@@ -608,10 +612,10 @@ export class TeamIndex {
   }
 
   /**
-   * The version (e.g. `mtime:size`, or an overlay's) of team.yaml, a report.yaml or a goals.yaml as last read, when
-   * the file system gave one with the text; undefined when it did not, or the read failed. What the warm start
-   * (src/core/warm/) compares with the disk: a file whose version differs from the one its cached results were
-   * built on is not trusted.
+   * The version (e.g. `mtime:size`, or an overlay's) of team.yaml, a report.yaml or a goals.yaml as last read, or of
+   * a meetings folder as last listed (taken before the listing), when the file system gave one; undefined when it did
+   * not, or the read failed. What the warm start (src/core/warm/) compares with the disk: a file or folder whose
+   * version differs from the one its kept results were built on is not trusted.
    */
   versionRead(path: string): string | undefined {
     return this.versionsRead.get(path);

@@ -4,8 +4,9 @@
  * Problems panel at once, before the real check (which still runs, sliced) has parsed a single 1:1.
  *
  * Trusted only when everything it was built on is provably the same: this build of the extension, today, the rule
- * settings, team.yaml and the team's folders, and per report the version (`mtime:size`) of report.yaml, goals.yaml
- * and each 1:1 of the rules' window, and the listing of its 1:1s. Anything else (another version, a stale file, a
+ * settings, team.yaml and the team's folders, and per report the version (`mtime:size`) of report.yaml, goals.yaml,
+ * its meetings folder (whose modification time changes with every name added, removed or renamed in it) and each 1:1
+ * of the rules' window. Checking that takes one stat per file and folder; nothing is listed or parsed. Anything else (another version, a stale file, a
  * corrupt or forged file) means that report, or the whole cache, is ignored: never trusted, never an error.
  *
  * What it holds is what the rows and the Problems panel show (names, roles, aspirations, dates, rule messages); no
@@ -13,7 +14,6 @@
  */
 import type { IsoDate } from '../dates';
 import type { Finding } from '../findings';
-import type { ReportEntry } from '../index/teamIndex';
 import type { TeamIndex } from '../index/teamIndex';
 import type { ReportHealth } from '../query/health';
 import { RULES } from '../rules/registry';
@@ -35,8 +35,11 @@ export interface WarmReport {
   readonly profile: string | null;
   /** goals.yaml's version, or null when the report has none. */
   readonly goals: string | null;
-  /** A fingerprint of the 1:1 listing (every name, in order) and of its naming problems. */
-  readonly listing: string;
+  /**
+   * The meetings folder's version when it was listed (null: no such folder): a folder's modification time changes
+   * whenever a name in it is added, removed or renamed, so its 1:1 listing is the same while this is.
+   */
+  readonly meetings: string | null;
   /** The rules' window: each 1:1's file name and version. */
   readonly window: ReadonlyArray<readonly [string, string]>;
   readonly findings: readonly Finding[];
@@ -80,16 +83,9 @@ export function teamKey(index: TeamIndex): string | undefined {
   return `${version}|${fingerprint(ids)}|${fingerprint(top)}|${fingerprint(JSON.stringify(teamParsed?.file.findings ?? []))}`;
 }
 
-/** A report's 1:1 listing: every file name in order, and the findings about names in its meetings folder. */
-export function listingKey(r: ReportEntry): string {
-  const names = r.meetings.map((m) => m.fileName).join('/');
-  const layout = r.layoutFindings.map((f) => `${f.file}\u0000${f.rule}\u0000${f.message}`).join('\u0001');
-  return `${r.meetings.length}|${fingerprint(names)}|${fingerprint(layout)}`;
-}
-
 /**
- * A 64-bit fingerprint of a string (two FNV-1a hashes with different offsets), as 16 hex digits: a changed listing
- * is told apart with overwhelming odds, and the cache stays small (a listing of 263 names is 16 characters).
+ * A 64-bit fingerprint of a string (two FNV-1a hashes with different offsets), as 16 hex digits: a changed list of
+ * names is told apart with overwhelming odds, and the cache stays small.
  */
 export function fingerprint(text: string): string {
   let a = 0x811c9dc5;
@@ -146,7 +142,8 @@ function isView(v: unknown, reportId: string): v is ReportView {
 }
 
 function isWarmReport(v: unknown, reportId: string): v is WarmReport {
-  if (!isObj(v) || !isStr(v.listing) || !(v.profile === null || isStr(v.profile)) || !(v.goals === null || isStr(v.goals))) return false;
+  const version = (x: unknown): boolean => x === null || isStr(x);
+  if (!isObj(v) || !version(v.meetings) || !version(v.profile) || !version(v.goals)) return false;
   if (!Array.isArray(v.window) || !v.window.every((w) => Array.isArray(w) && w.length === 2 && isStr(w[0]) && isStr(w[1]))) return false;
   if (!Array.isArray(v.findings) || !v.findings.every((f) => isFinding(f, reportId))) return false;
   return isView(v.view, reportId);

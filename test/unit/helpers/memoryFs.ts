@@ -56,8 +56,10 @@ export class MemoryFileSystem implements TeamFileSystem {
   async stat(path: string): Promise<{ kind: EntryKind; version: string } | undefined> {
     const f = this.files.get(path);
     if (f) return { kind: 'file', version: String(f.version) };
+    // A folder's version changes when a name in it is added or removed, as a disk folder's modification time does.
     const prefix = `${path}/`;
-    for (const p of this.files.keys()) if (p.startsWith(prefix)) return { kind: 'directory', version: '0' };
-    return undefined;
+    const names = new Set<string>();
+    for (const p of this.files.keys()) if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
+    return names.size === 0 ? undefined : { kind: 'directory', version: `dir:${[...names].sort().join('/')}` };
   }
 }
