@@ -2,6 +2,7 @@
 // of VS Code: the very page the extension serves (webviewHtml with the same CSP and bundle), `acquireVsCodeApi`
 // stubbed to record what the page sends, and a summary built by the real core (dashboardSummary) from fixture inputs.
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -175,6 +176,52 @@ describe('The team dashboard page in Chromium', function () {
     assert.equal(await focusedName(), name);
     assert.equal(await page.locator('th[aria-sort="ascending"] button').getAttribute('data-column'), 'actions');
   });
+
+  // VS Code shows its quick picks in the workbench, outside the webview's frame, and closes a quick pick that loses the
+  // focus: a live update drawn while the manager types in one must leave the focus there, even when a heatmap cell or
+  // a sort button had it before (the redraw puts the focus back on them only while the page has it). The page is in a
+  // frame of another origin, as in VS Code, beside an input standing for the quick pick's.
+  for (const [what, focusIn] of [
+    ['a heatmap cell', (frame) => frame.locator('[role="gridcell"]').nth(30).focus()],
+    ['a sort button', (frame) => frame.locator('button.sort[data-column="actions"]').focus()],
+  ]) {
+    it(`a new summary drawn while a quick pick has the focus leaves it there (${what} had it before)`, async () => {
+      const s = summary();
+      page = await served.browser.newPage({ viewport: { width: 1300, height: 900 } });
+      consoleErrors = [];
+      page.on('pageerror', (e) => consoleErrors.push(String(e)));
+      await page.addInitScript(() => {
+        window.__sent = [];
+        window.__violations = [];
+        window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(JSON.parse(JSON.stringify(m))), getState: () => undefined, setState: () => undefined });
+      });
+      // The workbench: on localhost, another origin than the page's 127.0.0.1 (both local, so Chromium lets it frame it).
+      const workbench = http.createServer((req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><title>workbench</title><input id="quick" aria-label="quick pick"><iframe title="Team dashboard" width="1200" height="700" src="${served.origin}/dashboard.html"></iframe>`);
+      });
+      await new Promise((resolve) => workbench.listen(0, '127.0.0.1', resolve));
+      try {
+        await page.goto(`http://localhost:${workbench.address().port}/`);
+        const frame = page.frames().find((f) => f.url().startsWith(served.origin));
+        await frame.waitForFunction(() => window.__sent.some((m) => m.type === 'ready'));
+        const post = (m) => frame.evaluate((x) => window.postMessage(x, '*'), m);
+        await post({ type: 'summary', summary: s });
+        await frame.waitForSelector('main[aria-busy="false"] [role="grid"]');
+        await focusIn(frame);
+        assert.equal(await frame.evaluate(() => document.hasFocus() && document.activeElement !== document.body), true, `${what} has the focus`);
+        await page.locator('#quick').focus();
+        await page.keyboard.type('Kwa');
+        await post({ type: 'summary', summary: { ...s, totals: { ...s.totals, overdue: 2 } } });
+        await frame.waitForFunction(() => [...document.querySelectorAll('.total dd')].some((d) => d.textContent === '2'));
+        await page.keyboard.type('me');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'quick', 'the focus stayed in the quick pick');
+        assert.equal(await page.locator('#quick').inputValue(), 'Kwame', 'every key went to the quick pick');
+      } finally {
+        workbench.close();
+      }
+    });
+  }
 
   it('messages that are not the protocol are dropped', async () => {
     await open();
