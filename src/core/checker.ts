@@ -358,7 +358,8 @@ export class TeamChecker {
     const window = this.windowOf(r, count);
     // Files outside the window are checked on their own only when opened (or in the CLI's full check); parses the
     // tree made for its history pages do not count. A change may have dropped their parse: it is made again.
-    const extraRefs = r.meetings.slice(count).filter((m) => this.everything || this.opened.has(m.path));
+    // (Paths are made only when some file was opened: a ref makes its path when asked, and a history is long.)
+    const extraRefs = this.everything ? r.meetings.slice(count) : this.opened.size === 0 ? [] : r.meetings.slice(count).filter((m) => this.opened.has(m.path));
     const extra = extraRefs.length > 0 ? await this.index.loadMeetings(r.id, extraRefs) : [];
     const checked = [...window, ...extra];
     await this.slice();

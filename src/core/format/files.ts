@@ -201,15 +201,21 @@ export function goalLengthDays(goal: Goal, goalLengthDaysDefault: number): numbe
  * benchmark's large size) repeats a few hundred names; each is matched and its date checked once. Bounded: cleared
  * when full (a folder of odd names cannot grow it).
  */
-const fileDates = new Map<string, Readonly<{ date: string; seq: number }> | null>();
+const fileDates = new Map<string, MeetingFileName | null>();
 const FILE_DATES_MAX = 4096;
 
+/**
+ * A meeting file's name read: its date and `-N` sequence, and the name itself as the table holds it, so that every
+ * report listing that name shares one string (the index keeps a ref per 1:1: issue #17's memory).
+ */
+export type MeetingFileName = Readonly<{ date: string; seq: number; fileName: string }>;
+
 /** The date in a meeting file's name, or undefined when the name is not `YYYY-MM-DD[-N].yaml`. */
-export function meetingFileDate(fileName: string): Readonly<{ date: string; seq: number }> | undefined {
+export function meetingFileDate(fileName: string): MeetingFileName | undefined {
   const known = fileDates.get(fileName);
   if (known !== undefined) return known ?? undefined;
   const m = MEETING_FILE_NAME.exec(fileName);
-  const found = !m || !isIsoDate(m[1]) ? undefined : Object.freeze({ date: m[1], seq: m[2] ? Number(m[2]) : 1 });
+  const found = !m || !isIsoDate(m[1]) ? undefined : Object.freeze({ date: m[1], seq: m[2] ? Number(m[2]) : 1, fileName });
   if (fileDates.size >= FILE_DATES_MAX) fileDates.clear();
   fileDates.set(fileName, found ?? null);
   return found;

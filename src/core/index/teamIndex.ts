@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../findings';
 import { meetingFileDate, parseGoalsFile, parseMeetingFile, parseReportFile, parseTeamFile } from '../format/files';
-import type { Parsed } from '../format/files';
+import type { MeetingFileName, Parsed } from '../format/files';
 import { REPORT_ID } from '../format/schema';
 import { describeFailure, failureKind, joinPath, mapLimit } from '../fs';
 import type { EntryKind, FailureKind, TeamFileSystem } from '../fs';
@@ -32,6 +32,32 @@ export interface MeetingRef {
   readonly date: string;
   /** 1 for `2026-11-24.yaml`, 2 for `2026-11-24-2.yaml`, … */
   readonly seq: number;
+}
+
+/**
+ * A listed 1:1 as the index keeps it (issue #17: 52,600 of them at the large size, 263,000 at the huge one): two
+ * references and no string of its own. Its name and date are shared by every report that met that day (the table of
+ * `meetingFileDate`), its folder by its report, and its path is made when asked (the reads and the views ask for the
+ * few they show; no loop over a whole history does).
+ */
+class ListedMeeting implements MeetingRef {
+  constructor(private readonly folder: string, private readonly name: MeetingFileName) {}
+
+  get path(): string {
+    return `${this.folder}/${MEETINGS_DIR}/${this.name.fileName}`;
+  }
+
+  get fileName(): string {
+    return this.name.fileName;
+  }
+
+  get date(): string {
+    return this.name.date;
+  }
+
+  get seq(): number {
+    return this.name.seq;
+  }
 }
 
 export interface LoadedMeeting extends Parsed<Meeting> {
@@ -241,17 +267,18 @@ export class TeamIndex {
   }
 
   private async readMeeting(r: MutableReport, ref: MeetingRef, statVersion: string | undefined): Promise<LoadedMeeting> {
+    const path = ref.path;
     let text = '';
     let version: string | undefined;
     let failure: Finding | undefined;
     try {
-      const content = await this.read(ref.path);
+      const content = await this.read(path);
       text = content.text;
       version = content.version ?? statVersion;
     } catch (e) {
       const kind = failureKind(e);
       // Missing: deleted between the listing and the read; the watcher's delete event follows and removes it.
-      if (kind !== 'missing') failure = kind ? readFailureFinding(ref.path, kind) : internalErrorFinding(ref.path, e);
+      if (kind !== 'missing') failure = kind ? readFailureFinding(path, kind) : internalErrorFinding(path, e);
     }
     await this.slice();
     this.stats.meetingsParsed++;
@@ -259,10 +286,10 @@ export class TeamIndex {
     let parsed: Parsed<Meeting>;
     const started = performance.now();
     try {
-      parsed = parseMeetingFile(ref.path, text, ref.date);
+      parsed = parseMeetingFile(path, text, ref.date);
       if (failure) parsed = readFailed(parsed, failure);
     } catch (e) {
-      parsed = readFailed(parseMeetingFile(ref.path, '', ref.date), internalErrorFinding(ref.path, e));
+      parsed = readFailed(parseMeetingFile(path, '', ref.date), internalErrorFinding(path, e));
     }
     addEncodingFinding(parsed);
     this.timed(started);
@@ -392,7 +419,7 @@ export class TeamIndex {
   private meetingRef(r: MutableReport, fileName: string): MeetingRef | undefined {
     const parsed = meetingFileDate(fileName);
     if (!parsed) return undefined;
-    return { path: joinPath(r.path, MEETINGS_DIR, fileName), fileName, date: parsed.date, seq: parsed.seq };
+    return new ListedMeeting(r.path, parsed);
   }
 
   private async reloadAll(): Promise<void> {
