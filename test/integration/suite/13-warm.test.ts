@@ -13,14 +13,17 @@ import { api, d, diagnostics, eventually, read, resetTeam, teamFile, write } fro
 
 const CANARY = 'WARM-CANARY-41c9';
 
-/** Sets every file of the team folder's modification time `minutesAgo` back (written just now, it is not vouched for). */
+/**
+ * Sets the modification time of every file and folder of the team folder (or only `only`) `minutesAgo` back: a file
+ * or folder written just now is not vouched for (a second write within the clock's tick could keep its version).
+ */
 function backdate(minutesAgo: number, only?: string): void {
   const when = new Date(Date.now() - minutesAgo * 60_000);
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && (!only || p === teamFile(only).fsPath)) utimesSync(p, when, when);
+      if (!only || p === teamFile(only).fsPath) utimesSync(p, when, when);
     }
   };
   walk(teamFile('').fsPath);
@@ -52,7 +55,13 @@ async function cacheText(a: ExtensionApi): Promise<string> {
 }
 
 describe('the warm start', () => {
-  before(resetTeam);
+  // A window of its own: no editor open on a team file (an old 1:1 open, or unsaved text, keeps that report out of
+  // the warm start, by design: its problems cover more than the window, or the text is not on disk).
+  before(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await resetTeam();
+  });
 
   it('a reopened, unchanged team shows the last problems and rows before its rules run; the cache is outside the team folder and holds no private note', async () => {
     const a = await api();
@@ -63,7 +72,8 @@ describe('the warm start', () => {
     const text = await cacheText(a);
     const file = a.warmStartPath() ?? '';
     for (const folder of vscode.workspace.workspaceFolders ?? []) assert.ok(!file.startsWith(folder.uri.fsPath + path.sep), 'not in the workspace');
-    assert.ok(text.includes('ana-ferreira') && text.includes('goal-expired'), 'Ana\'s results are kept');
+    assert.deepEqual(Object.keys(JSON.parse(text).reports).sort(), ['ana-ferreira', 'bo-chen', 'cy'], 'every report\'s results are kept');
+    assert.ok(text.includes('goal-expired'), 'Ana\'s expired goal among them');
     assert.ok(!text.includes(CANARY), 'no private note in the cache');
 
     await reopenHeld(a, async () => {
