@@ -22,7 +22,11 @@ type Loose = Record<string, any>;
 
 /** A team whose reports between them draw a finding of every rule that attaches data to it. */
 function everyRuleTeam(): MemoryFileSystem {
-  return new MemoryFileSystem({
+  return new MemoryFileSystem(everyRuleFiles());
+}
+
+function everyRuleFiles(): Record<string, string> {
+  return {
     'team.yaml': 'manager: Sam\ncadence: weekly\n',
     // Healthy, but names a buddy that is no report (unknown-buddy) and has a goal too long and one expired.
     ...reportFiles('ana', {
@@ -48,7 +52,7 @@ function everyRuleTeam(): MemoryFileSystem {
         '2026-11-25': { status: 'planned', feedback: [], topics: [], reportTopics: [] },
       },
     }),
-  });
+  };
 }
 
 async function recordOf(fs: MemoryFileSystem): Promise<WarmFile> {
@@ -124,5 +128,40 @@ describe('warm start, red team (the cache file as hostile input)', () => {
     ];
     for (const [name, text] of cases) assert.equal(readWarmFile(text, EXPECTED), undefined, name);
     assert.ok(readWarmFile(good, EXPECTED));
+  });
+
+  it('a kept 1:1 name that is not a 1:1 file name is refused: stat\'ing it must not stop the load', async () => {
+    /** Stats as the extension's file system does (teamFs.ts: teamUri throws on `..`, `.` and backslashes). */
+    class RefusingFs extends MemoryFileSystem {
+      override async stat(path: string): Promise<{ kind: 'file' | 'directory' | 'other'; version: string } | undefined> {
+        if (path.split('/').some((p) => p === '..' || p === '.' || p.includes('\\'))) throw new Error('Refusing a path outside the team folder');
+        return super.stat(path);
+      }
+    }
+    const refusing = new RefusingFs(everyRuleFiles());
+    const good = JSON.stringify(await recordOf(refusing));
+    for (const name of ['../../bo/report.yaml', '..', 'a\\b.yaml', 'notes.md', '2026-11-20.yaml/x']) {
+      const w = JSON.parse(good) as Loose;
+      w.reports.ana.window.push([name, '1']);
+      const back = readWarmFile(JSON.stringify(w), EXPECTED);
+      if (back) {
+        const checker = await TeamChecker.openUnchecked(refusing, { today: TODAY });
+        await assert.doesNotReject(checker.adoptWarm(back, refusing), `${name}: the adoption (and so the load) goes on`);
+      }
+      assert.equal(back, undefined, `${name}: refused as a whole`);
+    }
+  });
+
+  it('a report whose id is an Object prototype name (`constructor`) is kept and adopted like any other', async () => {
+    const fs = new MemoryFileSystem({ ...reportFiles('constructor', { meetings: weekly('2026-10-16', 3) }), ...reportFiles('ana', { meetings: weekly('2026-11-20', 3) }) });
+    const record = await recordOf(fs);
+    const back = readWarmFile(JSON.stringify(record), EXPECTED);
+    assert.ok(back);
+    assert.ok(Object.prototype.hasOwnProperty.call(back.reports, 'constructor'));
+    const checker = await TeamChecker.openUnchecked(fs, { today: TODAY });
+    const change = await checker.adoptWarm(back, fs);
+    assert.deepEqual(change && change.reports !== 'all' ? [...change.reports].sort() : [], ['ana', 'constructor']);
+    assert.equal(checker.queries.reportView('constructor')?.health, 'overdue');
+    assert.equal(checker.queries.reportView('tostring'), undefined);
   });
 });

@@ -14,6 +14,7 @@
  */
 import type { IsoDate } from '../dates';
 import type { Finding } from '../findings';
+import { meetingFileDate } from '../format/files';
 import type { TeamIndex } from '../index/teamIndex';
 import type { ReportHealth } from '../query/health';
 import { isRuleId } from '../rules/registry';
@@ -193,7 +194,10 @@ function isView(v: unknown, reportId: string): v is ReportView {
 function isWarmReport(v: unknown, reportId: string): v is WarmReport {
   const version = (x: unknown): boolean => x === null || isStr(x);
   if (!isObj(v) || !version(v.meetings) || !version(v.profile) || !version(v.goals)) return false;
-  if (!Array.isArray(v.window) || !v.window.every((w) => Array.isArray(w) && w.length === 2 && isStr(w[0]) && isStr(w[1]))) return false;
+  // A 1:1's file name as the listing takes one (`YYYY-MM-DD[-N].yaml`): the warm start stats it, and a name such as
+  // `../x` is refused by the extension's file system with an error, which would stop the whole load.
+  const isWindowEntry = (w: unknown): boolean => Array.isArray(w) && w.length === 2 && isStr(w[0]) && meetingFileDate(w[0]) !== undefined && isStr(w[1]);
+  if (!Array.isArray(v.window) || !v.window.every(isWindowEntry)) return false;
   if (!Array.isArray(v.findings) || !v.findings.every((f) => isFinding(f, reportId))) return false;
   return isView(v.view, reportId);
 }
