@@ -164,4 +164,19 @@ describe('warm start, red team (the cache file as hostile input)', () => {
     assert.equal(checker.queries.reportView('constructor')?.health, 'overdue');
     assert.equal(checker.queries.reportView('tostring'), undefined);
   });
+
+  it('unsaved team.yaml text: no cache is written, so the last good one stays (the next window reads team.yaml from disk)', async () => {
+    const fs = everyRuleTeam();
+    const checker = await TeamChecker.open(fs, { today: TODAY });
+    assert.ok(checker.warmRecord(BUILD, NOW), 'a record before the edit');
+    await checker.setOverlay('team.yaml', 'manager: Sam\ncadence: biweekly\n');
+    assert.equal(checker.warmRecord(BUILD, NOW), undefined, 'none while team.yaml has unsaved text');
+    await checker.setOverlay('team.yaml', undefined);
+    const record = checker.warmRecord(BUILD, NOW);
+    assert.ok(record, 'one again once the editor is back to the disk');
+    const back = readWarmFile(JSON.stringify(record), EXPECTED);
+    assert.ok(back);
+    const next = await TeamChecker.openUnchecked(fs, { today: TODAY });
+    assert.ok(await next.adoptWarm(back, fs), 'and the next window trusts it');
+  });
 });

@@ -73,12 +73,15 @@ export function settingsKey(settings: RuleSettings): string {
 /**
  * team.yaml's version (or its absence) with every report folder's name and the top level's problems: what a report's
  * results may depend on beyond its own folder (a buddy names a report id; team.yaml sets the cadence and the career
- * interval). Undefined when team.yaml is there but its version is unknown: nothing can be vouched for then.
+ * interval). Undefined when team.yaml is there but its version is unknown, or is an editor's unsaved text: nothing
+ * can be vouched for then.
  */
 export function teamKey(index: TeamIndex): string | undefined {
   const teamParsed = index.teamParsed;
   const version = teamParsed ? index.versionRead(teamParsed.file.path) : 'none';
-  if (version === undefined) return undefined;
+  // An editor's unsaved team.yaml is no file the next window can compare: a record keyed by it would only replace a
+  // good cache with one that can never be trusted (the next window reads team.yaml from disk).
+  if (version === undefined || version.startsWith('overlay:')) return undefined;
   const ids = index.reports().map((r) => r.id).join('/');
   const top = index.topLevelFindings.map((f) => `${f.file}\u0000${f.rule}\u0000${f.message}`).join('\u0001');
   return `${version}|${fingerprint(ids)}|${fingerprint(top)}|${fingerprint(JSON.stringify(teamParsed?.file.findings ?? []))}`;
