@@ -14,10 +14,11 @@
  */
 import type { IsoDate } from '../dates';
 import type { Finding } from '../findings';
+import { meetingFileDate } from '../format/files';
 import type { TeamIndex } from '../index/teamIndex';
 import type { ReportHealth } from '../query/health';
-import { RULES } from '../rules/registry';
-import type { RuleSettings } from '../rules/registry';
+import { isRuleId } from '../rules/registry';
+import type { RuleId, RuleSettings } from '../rules/registry';
 import type { ReportView } from '../views/model';
 
 export const WARM_KIND = 'one-on-ones-warm-start';
@@ -72,12 +73,15 @@ export function settingsKey(settings: RuleSettings): string {
 /**
  * team.yaml's version (or its absence) with every report folder's name and the top level's problems: what a report's
  * results may depend on beyond its own folder (a buddy names a report id; team.yaml sets the cadence and the career
- * interval). Undefined when team.yaml is there but its version is unknown: nothing can be vouched for then.
+ * interval). Undefined when team.yaml is there but its version is unknown, or is an editor's unsaved text: nothing
+ * can be vouched for then.
  */
 export function teamKey(index: TeamIndex): string | undefined {
   const teamParsed = index.teamParsed;
   const version = teamParsed ? index.versionRead(teamParsed.file.path) : 'none';
-  if (version === undefined) return undefined;
+  // An editor's unsaved team.yaml is no file the next window can compare: a record keyed by it would only replace a
+  // good cache with one that can never be trusted (the next window reads team.yaml from disk).
+  if (version === undefined || version.startsWith('overlay:')) return undefined;
   const ids = index.reports().map((r) => r.id).join('/');
   const top = index.topLevelFindings.map((f) => `${f.file}\u0000${f.rule}\u0000${f.message}`).join('\u0001');
   return `${version}|${fingerprint(ids)}|${fingerprint(top)}|${fingerprint(JSON.stringify(teamParsed?.file.findings ?? []))}`;
@@ -123,28 +127,80 @@ export const WARM_MAX_BYTES = 64 * 1024 * 1024;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function isPosition(v: unknown): boolean {
   return isObj(v) && isCount(v.line) && isCount(v.character);
 }
 
-/** A finding of a rule this build knows, on a file of this report's folder. */
+/**
+ * A path of this report's folder as the index writes one: the folder itself or names listed in it, `/` between them;
+ * never an empty, `.` or `..` name (a forged `ana/../bo/report.yaml` is not ana's file). Odd characters are kept: a
+ * file named with a backslash or a newline is a real `bad-name` finding on Linux.
+ */
+function isReportPath(v: unknown, reportId: string): v is string {
+  if (!isStr(v) || (v !== reportId && !v.startsWith(`${reportId}/`))) return false;
+  return v.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+const opt = (x: unknown, ok: (y: unknown) => boolean): boolean => x === undefined || ok(x);
+/** A rule's data names the report it was found for: a kept finding's quick fix acts on that report and no other. */
+const own = (d: Record<string, unknown>, reportId: string): boolean => d.report === reportId;
+const goalRef = (d: Record<string, unknown>, reportId: string): boolean => own(d, reportId) && isStr(d.goal) && isCount(d.index);
+const meetingRef = (d: Record<string, unknown>, reportId: string): boolean => own(d, reportId) && isStr(d.meeting);
+const isKeyPath = (x: unknown): boolean => Array.isArray(x) && x.every((k) => isStr(k) || isCount(k));
+
+/**
+ * Per rule, the shape of the data it attaches (rules/*.ts): a quick fix reads its finding's data as typed, so a kept
+ * finding with data missing or of another shape would make the fix throw, or act on another report. `undefined`:
+ * the finding has no data (a rule whose data is optional may have none). Keyed by every rule id: a new rule does not
+ * compile until its data is described here.
+ */
+const DATA: { readonly [R in RuleId]: (d: Record<string, unknown> | undefined, reportId: string) => boolean } = {
+  'yaml-syntax': (d) => d === undefined,
+  schema: (d) => d === undefined,
+  'unknown-key': (d) => d !== undefined && isStr(d.key) && opt(d.suggestion, isStr) && isKeyPath(d.path),
+  'date-mismatch': (d) => d !== undefined && isStr(d.date) && isStr(d.fileDate),
+  'duplicate-id': (d) => d !== undefined && isStr(d.id),
+  'bad-name': (d) => d === undefined || isStr(d.suggestion),
+  'cadence-overdue': (d, id) => d !== undefined && own(d, id) && isFiniteNumber(d.days) && isFiniteNumber(d.overdueBy) && isStr(d.lastHeld),
+  'no-first-meeting': (d, id) => d !== undefined && own(d, id) && isFiniteNumber(d.days) && isFiniteNumber(d.overdueBy),
+  'career-overdue': (d, id) => d !== undefined && own(d, id) && isFiniteNumber(d.days),
+  'goal-expired': (d, id) => d !== undefined && goalRef(d, id) && isStr(d.end),
+  'goal-too-long': (d, id) => d !== undefined && goalRef(d, id),
+  'no-active-goal': (d, id) => d !== undefined && own(d, id),
+  'goal-not-discussed': (d, id) => d !== undefined && goalRef(d, id),
+  'unknown-goal': (d) => d !== undefined && isStr(d.goal) && opt(d.suggestion, isStr),
+  'unknown-buddy': (d, id) => d !== undefined && own(d, id) && isStr(d.goal) && isStr(d.buddy) && opt(d.suggestion, isStr),
+  'action-stale': (d, id) => d !== undefined && meetingRef(d, id) && isCount(d.index),
+  'prep-missing': (d, id) => d !== undefined && meetingRef(d, id),
+  'no-feedback': (d, id) => d !== undefined && meetingRef(d, id),
+  'feedback-one-sided': (d, id) => d !== undefined && own(d, id) && (d.kind === 'positive' || d.kind === 'negative'),
+  'report-silent': (d, id) => d !== undefined && own(d, id),
+  'status-update': (d, id) => d !== undefined && meetingRef(d, id),
+};
+
+/** A finding of a rule this build knows, on a file of this report's folder, with the data that rule attaches. */
 function isFinding(v: unknown, reportId: string): v is Finding {
-  if (!isObj(v) || !isStr(v.file) || !isStr(v.rule) || !isStr(v.message) || !RULES.has(v.rule)) return false;
-  if (v.file !== reportId && !v.file.startsWith(`${reportId}/`)) return false;
+  if (!isObj(v) || !isReportPath(v.file, reportId) || !isStr(v.rule) || !isStr(v.message) || !isRuleId(v.rule)) return false;
   if (v.data !== undefined && !isObj(v.data)) return false;
+  if (!DATA[v.rule](v.data, reportId)) return false;
   return isObj(v.range) && isPosition(v.range.start) && isPosition(v.range.end);
 }
 
 function isView(v: unknown, reportId: string): v is ReportView {
-  return isObj(v) && v.id === reportId && isStr(v.label) && isStr(v.description) && isStr(v.tooltip) && isStr(v.reportFile)
-    && typeof v.health === 'string' && HEALTH.has(v.health as ReportHealth) && typeof v.overdueBy === 'number' && Number.isFinite(v.overdueBy);
+  // The row's file is the report's report.yaml (views/model.ts): the tree opens it, so no other path is taken.
+  return isObj(v) && v.id === reportId && isStr(v.label) && isStr(v.description) && isStr(v.tooltip) && v.reportFile === `${reportId}/report.yaml`
+    && typeof v.health === 'string' && HEALTH.has(v.health as ReportHealth) && isFiniteNumber(v.overdueBy);
 }
 
 function isWarmReport(v: unknown, reportId: string): v is WarmReport {
   const version = (x: unknown): boolean => x === null || isStr(x);
   if (!isObj(v) || !version(v.meetings) || !version(v.profile) || !version(v.goals)) return false;
-  if (!Array.isArray(v.window) || !v.window.every((w) => Array.isArray(w) && w.length === 2 && isStr(w[0]) && isStr(w[1]))) return false;
+  // A 1:1's file name as the listing takes one (`YYYY-MM-DD[-N].yaml`): the warm start stats it, and a name such as
+  // `../x` is refused by the extension's file system with an error, which would stop the whole load.
+  const isWindowEntry = (w: unknown): boolean => Array.isArray(w) && w.length === 2 && isStr(w[0]) && meetingFileDate(w[0]) !== undefined && isStr(w[1]);
+  if (!Array.isArray(v.window) || !v.window.every(isWindowEntry)) return false;
   if (!Array.isArray(v.findings) || !v.findings.every((f) => isFinding(f, reportId))) return false;
   return isView(v.view, reportId);
 }
