@@ -228,7 +228,7 @@ export class TeamChecker {
     const touched = new Set<string>([path]);
     const collect = (): void => {
       for (const f of this.teamFindings) touched.add(f.file);
-      for (const id of ids) for (const f of this.findings.get(id) ?? []) touched.add(f.file);
+      for (const id of ids) for (const f of this.findings.get(id) ?? this.provisional.get(id)?.findings ?? []) touched.add(f.file);
     };
     collect(); // files that had problems before
     if (effect.reports === 'all') {
@@ -417,15 +417,19 @@ export class TeamChecker {
    * file of its window read with a version not modified within RACY_MS of `nowMs`, no file opened outside the
    * window, nothing unreadable, no unsaved editor text), for the next window's warm start. `build` names this build.
    */
-  warmRecord(build: string, nowMs: number): WarmFile | undefined {
-    const team = teamKey(this.index);
-    if (team === undefined || !this.fullyChecked || this.everything) return undefined;
-    const reports: Record<string, WarmReport> = {};
-    for (const r of this.index.reports()) {
-      const w = this.warmReport(r, nowMs);
-      if (w) reports[r.id] = w;
-    }
-    return { kind: WARM_KIND, format: WARM_FORMAT, build, today: this.today, settings: settingsKey(this.settings), team, reports };
+  warmRecord(build: string, nowMs: number): Promise<WarmFile | undefined> {
+    return this.exclusive(async () => {
+      const team = teamKey(this.index);
+      if (team === undefined || !this.fullyChecked || this.everything) return undefined;
+      // A listing changed one event at a time is listed again, so the report it belongs to can be kept.
+      for (const r of this.index.reports()) await this.index.revouchListing(r.id);
+      const reports: Record<string, WarmReport> = {};
+      for (const r of this.index.reports()) {
+        const w = this.warmReport(r, nowMs);
+        if (w) reports[r.id] = w;
+      }
+      return { kind: WARM_KIND, format: WARM_FORMAT, build, today: this.today, settings: settingsKey(this.settings), team, reports };
+    });
   }
 
   private warmReport(r: ReportEntry, nowMs: number): WarmReport | undefined {
@@ -624,7 +628,7 @@ export class TeamChecker {
     const touched = new Set<string>(paths);
     const collect = (): void => {
       for (const f of this.teamFindings) touched.add(f.file);
-      for (const id of ids) for (const f of this.findings.get(id) ?? []) touched.add(f.file);
+      for (const id of ids) for (const f of this.findings.get(id) ?? this.provisional.get(id)?.findings ?? []) touched.add(f.file);
     };
     collect(); // files that had problems before
     this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];

@@ -38,7 +38,7 @@ export class NodeTeamFileSystem implements TeamFileSystem {
   async stat(path: string): Promise<{ kind: EntryKind; version: string } | undefined> {
     try {
       const st = await fsp.lstat(this.resolve(path));
-      return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', version: fileVersion(st.mtimeMs, st.size) };
+      return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', version: fileVersion(st) };
     } catch {
       return undefined;
     }

@@ -73,16 +73,21 @@ export function readRegularFileVersioned(abs: string): Promise<{ bytes: Buffer; 
         if (statErr) return finish(mapNodeError(statErr));
         if (!st.isFile()) return finish(new FileSystemFailure('not-regular'));
         if (st.nlink > 1) return finish(new FileSystemFailure('hard-linked'));
-        version = fileVersion(st.mtimeMs, st.size);
+        version = fileVersion(st);
         readAll(fd, st.size, finish);
       });
     });
   });
 }
 
-/** A file's version as every reader and stat of the team folder on Node writes it. */
-export function fileVersion(mtimeMs: number, size: number): string {
-  return `${mtimeMs}:${size}`;
+/**
+ * A file's (or folder's) version as every reader and stat of the team folder on Node writes it: `mtime:size`, then
+ * the change time and the inode. The modification time can be put back (`cp -p`, `touch -r`); the change time cannot
+ * (setting the times changes it), and a file replaced by a rename is another inode. Whoever compares versions (the
+ * rescan, the warm start) reads again when any part differs.
+ */
+export function fileVersion(st: { readonly mtimeMs: number; readonly size: number; readonly ctimeMs: number; readonly ino: number }): string {
+  return `${st.mtimeMs}:${st.size}:${st.ctimeMs}:${st.ino}`;
 }
 
 /**

@@ -248,7 +248,12 @@ export class TeamService implements vscode.Disposable {
     const text = await warm.read(root);
     const file = text === undefined ? undefined : readWarmFile(text, { build: warm.build, today: this.today, settings });
     if (!file || this.checkerValue !== checker) return;
-    const change = await checker.adoptWarm(file, fs);
+    let change: Awaited<ReturnType<TeamChecker['adoptWarm']>>;
+    try {
+      change = await checker.adoptWarm(file, fs);
+    } catch {
+      return; // whatever went wrong with the warm start, the load goes on cold
+    }
     if (!change) return;
     this.timeline.mark('warm');
     this.fire(change);
@@ -260,7 +265,7 @@ export class TeamService implements vscode.Disposable {
     const checker = this.checkerValue;
     const root = this.rootValue;
     if (!warm || !checker || !root) return;
-    const record = checker.warmRecord(warm.build, Date.now());
+    const record = await checker.warmRecord(warm.build, Date.now());
     if (record) await warm.write(root, record);
   }
 

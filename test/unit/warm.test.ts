@@ -5,13 +5,18 @@
  * or a corrupt file means that report, or the whole cache, is not trusted; the real check replaces it all.
  */
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { TeamChecker } from '../../src/core/checker';
 import type { CheckChange } from '../../src/core/checker';
+import type { TeamFileSystem } from '../../src/core/fs';
 import type { RuleSettings } from '../../src/core/rules/registry';
 import type { Problem } from '../../src/core/types';
 import { RACY_MS, readWarmFile, settingsKey, WARM_FORMAT, WARM_KIND } from '../../src/core/warm/cache';
 import type { WarmFile } from '../../src/core/warm/cache';
 import { sortProblems } from '../../src/cli/output';
+import { NodeTeamFileSystem } from '../../src/node/nodeFs';
 import { reportIdOf } from '../../src/core/paths';
 import { meetingYaml, reportFiles, TODAY, weekly } from './helpers/builders';
 import { generatedTeam } from './helpers/generated';
@@ -27,7 +32,7 @@ async function coldChecker(fs: MemoryFileSystem, settings: RuleSettings = {}, to
 
 /** What the last window wrote, read back as the next window reads it. */
 async function recordOf(fs: MemoryFileSystem, settings: RuleSettings = {}, today = TODAY): Promise<WarmFile> {
-  const record = (await coldChecker(fs, settings, today)).warmRecord(BUILD, NOW);
+  const record = await (await coldChecker(fs, settings, today)).warmRecord(BUILD, NOW);
   assert.ok(record, 'a fully checked team gives a record');
   const back = readWarmFile(JSON.stringify(record), { build: BUILD, today, settings });
   assert.ok(back, 'the record reads back');
@@ -35,7 +40,7 @@ async function recordOf(fs: MemoryFileSystem, settings: RuleSettings = {}, today
 }
 
 /** A new window: rows only, then the warm start. */
-async function reopened(fs: MemoryFileSystem, warm: WarmFile, settings: RuleSettings = {}, today = TODAY): Promise<{ checker: TeamChecker; change: CheckChange | undefined }> {
+async function reopened(fs: TeamFileSystem, warm: WarmFile, settings: RuleSettings = {}, today = TODAY): Promise<{ checker: TeamChecker; change: CheckChange | undefined }> {
   const checker = await TeamChecker.openUnchecked(fs, { today, settings });
   const change = await checker.adoptWarm(warm, fs);
   return { checker, change };
@@ -224,15 +229,15 @@ describe('warm start (what the last window found, until the real check has run)'
     const files = Object.fromEntries([...['ana', 'bo', 'cy'].flatMap((id) => Object.entries(reportFiles(id, { meetings: weekly('2026-11-20', 3) })))]);
     const fs = new TimedFs({ 'team.yaml': 'manager: Sam\n', ...files }, (path) => (path.startsWith('bo/meetings/2026-11-20') ? NOW - RACY_MS / 2 : NOW - 60_000));
     const checker = await coldChecker(fs);
-    const record = checker.warmRecord(BUILD, NOW);
+    const record = await checker.warmRecord(BUILD, NOW);
     assert.deepEqual(Object.keys(record?.reports ?? {}).sort(), ['ana', 'cy'], 'bo\'s newest 1:1 was modified a second ago');
     await checker.setOverlay('cy/report.yaml', 'name: Cy (unsaved)\n');
     await checker.ensureChecked('ana/meetings/2026-11-20.yaml'); // the newest: inside the window, still vouched for
-    assert.deepEqual(Object.keys(checker.warmRecord(BUILD, NOW)?.reports ?? {}).sort(), ['ana'], 'cy has unsaved text');
+    assert.deepEqual(Object.keys((await checker.warmRecord(BUILD, NOW))?.reports ?? {}).sort(), ['ana'], 'cy has unsaved text');
     const big = new MemoryFileSystem({ ...reportFiles('ana', { meetings: weekly('2026-11-20', 30) }) });
     const opened = await coldChecker(big);
     await opened.ensureChecked('ana/meetings/2026-05-01.yaml');
-    assert.deepEqual(Object.keys(opened.warmRecord(BUILD, NOW)?.reports ?? {}), [], 'an old 1:1 opened adds its own problems');
+    assert.deepEqual(Object.keys((await opened.warmRecord(BUILD, NOW))?.reports ?? {}), [], 'an old 1:1 opened adds its own problems');
   });
 
   // What it holds is what the rows and the Problems panel show: an overdue action's problem quotes the action, so an
@@ -256,9 +261,81 @@ describe('warm start (what the last window found, until the real check has run)'
     }
     const cold = await coldChecker(fs);
     assert.ok(cold.problems().some((p) => p.file.includes('/meetings/')), 'problems on those files');
-    const text = JSON.stringify(cold.warmRecord(BUILD, NOW));
+    const text = JSON.stringify(await cold.warmRecord(BUILD, NOW));
     assert.ok(text.includes('"ana"'));
     assert.equal(text.includes(CANARY), false);
+  });
+
+  it('a change between the adoption and the full check: the kept problems it no longer finds leave the Problems panel', async () => {
+    const fs = teamOf();
+    const record = await (await coldChecker(fs)).warmRecord(BUILD, NOW);
+    assert.ok(record);
+    // A kept problem the real check will not find (a rule fixed in this build, say), on a file the change does not name.
+    const ghost = { file: 'bo/meetings/2026-10-09.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'GHOST' } as const;
+    const warm = readWarmFile(JSON.stringify({ ...record, reports: { ...record.reports, bo: { ...record.reports.bo, findings: [...record.reports.bo.findings, ghost] } } }), { build: BUILD, today: TODAY, settings: {} });
+    assert.ok(warm);
+    const checker = await TeamChecker.openUnchecked(fs, { today: TODAY });
+    // The Problems panel as the diagnostics adapter keeps it: each change replaces the files it names.
+    const panel = new Map<string, Problem[]>();
+    const show = (c: CheckChange | undefined): void => {
+      if (!c?.files) {
+        panel.clear();
+        for (const p of checker.problems()) panel.set(p.file, [...(panel.get(p.file) ?? []), p]);
+      } else for (const [f, ps] of c.files) panel.set(f, ps);
+    };
+    show(await checker.adoptWarm(warm, fs));
+    assert.ok([...panel.values()].flat().some((p) => p.rule === 'cadence-overdue' && p.file === 'bo/report.yaml'), 'kept: Bo is overdue');
+    // Today's 1:1 with Bo is written before the full check reached him.
+    fs.write('bo/meetings/2026-11-24.yaml', meetingYaml('2026-11-24'));
+    show(await checker.applyChanges([['bo/meetings/2026-11-24.yaml', 'created']]));
+    await checker.checkAll({ progress: show });
+    const shown = [...panel.values()].flat();
+    assert.deepEqual(shown.filter((p) => p.rule === 'cadence-overdue').map((p) => p.file), [], 'Bo is no longer overdue in the panel');
+    assert.deepEqual(shown.filter((p) => p.message === 'GHOST').map((p) => p.file), [], 'the kept GHOST is cleared');
+  });
+
+  it('a report whose 1:1 was added or removed in the window is kept for the next (its listing vouched for again)', async () => {
+    for (const change of ['created', 'deleted'] as const) {
+      const fs = teamOf();
+      const checker = await coldChecker(fs);
+      if (change === 'created') fs.write('ana/meetings/2026-11-24.yaml', meetingYaml('2026-11-24'));
+      else fs.delete('ana/meetings/2026-10-02.yaml');
+      const path = change === 'created' ? 'ana/meetings/2026-11-24.yaml' : 'ana/meetings/2026-10-02.yaml';
+      await checker.applyChanges([[path, change]]);
+      const record = await checker.warmRecord(BUILD, NOW);
+      const warm = readWarmFile(JSON.stringify(record), { build: BUILD, today: TODAY, settings: {} });
+      assert.ok(warm);
+      const { checker: next, change: shown } = await reopened(fs, warm);
+      assert.ok(warmReports(shown).includes('ana'), `${change}: Ana is warm in the next window`);
+      const cold = await coldChecker(fs);
+      assert.deepEqual(plain(next.problems()), plain(cold.problems()), `${change}: with the problems of a cold check`);
+    }
+  });
+
+  it('a file rewritten with the same size and its old modification time put back (cp -p, touch -r) is not trusted', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'warm-'));
+    try {
+      mkdirSync(path.join(root, 'ana', 'meetings'), { recursive: true });
+      writeFileSync(path.join(root, 'ana', 'report.yaml'), 'name: Ana\n');
+      const goals = path.join(root, 'ana', 'goals.yaml');
+      // Expired on 2026-10-01 (goal-expired), then "2026-12-01": the same number of bytes.
+      writeFileSync(goals, 'goals:\n  - id: g1\n    title: Ship\n    start: 2026-09-01\n    end: 2026-10-01\n');
+      const old = new Date(Date.now() - 3_600_000);
+      for (const p of ['ana/goals.yaml', 'ana/report.yaml', 'ana/meetings', 'ana']) utimesSync(path.join(root, p), old, old);
+      const fs = new NodeTeamFileSystem(root);
+      const cold = await TeamChecker.open(fs, { today: TODAY });
+      assert.ok(cold.problems().some((p) => p.rule === 'goal-expired'));
+      const warm = readWarmFile(JSON.stringify(await cold.warmRecord(BUILD, Date.now())), { build: BUILD, today: TODAY, settings: {} });
+      assert.ok(warm?.reports.ana, 'Ana kept');
+      const before = statSync(goals);
+      writeFileSync(goals, 'goals:\n  - id: g1\n    title: Ship\n    start: 2026-09-01\n    end: 2026-12-01\n');
+      utimesSync(goals, before.atime, before.mtime);
+      assert.equal(statSync(goals).mtimeMs, before.mtimeMs);
+      const { checker } = await reopened(fs, warm);
+      assert.deepEqual(checker.problemsOf('ana/goals.yaml').filter((p) => p.rule === 'goal-expired'), [], 'no kept goal-expired for a goal that is not expired');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('settings are one key whatever their order', () => {

@@ -57,7 +57,7 @@ function everyRuleFiles(): Record<string, string> {
 
 async function recordOf(fs: MemoryFileSystem): Promise<WarmFile> {
   const checker = await TeamChecker.open(fs, { today: TODAY });
-  const record = checker.warmRecord(BUILD, NOW);
+  const record = await checker.warmRecord(BUILD, NOW);
   assert.ok(record, 'a fully checked team gives a record');
   return record;
 }
@@ -168,11 +168,11 @@ describe('warm start, red team (the cache file as hostile input)', () => {
   it('unsaved team.yaml text: no cache is written, so the last good one stays (the next window reads team.yaml from disk)', async () => {
     const fs = everyRuleTeam();
     const checker = await TeamChecker.open(fs, { today: TODAY });
-    assert.ok(checker.warmRecord(BUILD, NOW), 'a record before the edit');
+    assert.ok(await checker.warmRecord(BUILD, NOW), 'a record before the edit');
     await checker.setOverlay('team.yaml', 'manager: Sam\ncadence: biweekly\n');
-    assert.equal(checker.warmRecord(BUILD, NOW), undefined, 'none while team.yaml has unsaved text');
+    assert.equal(await checker.warmRecord(BUILD, NOW), undefined, 'none while team.yaml has unsaved text');
     await checker.setOverlay('team.yaml', undefined);
-    const record = checker.warmRecord(BUILD, NOW);
+    const record = await checker.warmRecord(BUILD, NOW);
     assert.ok(record, 'one again once the editor is back to the disk');
     const back = readWarmFile(JSON.stringify(record), EXPECTED);
     assert.ok(back);

@@ -394,6 +394,8 @@ export class TeamIndex {
   private meetingChanged(r: MutableReport, fileName: string, kind: ChangeKind): void {
     r.loaded.delete(fileName);
     const existing = r.meetings.findIndex((m) => m.fileName === fileName);
+    // A name added or removed: the folder's version from its last listing no longer vouches for the listing held.
+    if (kind !== 'changed' || existing < 0) this.versionsRead.delete(joinPath(r.path, MEETINGS_DIR));
     if (kind === 'deleted') {
       if (existing >= 0) r.meetings.splice(existing, 1);
       r.layoutFindings = r.layoutFindings.filter((f) => f.file !== joinPath(r.path, MEETINGS_DIR, fileName));
@@ -545,6 +547,17 @@ export class TeamIndex {
       }
     }
     await this.slice(); // a listing of a few hundred names is taken in at once, but not many of them back to back
+    const { refs, bad } = this.listingOf(r, names);
+    // Keep cached parses of files that are still there.
+    const keep = new Set(refs.map((m) => m.fileName));
+    for (const name of [...r.loaded.keys()]) if (!keep.has(name)) r.loaded.delete(name);
+    r.meetings = refs;
+    r.layoutFindings = [...r.layoutFindings.filter((f) => !f.file.startsWith(joinPath(r.path, MEETINGS_DIR) + '/')), ...bad];
+  }
+
+  /** A meetings folder's names as the index takes them: the 1:1s, newest first, and the findings about the others. */
+  private listingOf(r: MutableReport, names: ReadonlyArray<readonly [string, string]>): { refs: MeetingRef[]; bad: Finding[] } {
+    const dir = joinPath(r.path, MEETINGS_DIR);
     const refs: MeetingRef[] = [];
     const bad: Finding[] = [];
     // The refs the index has already are kept (a rescan lists every folder again: no new object per known file).
@@ -564,11 +577,32 @@ export class TeamIndex {
       }
     }
     refs.sort(compareRefsNewestFirst);
-    // Keep cached parses of files that are still there.
-    const keep = new Set(refs.map((m) => m.fileName));
-    for (const name of [...r.loaded.keys()]) if (!keep.has(name)) r.loaded.delete(name);
-    r.meetings = refs;
-    r.layoutFindings = [...r.layoutFindings.filter((f) => !f.file.startsWith(joinPath(r.path, MEETINGS_DIR) + '/')), ...bad];
+    return { refs, bad };
+  }
+
+  /**
+   * Vouches again for a meetings folder whose listing the index changed one event at a time (its version from the
+   * first listing no longer says anything): lists it, and when the names and their findings are those the index
+   * holds, records the folder's version taken before the listing (the warm start's next record can then keep the
+   * report). Nothing changes in the index either way.
+   */
+  async revouchListing(id: string): Promise<void> {
+    const r = this.entries.get(id);
+    const dir = joinPath(id, MEETINGS_DIR);
+    if (!r || r.historyUnreadable || this.versionsRead.has(dir) || r.meetings.length === 0) return;
+    const st = await this.fs.stat(dir);
+    if (!st || st.kind !== 'directory') return;
+    let names: ReadonlyArray<readonly [string, string]>;
+    try {
+      names = await this.fs.readDirectory(dir);
+    } catch {
+      return;
+    }
+    const { refs, bad } = this.listingOf(r, names);
+    const key = (fs: readonly Finding[]): string => fs.map((f) => `${f.file}\u0000${f.message}`).sort().join('\u0001');
+    const same = refs.length === r.meetings.length && refs.every((m, i) => m === r.meetings[i])
+      && key(bad) === key(r.layoutFindings.filter((f) => f.file.startsWith(`${dir}/`)));
+    if (same && this.entries.get(id) === r) this.versionsRead.set(dir, st.version);
   }
 
   private refreshLayoutFindings(r: MutableReport): void {
