@@ -26,7 +26,7 @@ const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
 /** Only the files the package is made of: vsce walks the whole folder, and this checkout has large ones. */
 function stagePackage(dir) {
-  for (const f of ['package.json', '.vscodeignore', 'README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/webview', 'media', 'schemas', 'docs']) {
+  for (const f of ['package.json', '.vscodeignore', 'README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/lazy', 'out/webview', 'media', 'schemas', 'docs']) {
     expect(fs.existsSync(path.join(ROOT, f)), `${f} is missing (run npm run build first)`);
     fs.cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
   }
@@ -81,7 +81,7 @@ async function main() {
       const folder = path.join(extDir, installed[0]);
       // A real copy unpacked from the VSIX, not a link to this checkout, and only what the package holds.
       expect(!fs.lstatSync(folder).isSymbolicLink() && !fs.realpathSync(folder).startsWith(path.join(ROOT, 'out')), 'the extension is a copy');
-      for (const f of ['out/extension.js', 'out/webview/form.js', 'out/webview/dashboard.js', 'schemas/meeting.schema.json', 'media/icon.png']) expect(fs.existsSync(path.join(folder, f)), `${f} installed`);
+      for (const f of ['out/extension.js', 'out/lazy/yaml.js', 'out/lazy/ical-generator.js', 'out/lazy/ical-timezones.js', 'out/webview/form.js', 'out/webview/dashboard.js', 'schemas/meeting.schema.json', 'media/icon.png']) expect(fs.existsSync(path.join(folder, f)), `${f} installed`);
       for (const f of ['src', 'node_modules', 'test', 'out/cli.js']) expect(!fs.existsSync(path.join(folder, f)), `${f} not installed`);
       fs.rmSync(stage, { recursive: true, force: true });
     });
