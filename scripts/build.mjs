@@ -122,6 +122,25 @@ const namesOf = (chunk) => {
   return Object.keys(requireOut(path)).filter((k) => k !== '__esModule');
 };
 
+/**
+ * `import * as vscode from 'vscode'` in each of the extension's ~20 modules: esbuild gives each importing module its own
+ * copy of the external module's namespace, a getter per export, and the API object VS Code hands an extension has
+ * about 200 (node:fs about 100). The extension's imports of `vscode` and node's modules go through one module per
+ * external instead, which copies it once; reading an export is the same getter as before.
+ */
+const sharedExternals = {
+  name: 'shared-externals',
+  setup(build) {
+    build.onResolve({ filter: /^(vscode|node:[\w/]+)$/ }, (args) => (args.namespace === 'shared-external'
+      ? { path: args.path, external: true }
+      : { path: args.path, namespace: 'shared-external' }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-external' }, (args) => ({
+      loader: 'js',
+      contents: `export * from ${JSON.stringify(args.path)};\nexport { default } from ${JSON.stringify(args.path)};\n`,
+    }));
+  },
+};
+
 /** Writes a build's metafile after each build (also in --watch). */
 function metafileTo(file) {
   return { name: 'metafile', setup: (build) => build.onEnd((r) => r.metafile && writeFileSync(file, JSON.stringify(r.metafile))) };
@@ -129,7 +148,7 @@ function metafileTo(file) {
 
 const targets = [
   // Its metafile (the inputs it holds) goes beside it for test/unit/bundle.test.ts; the package leaves it out.
-  { ...common, plugins: [lazyChunks(namesOf), ...common.plugins, metafileTo('out/extension.meta.json')], metafile: true, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js' },
+  { ...common, plugins: [lazyChunks(namesOf), sharedExternals, ...common.plugins, metafileTo('out/extension.meta.json')], metafile: true, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench.js' },
   // Each webview app: a browser bundle and its stylesheet, the only files its page may load (src/vscode/webview/).

@@ -73,6 +73,15 @@ describe('the extension bundle (out/extension.js)', () => {
     }
   });
 
+  it('copies the exports of `vscode` and of each node module into one namespace, not one per importing module', () => {
+    const text = readFileSync(BUNDLE, 'utf8');
+    // (esbuild's copy is a getter per export: the API object VS Code hands an extension has about 200.)
+    for (const external of ['vscode', 'node:fs', 'node:path']) {
+      const requires = text.split(`require(${JSON.stringify(external)})`).length - 1;
+      assert.ok(requires >= 1 && requires <= 2, `${external} is required ${requires} times (its namespace and its default export)`);
+    }
+  });
+
   it('loads none of them when required, nor node:crypto, nor makes a collator (ICU collation data)', () => {
     const loaded = loadBundle();
     assert.deepEqual(loaded.files.filter((f) => f !== BUNDLE), [], 'require() of the bundle loads no other file');
