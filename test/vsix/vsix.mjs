@@ -81,7 +81,7 @@ async function main() {
       const folder = path.join(extDir, installed[0]);
       // A real copy unpacked from the VSIX, not a link to this checkout, and only what the package holds.
       expect(!fs.lstatSync(folder).isSymbolicLink() && !fs.realpathSync(folder).startsWith(path.join(ROOT, 'out')), 'the extension is a copy');
-      for (const f of ['out/extension.js', 'out/lazy/yaml.js', 'out/lazy/ical-generator.js', 'out/lazy/ical-timezones.js', 'out/webview/form.js', 'out/webview/dashboard.js', 'schemas/meeting.schema.json', 'media/icon.png']) expect(fs.existsSync(path.join(folder, f)), `${f} installed`);
+      for (const f of ['out/extension.js', 'out/lazy/ical-generator.js', 'out/lazy/ical-timezones.js', 'out/webview/form.js', 'out/webview/dashboard.js', 'schemas/meeting.schema.json', 'media/icon.png']) expect(fs.existsSync(path.join(folder, f)), `${f} installed`);
       for (const f of ['src', 'node_modules', 'test', 'out/cli.js']) expect(!fs.existsSync(path.join(folder, f)), `${f} not installed`);
       fs.rmSync(stage, { recursive: true, force: true });
     });
