@@ -81,8 +81,15 @@ async function main() {
       const folder = path.join(extDir, installed[0]);
       // A real copy unpacked from the VSIX, not a link to this checkout, and only what the package holds.
       expect(!fs.lstatSync(folder).isSymbolicLink() && !fs.realpathSync(folder).startsWith(path.join(ROOT, 'out')), 'the extension is a copy');
-      for (const f of ['out/extension.js', 'out/lazy/ical-generator.js', 'out/lazy/ical-timezones.js', 'out/webview/form.js', 'out/webview/dashboard.js', 'schemas/meeting.schema.json', 'media/icon.png']) expect(fs.existsSync(path.join(folder, f)), `${f} installed`);
+      for (const f of ['out/extension.js', 'out/webview/form.js', 'out/webview/dashboard.js', 'schemas/meeting.schema.json', 'media/icon.png']) expect(fs.existsSync(path.join(folder, f)), `${f} installed`);
       for (const f of ['src', 'node_modules', 'test', 'out/cli.js']) expect(!fs.existsSync(path.join(folder, f)), `${f} not installed`);
+      // What the bundle loads on first use (out/lazy/, the calendar export's): installed, and each loads on its own.
+      const lazy = [...fs.readFileSync(path.join(folder, 'out/extension.js'), 'utf8').matchAll(/require\("\.\/(lazy\/[\w.-]+\.js)"\)/g)].map((m) => `out/${m[1]}`);
+      expect(lazy.length >= 2, `the bundle requires its lazy chunks: ${JSON.stringify(lazy)}`);
+      for (const f of lazy) {
+        const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(folder, f))})`], { encoding: 'utf8' });
+        expect(r.status === 0, `${f} is installed and loads: ${r.stderr}`);
+      }
       fs.rmSync(stage, { recursive: true, force: true });
     });
     if (!extDir) return finish(1);
