@@ -29,25 +29,22 @@ function bundleInputs(): string[] {
 }
 
 /** In a fresh Node process: require() the bundle with a stand-in `vscode`, and report what that loaded. */
-function loadBundle(): { files: string[]; builtins: string[]; collators: number } {
+function loadBundle(): { files: string[]; builtins: string[] } {
   const script = `
     const Module = require('module');
     const load = Module._load;
     Module._load = function (request, ...rest) { return request === 'vscode' ? new Proxy({}, { get: () => new Proxy(function () {}, { get: () => undefined }) }) : load.call(this, request, ...rest); };
-    let collators = 0;
-    const Collator = Intl.Collator;
-    Intl.Collator = new Proxy(Collator, { construct: (t, a) => (collators++, new t(...a)), apply: (t, _, a) => (collators++, t(...a)) });
     const before = new Set(process.moduleLoadList);
     require(${JSON.stringify(BUNDLE)});
     const builtins = process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13));
-    process.stdout.write(JSON.stringify({ files: Object.keys(require.cache).filter((f) => f !== __filename), builtins, collators }));`;
+    process.stdout.write(JSON.stringify({ files: Object.keys(require.cache).filter((f) => f !== __filename), builtins }));`;
   // A script file, not `node -e`: -e loads node:crypto itself.
   const dir = mkdtempSync(path.join(tmpdir(), 'oneonones-bundle-'));
   try {
     writeFileSync(path.join(dir, 'load.js'), script);
     const r = spawnSync(process.execPath, [path.join(dir, 'load.js')], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    return JSON.parse(r.stdout) as { files: string[]; builtins: string[]; collators: number };
+    return JSON.parse(r.stdout) as { files: string[]; builtins: string[] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -80,11 +77,10 @@ describe('the extension bundle (out/extension.js)', () => {
     }
   });
 
-  it('loads none of them when required, nor node:crypto, nor makes a collator (ICU collation data)', () => {
+  it('loads none of them when required, nor node:crypto', () => {
     const loaded = loadBundle();
     assert.deepEqual(loaded.files.filter((f) => f !== BUNDLE), [], 'require() of the bundle loads no other file');
     assert.ok(!loaded.builtins.includes('crypto'), `node:crypto is not loaded (loaded: ${loaded.builtins.join(', ')})`);
-    assert.equal(loaded.collators, 0, 'no Intl.Collator is made at load');
   });
 
   it('each lazy chunk is the package itself, complete on its own', () => {
