@@ -85,7 +85,10 @@ export class ExportCommands {
     const root = this.service.root;
     const queries = queriesOf(this.service);
     if (!root || !queries) throw new WriteRefused('No team folder in this workspace yet. Create one from the 1:1s view.');
-    const options: ExportOptions = { teamKey: nodePath.basename(root.path), vtimezone: getVtimezoneComponent, ...(await this.ask(kind, queries, arg, answers)) };
+    // The VTIMEZONE texts are a file of their own, loaded on first read of `getVtimezoneComponent` (scripts/build.mjs):
+    // read it when a calendar with a time zone asks, not with every export.
+    const vtimezone = (zone: string): string | null => getVtimezoneComponent(zone);
+    const options: ExportOptions = { teamKey: nodePath.basename(root.path), vtimezone, ...(await this.ask(kind, queries, arg, answers)) };
     const text = await runExport(kind, queries, options);
     const target = await this.askSaveTarget({
       defaultUri: vscode.Uri.joinPath(vscode.workspace.getWorkspaceFolder(root)?.uri ?? root, defaultFileName(kind, options, queries.today)),

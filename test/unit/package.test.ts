@@ -33,7 +33,7 @@ function projectCopy(): string {
     if (['node_modules', '.vscode-test', '.git', 'bench'].includes(name) || name.endsWith('.vsix')) continue;
     cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true, dereference: false });
   }
-  const decoys = ['out/cli.js', 'out/extension.js.map', 'out/bench.js', 'src/extension.ts', 'build/src/cli.js', 'test/unit/x.test.ts', 'examples/demo-team/a/report.yaml',
+  const decoys = ['out/cli.js', 'out/extension.js.map', 'out/extension.meta.json', 'out/lazy/ical-generator.js.map', 'out/bench.js', 'src/extension.ts', 'build/src/cli.js', 'test/unit/x.test.ts', 'examples/demo-team/a/report.yaml',
     'bench/results.json', 'bench/cache/x.yaml', 'scripts/build.mjs', '.vscode-test/runs/x.log', '.ci/run', 'tsconfig.json', 'eslint.config.mjs', 'test-results/tree.png',
     'webview/form/main.ts', 'out/webview/form.js.map', 'build/test/webview/x.js', 'node_modules/yaml/package.json', 'schemas/notes.txt', 'docs/draft.txt', 'old.vsix'];
   for (const f of decoys) {
@@ -77,7 +77,7 @@ describe('the extension package (VSIX)', () => {
 
   it('holds exactly the bundle, webview assets, media, schemas, docs, README, CONTRIBUTING, CHANGELOG and LICENSE, and is small', async function () {
     this.timeout(120_000);
-    for (const f of ['out/extension.js', 'out/webview/form.js', 'out/webview/form.css', 'out/webview/dashboard.js', 'out/webview/dashboard.css']) assert.ok(existsSync(path.join(ROOT, f)), `${f}: run npm run build first`);
+    for (const f of ['out/extension.js', 'out/lazy/ical-generator.js', 'out/webview/form.js', 'out/webview/form.css', 'out/webview/dashboard.js', 'out/webview/dashboard.css']) assert.ok(existsSync(path.join(ROOT, f)), `${f}: run npm run build first`);
     const dir = projectCopy();
     try {
       // The same vsce arguments as `npm run package`, into a file of the test's own.
@@ -89,7 +89,7 @@ describe('the extension package (VSIX)', () => {
       const expected = [
         '[Content_Types].xml', 'extension.vsixmanifest',
         'extension/LICENSE.txt', 'extension/changelog.md', 'extension/CONTRIBUTING.md', 'extension/package.json', 'extension/readme.md',
-        'extension/out/extension.js', 'extension/out/webview/dashboard.css', 'extension/out/webview/dashboard.js', 'extension/out/webview/form.css', 'extension/out/webview/form.js',
+        'extension/out/extension.js', 'extension/out/lazy/ical-generator.js', 'extension/out/lazy/ical-timezones.js', 'extension/out/webview/dashboard.css', 'extension/out/webview/dashboard.js', 'extension/out/webview/form.css', 'extension/out/webview/form.js',
         ...filesUnder('media', () => true).map((f) => `extension/${f}`),
         ...filesUnder('schemas', (n) => n.endsWith('.schema.json')).map((f) => `extension/${f}`),
         ...filesUnder('docs', (n) => n.endsWith('.md') || n.endsWith('.svg')).map((f) => `extension/${f}`),

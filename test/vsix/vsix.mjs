@@ -26,7 +26,7 @@ const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
 /** Only the files the package is made of: vsce walks the whole folder, and this checkout has large ones. */
 function stagePackage(dir) {
-  for (const f of ['package.json', '.vscodeignore', 'README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/webview', 'media', 'schemas', 'docs']) {
+  for (const f of ['package.json', '.vscodeignore', 'README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/lazy', 'out/webview', 'media', 'schemas', 'docs']) {
     expect(fs.existsSync(path.join(ROOT, f)), `${f} is missing (run npm run build first)`);
     fs.cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
   }
@@ -83,6 +83,13 @@ async function main() {
       expect(!fs.lstatSync(folder).isSymbolicLink() && !fs.realpathSync(folder).startsWith(path.join(ROOT, 'out')), 'the extension is a copy');
       for (const f of ['out/extension.js', 'out/webview/form.js', 'out/webview/dashboard.js', 'schemas/meeting.schema.json', 'media/icon.png']) expect(fs.existsSync(path.join(folder, f)), `${f} installed`);
       for (const f of ['src', 'node_modules', 'test', 'out/cli.js']) expect(!fs.existsSync(path.join(folder, f)), `${f} not installed`);
+      // What the bundle loads on first use (out/lazy/, the calendar export's): installed, and each loads on its own.
+      const lazy = [...fs.readFileSync(path.join(folder, 'out/extension.js'), 'utf8').matchAll(/require\("\.\/(lazy\/[\w.-]+\.js)"\)/g)].map((m) => `out/${m[1]}`);
+      expect(lazy.length >= 2, `the bundle requires its lazy chunks: ${JSON.stringify(lazy)}`);
+      for (const f of lazy) {
+        const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(folder, f))})`], { encoding: 'utf8' });
+        expect(r.status === 0, `${f} is installed and loads: ${r.stderr}`);
+      }
       fs.rmSync(stage, { recursive: true, force: true });
     });
     if (!extDir) return finish(1);
