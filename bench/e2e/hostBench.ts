@@ -159,12 +159,14 @@ export async function run(): Promise<void> {
       const api = ext.isActive ? ext.exports : await ext.activate();
       const tl = api.service.timeline;
       await until(() => tl.time('problems') !== undefined, LOAD_TIMEOUT_MS, 'the Problems panel after the load');
+      await profile.stop();
       const activate = tl.time('activate') ?? NaN;
       const since = (m: Parameters<typeof tl.time>[0]): number | null => {
         const t = tl.time(m);
         return t === undefined ? null : t - activate;
       };
       result.load = {
+        activateToRowsMs: since('rows'),
         activateToTreeRowsMs: since('treeRows'),
         activateToWarmMs: since('warm'),
         activateToWarmProblemsMs: since('warmProblems'),

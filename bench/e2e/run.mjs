@@ -58,7 +58,7 @@ async function session(variant, workspace, shared) {
         ONEONONES_E2E_OUT: outFile,
         ONEONONES_E2E_VARIANT: variant,
         ONEONONES_E2E_REWRITER: path.join(ROOT, 'bench', 'e2e', 'rewrite.mjs'),
-        ...(args.profile && variant === 'extension' ? { ONEONONES_E2E_PROFILE: path.join(runDir, 'load.cpuprofile') } : {}),
+        ...(args.profile && (variant === 'extension' || variant === 'warm') ? { ONEONONES_E2E_PROFILE: path.join(runDir, 'load.cpuprofile') } : {}),
       },
       idleTimeoutSeconds: 120,
     });

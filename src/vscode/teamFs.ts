@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { FileSystemFailure } from '../core/fs';
 import type { EntryKind, FileContent, TeamFileSystem } from '../core/fs';
 import { NodeTeamFileSystem } from '../node/nodeFs';
-import { mapNodeError, readRegularFileVersioned } from '../node/safeRead';
+import { mapNodeError } from '../node/safeRead';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -14,10 +14,16 @@ export function kindOf(type: vscode.FileType): EntryKind {
   return 'other';
 }
 
-/** The Uri of a team-relative path; refuses `..` and absolute paths so nothing resolves outside the team folder. */
-export function teamUri(root: vscode.Uri, path: string): vscode.Uri {
+/** The parts of a team-relative path; refuses `..`, `.` and backslashes so nothing resolves outside the team folder. */
+function teamParts(path: string): string[] {
   const parts = path.split('/').filter((p) => p !== '');
   if (parts.some((p) => p === '..' || p === '.' || p.includes('\\'))) throw new Error(`Refusing a path outside the team folder: ${path}`);
+  return parts;
+}
+
+/** The Uri of a team-relative path; refuses `..` and absolute paths so nothing resolves outside the team folder. */
+export function teamUri(root: vscode.Uri, path: string): vscode.Uri {
+  const parts = teamParts(path);
   return parts.length === 0 ? root : vscode.Uri.joinPath(root, ...parts);
 }
 
@@ -45,7 +51,7 @@ export class WorkspaceTeamFileSystem implements TeamFileSystem {
 
   async readDirectory(path: string): Promise<Array<[string, EntryKind]>> {
     if (this.disk) {
-      teamUri(this.root, path); // the same refusal of `..` as for every other path
+      teamParts(path); // the same refusal of `..` as for every other path (no Uri built: the load asks thousands)
       return this.disk.readDirectory(path);
     }
     let entries: Array<[string, vscode.FileType]>;
@@ -58,24 +64,30 @@ export class WorkspaceTeamFileSystem implements TeamFileSystem {
   }
 
   async readFile(path: string): Promise<FileContent> {
-    const uri = teamUri(this.root, path);
+    if (this.disk) {
+      // The same guarded read as the CLI (no link followed, no hard link read, a pipe never waited on), which
+      // workspace.fs cannot tell apart; the file's version comes from its own fstat.
+      teamParts(path);
+      try {
+        return await this.disk.readFile(path);
+      } catch (e) {
+        throw mapError(e);
+      }
+    }
+    // Other schemes (remote, virtual) go through workspace.fs.
     let bytes: Uint8Array;
-    let version: string | undefined;
     try {
-      // On disk, the same guarded read as the CLI (no link followed, no hard link read, a pipe never waited on);
-      // workspace.fs can tell none of these apart. Other schemes (remote, virtual) go through workspace.fs.
-      if (uri.scheme === 'file') ({ bytes, version } = await readRegularFileVersioned(uri.fsPath));
-      else bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = await vscode.workspace.fs.readFile(teamUri(this.root, path));
     } catch (e) {
       throw mapError(e);
     }
     const text = decoder.decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, version };
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
 
   async stat(path: string): Promise<{ kind: EntryKind; version: string } | undefined> {
     if (this.disk) {
-      teamUri(this.root, path);
+      teamParts(path);
       return this.disk.stat(path);
     }
     try {
