@@ -138,6 +138,27 @@ function messagesOf(uri: vscode.Uri): string[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'First-Class 1:1s').map((d) => d.message);
 }
 
+type Milestone = Parameters<ExtensionApi['service']['timeline']['time']>[0];
+
+/**
+ * The extension, activated, once its load has put the full check's problems in the panel (the load's profile, if
+ * any, stopped then), with its activation time and each milestone's time since it (null: did not happen).
+ */
+async function loaded(profile: CpuProfile): Promise<{ api: ExtensionApi; activate: number; since: (m: Milestone) => number | null }> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!ext) throw new Error('the extension is not installed');
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  const tl = api.service.timeline;
+  await until(() => tl.time('problems') !== undefined, LOAD_TIMEOUT_MS, 'the Problems panel after the load');
+  await profile.stop();
+  const activate = tl.time('activate') ?? NaN;
+  const since = (m: Milestone): number | null => {
+    const t = tl.time(m);
+    return t === undefined ? null : t - activate;
+  };
+  return { api, activate, since };
+}
+
 export async function run(): Promise<void> {
   const out = process.env.ONEONONES_E2E_OUT;
   const variants = ['baseline', 'extension', 'warm-prime', 'warm'] as const;
@@ -154,17 +175,7 @@ export async function run(): Promise<void> {
     // ---- the warm start: a first window writes it (warm-prime), a second on the unchanged folder uses it (warm) ----
     if (variant === 'warm-prime' || variant === 'warm') {
       await vscode.commands.executeCommand('workbench.view.extension.oneOnOnes');
-      const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-      if (!ext) throw new Error('the extension is not installed');
-      const api = ext.isActive ? ext.exports : await ext.activate();
-      const tl = api.service.timeline;
-      await until(() => tl.time('problems') !== undefined, LOAD_TIMEOUT_MS, 'the Problems panel after the load');
-      await profile.stop();
-      const activate = tl.time('activate') ?? NaN;
-      const since = (m: Parameters<typeof tl.time>[0]): number | null => {
-        const t = tl.time(m);
-        return t === undefined ? null : t - activate;
-      };
+      const { api, since } = await loaded(profile);
       result.load = {
         activateToRowsMs: since('rows'),
         activateToTreeRowsMs: since('treeRows'),
@@ -186,17 +197,7 @@ export async function run(): Promise<void> {
       let viewShownAt: number | undefined;
       let viewError: string | undefined;
       vscode.commands.executeCommand('workbench.view.extension.oneOnOnes').then(() => (viewShownAt = Date.now()), (e: unknown) => (viewError = String(e)));
-      const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-      if (!ext) throw new Error('the extension is not installed');
-      const api = ext.isActive ? ext.exports : await ext.activate();
-      const tl = api.service.timeline;
-      await until(() => tl.time('problems') !== undefined, LOAD_TIMEOUT_MS, 'the Problems panel after the load');
-      await profile.stop();
-      const activate = tl.time('activate') ?? NaN;
-      const since = (m: Parameters<typeof tl.time>[0]): number | null => {
-        const t = tl.time(m);
-        return t === undefined ? null : t - activate;
-      };
+      const { api, since, activate } = await loaded(profile);
       result.load = {
         hostStartToActivateMs: Math.round(activate - performance.timeOrigin),
         activateToFolderMs: since('folder'),
