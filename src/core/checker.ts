@@ -161,7 +161,7 @@ export class TeamChecker {
     await this.index.finishLoad(); // the goals and the 1:1 listings an unchecked open left for now
     this.revisionValue++;
     this.findings.clear();
-    this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
+    this.teamFindings = this.currentTeamFindings();
     const reports = this.index.reports();
     for (let i = 0; i < reports.length; i += CHECK_STEP) {
       const step = reports.slice(i, i + CHECK_STEP);
@@ -169,12 +169,7 @@ export class TeamChecker {
       const warmFiles = step.flatMap((r) => this.provisional.get(r.id)?.findings.map((f) => f.file) ?? []);
       await mapLimit(step, REPORT_CONCURRENCY, (r) => this.checkReport(r));
       if (options.progress) {
-        const files = new Map<string, Problem[]>(warmFiles.map((f) => [f, []]));
-        for (const p of this.withSeverity(step.map((r) => this.findings.get(r.id) ?? []))) {
-          const list = files.get(p.file);
-          if (list) list.push(p);
-          else files.set(p.file, [p]);
-        }
+        const files = byFile(this.withSeverity(step.map((r) => this.findings.get(r.id) ?? [])), new Map(warmFiles.map((f) => [f, []])));
         options.progress({ files, reports: new Set(step.map((r) => r.id)) });
       }
       if (options.pause) await options.pause();
@@ -234,7 +229,7 @@ export class TeamChecker {
     if (effect.reports === 'all') {
       await this.checkAllNow();
     } else {
-      this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
+      this.teamFindings = this.currentTeamFindings();
       for (const id of ids) {
         const r = this.index.report(id);
         if (r) await this.checkReport(r);
@@ -318,13 +313,12 @@ export class TeamChecker {
   }
 
   problemsByFile(): Map<string, Problem[]> {
-    const map = new Map<string, Problem[]>();
-    for (const p of this.problems()) {
-      const list = map.get(p.file);
-      if (list) list.push(p);
-      else map.set(p.file, [p]);
-    }
-    return map;
+    return byFile(this.problems());
+  }
+
+  /** team.yaml's own findings and the top level's: the team's part of the problems, as the index holds them now. */
+  private currentTeamFindings(): Finding[] {
+    return [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
   }
 
   /**
@@ -495,9 +489,8 @@ export class TeamChecker {
         }
         return true;
       });
-      const files = new Map<string, Problem[]>();
       const reports = new Set<string>();
-      this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
+      this.teamFindings = this.currentTeamFindings();
       candidates.forEach(([r, w], i) => {
         // Checked meanwhile (a change), or a file no longer as it was: that report waits for its own check.
         if (!current[i] || !this.unchecked?.has(r.id)) return;
@@ -505,13 +498,8 @@ export class TeamChecker {
         reports.add(r.id);
       });
       if (reports.size === 0) return undefined;
-      for (const p of this.withSeverity([this.teamFindings, ...[...reports].map((id) => this.provisional.get(id)?.findings ?? [])])) {
-        const list = files.get(p.file);
-        if (list) list.push(p);
-        else files.set(p.file, [p]);
-      }
       this.revisionValue++;
-      return { files, reports };
+      return { files: byFile(this.withSeverity([this.teamFindings, ...[...reports].map((id) => this.provisional.get(id)?.findings ?? [])])), reports };
     });
   }
 
@@ -631,7 +619,7 @@ export class TeamChecker {
       for (const id of ids) for (const f of this.findings.get(id) ?? this.provisional.get(id)?.findings ?? []) touched.add(f.file);
     };
     collect(); // files that had problems before
-    this.teamFindings = [...(this.index.teamParsed?.file.findings ?? []), ...this.index.topLevelFindings];
+    this.teamFindings = this.currentTeamFindings();
     for (const id of ids) {
       const r = this.index.report(id);
       if (r) await this.checkReport(r);
@@ -668,6 +656,16 @@ function checkedState(r: ReportEntry): CheckedState {
 
 function sameState(a: CheckedState | undefined, r: ReportEntry): boolean {
   return a !== undefined && a.entry === r && a.profile === r.profile && a.goals === r.goals && a.meetings === r.meetings.length && a.newest === r.meetings[0]?.fileName;
+}
+
+/** Problems grouped by file, added to `into` (files named there with no problem keep their empty list). */
+function byFile(problems: readonly Problem[], into = new Map<string, Problem[]>()): Map<string, Problem[]> {
+  for (const p of problems) {
+    const list = into.get(p.file);
+    if (list) list.push(p);
+    else into.set(p.file, [p]);
+  }
+  return into;
 }
 
 function mergeEffects(effects: readonly ChangeEffect[]): ChangeEffect {
