@@ -4,8 +4,8 @@
  * file change re-runs only the report that file belongs to. Adapters read through `queries` (src/core/query/), never
  * through the index; every change and every lazy load of the index runs in this checker's one line (`exclusive`).
  */
-import type { IsoDate } from './dates';
-import { parseDuration } from './dates';
+import type { IsoDate, Period } from './dates';
+import { addDays, parseDuration } from './dates';
 import type { Finding } from './findings';
 import type { TeamFileSystem } from './fs';
 import { mapLimit } from './fs';
@@ -18,12 +18,14 @@ import type { ReportContext } from './rules/context';
 import { RULE_FAMILIES, severityOf } from './rules/registry';
 import type { RuleFamilyCheck, RuleSettings } from './rules/registry';
 import { windowSatisfied } from './rules/window';
+import { reportHealth } from './query/health';
 import { noSlice } from './slice';
 import type { Slice } from './slice';
 import type { Problem } from './types';
+import { reportView } from './views/model';
 import type { ReportView } from './views/model';
-import { settingsKey, teamKey, vouchable, WARM_FORMAT, WARM_KIND } from './warm/cache';
-import type { WarmFile, WarmReport } from './warm/cache';
+import { settingsKey, teamKey, vouchable, WARM_DAYS, WARM_FORMAT, WARM_KIND, warmDayOf, warmOffset } from './warm/cache';
+import type { WarmDay, WarmFile, WarmReport } from './warm/cache';
 
 /** The rule families come from the registry's one list of rule modules (rules/registry.ts). */
 export { RULE_FAMILIES };
@@ -360,18 +362,23 @@ export class TeamChecker {
     // Timed synchronously: the rules run in one go on the host's thread, and that is what must stay short per file.
     const started = performance.now();
     const ctx = buildReportContext(this.index, r, this.today, window, checked);
-    const found: Finding[] = [
-      ...r.layoutFindings,
-      ...(r.profile?.file.findings ?? []),
-      ...(r.goals?.file.findings ?? []),
-      ...checked.flatMap((m) => m.file.findings),
-    ];
-    for (const rule of this.rules) found.push(...rule(ctx));
-    this.findings.set(r.id, found);
+    this.findings.set(r.id, this.findingsOf(r, ctx));
     this.revisionValue++;
     this.checkedAs.set(r.id, checkedState(r));
     this.timings.slowestRulesMs = Math.max(this.timings.slowestRulesMs, performance.now() - started);
     this.timings.reportsChecked++;
+  }
+
+  /** A report's findings in a context: what its files say about themselves (those of `checkedMeetings`), then the rules. */
+  private findingsOf(r: ReportEntry, ctx: ReportContext): Finding[] {
+    const found: Finding[] = [
+      ...r.layoutFindings,
+      ...(r.profile?.file.findings ?? []),
+      ...(r.goals?.file.findings ?? []),
+      ...ctx.checkedMeetings.flatMap((m) => m.file.findings),
+    ];
+    for (const rule of this.rules) found.push(...rule(ctx));
+    return found;
   }
 
   /**
@@ -409,7 +416,8 @@ export class TeamChecker {
   /**
    * What the rules found for every report whose results can be vouched for by its files' versions (checked, every
    * file of its window read with a version not modified within RACY_MS of `nowMs`, no file opened outside the
-   * window, nothing unreadable, no unsaved editor text), for the next window's warm start. `build` names this build.
+   * window, nothing unreadable, no unsaved editor text), for the next window's warm start: its rows and problems on
+   * each of the WARM_DAYS days from today, as a cold check would give them on that day. `build` names this build.
    */
   warmRecord(build: string, nowMs: number): Promise<WarmFile | undefined> {
     return this.exclusive(async () => {
@@ -419,6 +427,8 @@ export class TeamChecker {
       for (const r of this.index.reports()) await this.index.revouchListing(r.id);
       const reports: Record<string, WarmReport> = {};
       for (const r of this.index.reports()) {
+        // Each report's rules run once per kept day: a break between reports keeps the host's thread free.
+        await this.slice();
         const w = this.warmReport(r, nowMs);
         if (w) reports[r.id] = w;
       }
@@ -427,9 +437,8 @@ export class TeamChecker {
   }
 
   private warmReport(r: ReportEntry, nowMs: number): WarmReport | undefined {
-    const findings = this.findings.get(r.id);
     const count = this.windows.get(r.id);
-    if (!findings || count === undefined || this.stamps.get(r.id) === undefined || this.index.hasReadFailures(r.id)) return undefined;
+    if (!this.findings.has(r.id) || count === undefined || this.stamps.get(r.id) === undefined || this.index.hasReadFailures(r.id)) return undefined;
     // A 1:1 opened outside the window adds its own problems: the next window would not (until it is opened there).
     const prefix = `${r.path}/meetings/`;
     for (const path of this.opened) {
@@ -448,14 +457,44 @@ export class TeamChecker {
     const meetings = versionOf(meetingsDir, r.meetings.length > 0 || this.index.versionRead(meetingsDir) !== undefined);
     if (profile === undefined || goals === undefined || meetings === undefined) return undefined;
     const window: Array<readonly [string, string]> = [];
+    const loaded: LoadedMeeting[] = [];
     for (const ref of r.meetings.slice(0, count)) {
-      const version = this.index.loadedMeeting(r.id, ref.fileName)?.version;
-      if (!vouchable(version, nowMs)) return undefined;
-      window.push([ref.fileName, version]);
+      const m = this.index.loadedMeeting(r.id, ref.fileName);
+      if (!m || !vouchable(m.version, nowMs)) return undefined;
+      window.push([ref.fileName, m.version]);
+      loaded.push(m);
     }
-    const view = this.queries.report(r.id)?.view;
-    if (!view) return undefined;
-    return { profile, goals, meetings, window, findings, view };
+    const days = this.warmDays(r, loaded);
+    return days.length === 0 ? undefined : { profile, goals, meetings, window, days };
+  }
+
+  /**
+   * A report's results on each of the WARM_DAYS days from today, as a cold window would check it on that day from the
+   * same files (that day's window of the parsed 1:1s `loaded`, nothing opened), until a day it cannot give; a day
+   * whose results equal the day before's is kept as null.
+   */
+  private warmDays(r: ReportEntry, loaded: readonly LoadedMeeting[]): Array<WarmDay | null> {
+    const careerDays = parseDuration(this.index.team.careerEvery) ?? 56;
+    const paused = r.profile?.value?.paused ?? [];
+    const days: Array<WarmDay | null> = [];
+    let last = '';
+    for (let k = 0; k < WARM_DAYS; k++) {
+      let result: WarmDay;
+      try {
+        const day = addDays(this.today, k);
+        const count = windowOn(loaded, r.meetings.length, day, careerDays, paused);
+        if (count === undefined) break;
+        const window = loaded.slice(0, count);
+        const ctx = buildReportContext(this.index, r, day, window, window);
+        result = { findings: this.findingsOf(r, ctx), view: reportView(ctx, reportHealth(ctx)) };
+      } catch {
+        break; // a rule that throws on that day: its fence finding is the real check's to give
+      }
+      const text = JSON.stringify(result);
+      days.push(text === last ? null : result);
+      last = text;
+    }
+    return days;
   }
 
   /**
@@ -467,14 +506,17 @@ export class TeamChecker {
    */
   adoptWarm(file: WarmFile, fs: { stat(path: string): Promise<{ readonly kind: string; readonly version: string } | undefined> }): Promise<CheckChange | undefined> {
     return this.exclusive(async () => {
-      if (!this.unchecked || file.today !== this.today || file.settings !== settingsKey(this.settings)) return undefined;
+      // Today's results, when the file was written today or within the days before that it holds results for.
+      const offset = warmOffset(file.today, this.today);
+      if (!this.unchecked || offset === undefined || file.settings !== settingsKey(this.settings)) return undefined;
       if (file.team !== teamKey(this.index)) return undefined;
-      const candidates: Array<readonly [ReportEntry, WarmReport]> = [];
+      const candidates: Array<readonly [ReportEntry, WarmReport, WarmDay]> = [];
       for (const r of this.index.reports()) {
         const w = Object.prototype.hasOwnProperty.call(file.reports, r.id) ? file.reports[r.id] : undefined;
-        if (!w || !this.unchecked.has(r.id) || this.index.hasReadFailures(r.id)) continue;
+        const day = w && warmDayOf(w, offset);
+        if (!w || !day || !this.unchecked.has(r.id) || this.index.hasReadFailures(r.id)) continue;
         const profile = r.profile ? this.index.versionRead(r.profile.file.path) ?? '' : null;
-        if (profile === w.profile) candidates.push([r, w]);
+        if (profile === w.profile) candidates.push([r, w, day]);
       }
       /** The version of a file (or folder, `kind`) on disk now; null when there is none; '' for anything else. */
       const versionOf = async (path: string, kind: string): Promise<string | null> => {
@@ -491,10 +533,10 @@ export class TeamChecker {
       });
       const reports = new Set<string>();
       this.teamFindings = this.currentTeamFindings();
-      candidates.forEach(([r, w], i) => {
+      candidates.forEach(([r, , day], i) => {
         // Checked meanwhile (a change), or a file no longer as it was: that report waits for its own check.
         if (!current[i] || !this.unchecked?.has(r.id)) return;
-        this.provisional.set(r.id, { findings: w.findings, view: w.view });
+        this.provisional.set(r.id, { findings: day.findings, view: day.view });
         reports.add(r.id);
       });
       if (reports.size === 0) return undefined;
@@ -675,4 +717,23 @@ function mergeEffects(effects: readonly ChangeEffect[]): ChangeEffect {
     for (const id of e.reports) reports.add(id);
   }
   return { reports };
+}
+
+/**
+ * The window a cold check on `day` takes (see TeamChecker.fillWindow) from a report's newest parsed 1:1s `loaded`:
+ * the shortest run of them that satisfies the rules on that day, or all of them when they are its whole history
+ * (`total` 1:1s); undefined when it would need older ones. A run that satisfies the rules on one day does on every
+ * later day (a held 1:1 stays held, counted days only grow), so the window parsed for today holds every later day's,
+ * and being monotone, it is found by bisection (a hostile history of thousands of planned 1:1s costs n log n).
+ */
+function windowOn(loaded: readonly LoadedMeeting[], total: number, day: IsoDate, careerDays: number, paused: readonly Period[]): number | undefined {
+  if (loaded.length === 0 || !windowSatisfied(loaded, day, careerDays, paused)) return loaded.length === total ? total : undefined;
+  let lo = 1;
+  let hi = loaded.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (windowSatisfied(loaded.slice(0, mid), day, careerDays, paused)) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi;
 }

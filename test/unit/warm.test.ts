@@ -13,8 +13,10 @@ import type { CheckChange } from '../../src/core/checker';
 import type { TeamFileSystem } from '../../src/core/fs';
 import type { RuleSettings } from '../../src/core/rules/registry';
 import type { Problem } from '../../src/core/types';
-import { RACY_MS, readWarmFile, settingsKey, WARM_FORMAT, WARM_KIND } from '../../src/core/warm/cache';
-import type { WarmFile } from '../../src/core/warm/cache';
+import { RACY_MS, readWarmFile, settingsKey, WARM_DAYS, WARM_FORMAT, WARM_KIND } from '../../src/core/warm/cache';
+import { addDays } from '../../src/core/dates';
+import type { WarmFile, WarmReport } from '../../src/core/warm/cache';
+import type { Finding } from '../../src/core/findings';
 import { sortProblems } from '../../src/cli/output';
 import { NodeTeamFileSystem } from '../../src/node/nodeFs';
 import { reportIdOf } from '../../src/core/paths';
@@ -51,6 +53,13 @@ function plain(problems: readonly Problem[]): unknown {
   return JSON.parse(JSON.stringify(sortProblems([...problems])));
 }
 
+/** A report's kept results with one more finding on the day they were written (and only then). */
+function withFinding(w: WarmReport, finding: Finding): WarmReport {
+  const first = w.days[0];
+  assert.ok(first);
+  return { ...w, days: [{ ...first, findings: [...first.findings, finding] }] };
+}
+
 function warmReports(change: CheckChange | undefined): string[] {
   return change && change.reports !== 'all' ? [...change.reports].sort() : [];
 }
@@ -63,7 +72,59 @@ const teamOf = (): MemoryFileSystem => new MemoryFileSystem({
   ...reportFiles('cy', { meetings: { ...weekly('2026-11-17', 5), '2026-11-10': { extra: { bogus: 1 } } } }),
 });
 
+/**
+ * A team whose rows and problems turn within the week after TODAY: a planned 1:1 without prep coming up, a 1:1 about to
+ * be late, a goal about to end, a report leaving, leave starting, a career 1:1 about to be due, and a 1:1 entered as
+ * held ahead of its day, which shortens the rules' window when its day comes (an open action then falls out of it).
+ */
+const turningTeam = (): MemoryFileSystem => new MemoryFileSystem({
+  'team.yaml': 'manager: Sam\ncadence: weekly\n',
+  ...reportFiles('pa', { meetings: { ...weekly('2026-11-19', 9), [addDays(TODAY, 2)]: { status: 'planned', feedback: [], topics: [] } } }),
+  ...reportFiles('pe', { meetings: weekly(addDays(TODAY, -6), 9) }),
+  ...reportFiles('go', { goals: [{ id: 'g1', title: 'Ship the importer', start: addDays(TODAY, -54) }], meetings: weekly('2026-11-20', 9) }),
+  ...reportFiles('le', { meetings: weekly('2026-11-20', 9) }),
+  'le/report.yaml': `name: Lee\nleft: ${addDays(TODAY, 3)}\n`,
+  ...reportFiles('pz', { paused: [{ from: addDays(TODAY, 2), to: addDays(TODAY, 30), reason: 'parental leave' }], meetings: weekly('2026-11-20', 9) }),
+  ...reportFiles('ca', { meetings: weekly('2026-11-19', 10, (_, i) => ({ kind: i === 7 ? 'career' : 'regular' })) }),
+  ...reportFiles('ho', {
+    meetings: weekly(addDays(TODAY, 1), 14, (_, i) => (i === 6 ? { actions: [{ text: 'Book the offsite venue', owner: 'manager' }] } : {})),
+  }),
+});
+
 describe('warm start (what the last window found, until the real check has run)', () => {
+  it('a window opened on the day or a later day of the week shows exactly what a cold check shows on that day, without parsing a 1:1', async () => {
+    const teams: Array<[string, () => MemoryFileSystem]> = [['turning', turningTeam], ['small', teamOf], ...[1, 2].map((seed): [string, () => MemoryFileSystem] => [`generated ${seed}`, () => generatedTeam(seed)])];
+    for (const [name, make] of teams) {
+      const fs = make();
+      const text = JSON.stringify(await recordOf(fs));
+      const seen = new Set<string>();
+      for (let k = 0; k < WARM_DAYS; k++) {
+        const day = addDays(TODAY, k);
+        const warm = readWarmFile(text, { build: BUILD, today: day, settings: {} });
+        assert.ok(warm, `${name}, day +${k}: the file holds that day`);
+        const cold = await coldChecker(fs, {}, day);
+        const { checker, change } = await reopened(fs, warm, {}, day);
+        assert.equal(checker.index.stats.meetingsParsed, 0, `${name}, day +${k}: no 1:1 parsed`);
+        const vouched = new Set(warmReports(change));
+        assert.ok(vouched.size >= cold.queries.reports().length - 1, `${name}, day +${k}: ${vouched.size} reports vouched for`);
+        const want = sortProblems(cold.problems()).filter((p) => { const id = reportIdOf(p.file); return id === undefined || vouched.has(id); });
+        assert.deepEqual(plain(checker.problems()), plain(want), `${name}, day +${k}: the problems`);
+        for (const id of vouched) assert.deepEqual(checker.queries.reportView(id), cold.queries.reportView(id), `${name}, day +${k}: ${id}'s row`);
+        assert.deepEqual(checker.queries.overdue(), cold.queries.overdue().filter((v) => vouched.has(v.id)), `${name}, day +${k}: the status bar`);
+        for (const p of want) seen.add(`${p.rule} ${p.message}`);
+      }
+      if (name === 'turning') {
+        // The week really turns: what only some days show is there (each a cold check's own finding, compared above).
+        const rules = new Set([...seen].map((m) => m.split(' ')[0]));
+        for (const rule of ['prep-missing', 'cadence-overdue', 'goal-expired', 'career-overdue', 'action-stale']) assert.ok(rules.has(rule), `${rule} on some day`);
+        const cold = await coldChecker(fs, {}, addDays(TODAY, 1));
+        assert.equal(cold.problems().some((p) => p.rule === 'action-stale' && p.file.startsWith('ho/')), false, 'ho\'s window is shorter the next day');
+        assert.ok((await coldChecker(fs)).problems().some((p) => p.rule === 'action-stale' && p.file.startsWith('ho/')), 'ho\'s open action is in today\'s window');
+      }
+    }
+  });
+
+
   it('a reopened, unchanged team shows exactly the problems and rows of a cold check, without parsing a 1:1', async () => {
     const teams: Array<[string, () => MemoryFileSystem]> = [['small', teamOf], ...[1, 2, 3].map((seed): [string, () => MemoryFileSystem] => [`generated ${seed}`, () => generatedTeam(seed)])];
     for (const [name, make] of teams) {
@@ -130,7 +191,8 @@ describe('warm start (what the last window found, until the real check has run)'
       ['team.yaml', (fs) => fs.write('team.yaml', 'manager: Sam\ncadence: biweekly\n')],
       ['a new report folder', (fs) => fs.write('dee/report.yaml', 'name: Dee\n')],
       ['a report folder removed', (fs) => fs.delete('bo')],
-      ['another day', () => ({ today: '2026-11-25' })],
+      ['the day before it was written', () => ({ today: addDays(TODAY, -1) })],
+      [`${WARM_DAYS} days after it was written`, () => ({ today: addDays(TODAY, WARM_DAYS) })],
       ['other settings', () => ({ settings: { severities: { 'cadence-overdue': 'off' } } })],
       ['another build', () => ({ build: 'other-build' })],
     ];
@@ -149,7 +211,8 @@ describe('warm start (what the last window found, until the real check has run)'
     const warm = await recordOf(teamOf());
     const text = JSON.stringify(warm);
     assert.equal(readWarmFile(text, { build: 'other', today: TODAY, settings: {} }), undefined);
-    assert.equal(readWarmFile(text, { build: BUILD, today: '2026-11-25', settings: {} }), undefined);
+    assert.equal(readWarmFile(text, { build: BUILD, today: addDays(TODAY, WARM_DAYS), settings: {} }), undefined);
+    assert.equal(readWarmFile(text, { build: BUILD, today: addDays(TODAY, -1), settings: {} }), undefined);
     assert.equal(readWarmFile(text, { build: BUILD, today: TODAY, settings: { severities: { 'cadence-overdue': 'off' } } }), undefined);
   });
 
@@ -173,14 +236,20 @@ describe('warm start (what the last window found, until the real check has run)'
       ['another kind', forged((w) => { w.kind = 'something-else'; })],
       ['another format', forged((w) => { w.format = WARM_FORMAT + 1; })],
       ['reports not an object', forged((w) => { w.reports = []; })],
-      ['a finding of an unknown rule', forged((w) => { w.reports.ana.findings.push({ file: 'ana/report.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'made-up', message: 'x' }); })],
-      ['a finding on another report\'s file', forged((w) => { w.reports.ana.findings.push({ file: 'bo/report.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'x' }); })],
-      ['a finding without a range', forged((w) => { w.reports.ana.findings.push({ file: 'ana/report.yaml', rule: 'schema', message: 'x' }); })],
-      ['a negative line', forged((w) => { w.reports.ana.findings.push({ file: 'ana/report.yaml', range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'x' }); })],
-      ['a row of another report', forged((w) => { w.reports.ana.view = w.reports.bo.view; })],
-      ['a row with an unknown health', forged((w) => { w.reports.ana.view.health = 'great'; })],
+      ['a finding of an unknown rule', forged((w) => { w.reports.ana.days[0].findings.push({ file: 'ana/report.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'made-up', message: 'x' }); })],
+      ['a finding on another report\'s file', forged((w) => { w.reports.ana.days[0].findings.push({ file: 'bo/report.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'x' }); })],
+      ['a finding without a range', forged((w) => { w.reports.ana.days[0].findings.push({ file: 'ana/report.yaml', rule: 'schema', message: 'x' }); })],
+      ['a negative line', forged((w) => { w.reports.ana.days[0].findings.push({ file: 'ana/report.yaml', range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'x' }); })],
+      ['a row of another report', forged((w) => { w.reports.ana.days[0].view = w.reports.bo.days[0].view; })],
+      ['a row with an unknown health', forged((w) => { w.reports.ana.days[0].view.health = 'great'; })],
       ['a window entry that is not a pair', forged((w) => { w.reports.ana.window.push(['2026-01-01.yaml']); })],
       ['a version that is not a string', forged((w) => { w.reports.ana.profile = 12; })],
+      ['no days', forged((w) => { w.reports.ana.days = []; })],
+      ['a first day that refers to the one before', forged((w) => { w.reports.ana.days[0] = null; })],
+      ['more days than a cache holds', forged((w) => { w.reports.ana.days = Array.from({ length: WARM_DAYS + 1 }, () => w.reports.ana.days[0]); })],
+      ['a later day with a finding on another report\'s file', forged((w) => { w.reports.ana.days[3] = { ...w.reports.ana.days[0], findings: [{ file: 'bo/report.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'x' }] }; })],
+      ['a later day that is not an object', forged((w) => { w.reports.ana.days[2] = 'same'; })],
+      ['a day that is not a date', forged((w) => { w.today = 'yesterday'; })],
     ];
     for (const [name, text] of bad) assert.equal(readWarmFile(text, expected), undefined, name);
   });
@@ -190,7 +259,7 @@ describe('warm start (what the last window found, until the real check has run)'
     const warm = await recordOf(fs);
     const ghost = { file: 'ana/meetings/2026-11-20.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'GHOST' } as const;
     const finding = ghost;
-    const withGhost = readWarmFile(JSON.stringify({ ...warm, reports: { ...warm.reports, ana: { ...warm.reports.ana, findings: [...warm.reports.ana.findings, finding] } } }), { build: BUILD, today: TODAY, settings: {} });
+    const withGhost = readWarmFile(JSON.stringify({ ...warm, reports: { ...warm.reports, ana: withFinding(warm.reports.ana, finding) } }), { build: BUILD, today: TODAY, settings: {} });
     assert.ok(withGhost);
     const { checker } = await reopened(fs, withGhost);
     assert.ok(checker.problemsOf(ghost.file).some((p) => p.message === 'GHOST'), 'shown while provisional');
@@ -272,7 +341,7 @@ describe('warm start (what the last window found, until the real check has run)'
     assert.ok(record);
     // A kept problem the real check will not find (a rule fixed in this build, say), on a file the change does not name.
     const ghost = { file: 'bo/meetings/2026-10-09.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'GHOST' } as const;
-    const warm = readWarmFile(JSON.stringify({ ...record, reports: { ...record.reports, bo: { ...record.reports.bo, findings: [...record.reports.bo.findings, ghost] } } }), { build: BUILD, today: TODAY, settings: {} });
+    const warm = readWarmFile(JSON.stringify({ ...record, reports: { ...record.reports, bo: withFinding(record.reports.bo, ghost) } }), { build: BUILD, today: TODAY, settings: {} });
     assert.ok(warm);
     const checker = await TeamChecker.openUnchecked(fs, { today: TODAY });
     // The Problems panel as the diagnostics adapter keeps it: each change replaces the files it names.

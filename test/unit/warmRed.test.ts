@@ -70,7 +70,7 @@ describe('warm start, red team (the cache file as hostile input)', () => {
       const back = readWarmFile(JSON.stringify(record), EXPECTED);
       assert.ok(back, 'reads back');
       assert.deepEqual(Object.keys(back.reports).sort(), Object.keys(record.reports).sort());
-      for (const r of Object.values(back.reports)) for (const f of r.findings) seen.add(f.rule);
+      for (const r of Object.values(back.reports)) for (const d of r.days) for (const f of d?.findings ?? []) seen.add(f.rule);
     }
     assert.deepEqual([...RULES.keys()].filter((id) => !seen.has(id)), [], 'every rule is covered');
   });
@@ -84,7 +84,7 @@ describe('warm start, red team (the cache file as hostile input)', () => {
       return JSON.stringify(w);
     };
     const findingOf = (w: Loose, id: string, rule: string): Loose => {
-      const f = (w.reports[id].findings as Loose[]).find((x) => x.rule === rule);
+      const f = (w.reports[id].days[0].findings as Loose[]).find((x) => x.rule === rule);
       assert.ok(f, `${id} has a ${rule} finding`);
       return f;
     };
@@ -102,7 +102,7 @@ describe('warm start, red team (the cache file as hostile input)', () => {
       const back = readWarmFile(text, EXPECTED);
       // What a user would meet: the lightbulb on the kept finding (codeActions.ts hands the kept data to the rule).
       for (const [id, r] of Object.entries(back?.reports ?? {})) {
-        for (const f of r.findings) {
+        for (const f of r.days.flatMap((d) => d?.findings ?? [])) {
           let fixes: ReturnType<typeof quickFixesFor> = [];
           assert.doesNotThrow(() => { fixes = quickFixesFor(f, { today: TODAY, text: '' }); }, `${name}: ${f.rule}'s fixes`);
           for (const fix of fixes) if (fix.kind === 'command') assert.ok(fix.args.every((a) => typeof a !== 'string' || !/^[a-z]+$/.test(a) || a === id), `${name}: ${fix.title} acts on ${id} only`);
@@ -121,10 +121,10 @@ describe('warm start, red team (the cache file as hostile input)', () => {
     };
     const cases: Array<[string, string]> = [
       // The tree makes the row's resourceUri from it (trees.ts: teamUri throws on `..`: the row fails to render).
-      ['a row pointing outside the team folder', forged((w) => { w.reports.ana.view.reportFile = '../../outside/report.yaml'; })],
-      ['a row pointing at another report', forged((w) => { w.reports.ana.view.reportFile = 'bo/report.yaml'; })],
-      ['a finding climbing out of its folder', forged((w) => { w.reports.ana.findings[0].file = 'ana/../bo/report.yaml'; })],
-      ['a finding on an empty name', forged((w) => { w.reports.ana.findings[0].file = 'ana//report.yaml'; })],
+      ['a row pointing outside the team folder', forged((w) => { w.reports.ana.days[0].view.reportFile = '../../outside/report.yaml'; })],
+      ['a row pointing at another report', forged((w) => { w.reports.ana.days[0].view.reportFile = 'bo/report.yaml'; })],
+      ['a finding climbing out of its folder', forged((w) => { w.reports.ana.days[0].findings[0].file = 'ana/../bo/report.yaml'; })],
+      ['a finding on an empty name', forged((w) => { w.reports.ana.days[0].findings[0].file = 'ana//report.yaml'; })],
     ];
     for (const [name, text] of cases) assert.equal(readWarmFile(text, EXPECTED), undefined, name);
     assert.ok(readWarmFile(good, EXPECTED));

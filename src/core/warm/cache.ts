@@ -3,7 +3,12 @@
  * with the versions of the files it was built on, so a window reopened on an unchanged folder shows the rows and the
  * Problems panel at once, before the real check (which still runs, sliced) has parsed a single 1:1.
  *
- * Trusted only when everything it was built on is provably the same: this build of the extension, today, the rule
+ * The rules read the day (how late a 1:1 is, a goal's end, a planned 1:1 that is now past), so what is kept is their
+ * results for each of the WARM_DAYS days from the day it was written: the same files checked as a cold window would
+ * check them on that day (its own rules' window). A window opened within that week takes its day's results; a later
+ * one starts cold.
+ *
+ * Trusted only when everything it was built on is provably the same: this build of the extension, the rule
  * settings, team.yaml and the team's folders, and per report the version (`mtime:size`) of report.yaml, goals.yaml,
  * its meetings folder (whose modification time changes with every name added, removed or renamed in it) and each 1:1
  * of the rules' window. Checking that takes one stat per file and folder; nothing is listed or parsed. Anything else (another version, a stale file, a
@@ -12,6 +17,7 @@
  * What it holds is what the rows and the Problems panel show (names, roles, aspirations, dates, rule messages); no
  * note text is ever put in it (a canary test checks every free-text field of a 1:1).
  */
+import { daysBetween, isIsoDate } from '../dates';
 import type { IsoDate } from '../dates';
 import type { Finding } from '../findings';
 import { meetingFileDate } from '../format/files';
@@ -23,7 +29,12 @@ import type { ReportView } from '../views/model';
 
 export const WARM_KIND = 'one-on-ones-warm-start';
 /** Bumped whenever what is kept, or how it is compared, changes: an older file is then ignored. */
-export const WARM_FORMAT = 1;
+export const WARM_FORMAT = 2;
+/**
+ * How many days from the day it was written a cache holds results for (that day included): a window opened on any of
+ * them is warm (a weekend, a week away); after that it is cold, and writes a new one.
+ */
+export const WARM_DAYS = 7;
 /**
  * A file modified this close (ms) to the moment the cache is written is not vouched for: on a file system with a
  * coarse clock, a second write within the same tick would keep its `mtime:size` (git's "racy" files).
@@ -41,10 +52,32 @@ export interface WarmReport {
    * whenever a name in it is added, removed or renamed, so its 1:1 listing is the same while this is.
    */
   readonly meetings: string | null;
-  /** The rules' window: each 1:1's file name and version. */
+  /**
+   * The 1:1s the rules read on any of the kept days, newest first: each file name and version (the window of the day it
+   * was written; a later day's window is never longer, see TeamChecker.windowOn).
+   */
   readonly window: ReadonlyArray<readonly [string, string]>;
+  /**
+   * The results for the day the file was written and each day after it, at most WARM_DAYS; `null` for a day whose
+   * results are those of the day before (most reports' rows and problems change only now and then).
+   */
+  readonly days: ReadonlyArray<WarmDay | null>;
+}
+
+/** What a cold window would show for one report on one day: its problems and its row. */
+export interface WarmDay {
   readonly findings: readonly Finding[];
   readonly view: ReportView;
+}
+
+/** A report's kept results for the day `offset` days after the file's, or undefined when it holds none for it. */
+export function warmDayOf(report: WarmReport, offset: number): WarmDay | undefined {
+  if (!Number.isInteger(offset) || offset < 0 || offset >= report.days.length) return undefined;
+  for (let i = offset; i >= 0; i--) {
+    const day = report.days[i];
+    if (day) return day;
+  }
+  return undefined;
 }
 
 export interface WarmFile {
@@ -52,6 +85,7 @@ export interface WarmFile {
   readonly format: typeof WARM_FORMAT;
   /** This build of the extension (its rules may differ from another's). */
   readonly build: string;
+  /** The day it was written: each report's `days[0]`. */
   readonly today: IsoDate;
   /** The rule settings, as `settingsKey` writes them. */
   readonly settings: string;
@@ -201,14 +235,16 @@ function isWarmReport(v: unknown, reportId: string): v is WarmReport {
   // `../x` is refused by the extension's file system with an error, which would stop the whole load.
   const isWindowEntry = (w: unknown): boolean => Array.isArray(w) && w.length === 2 && isStr(w[0]) && meetingFileDate(w[0]) !== undefined && isStr(w[1]);
   if (!Array.isArray(v.window) || !v.window.every(isWindowEntry)) return false;
-  if (!Array.isArray(v.findings) || !v.findings.every((f) => isFinding(f, reportId))) return false;
-  return isView(v.view, reportId);
+  const isDay = (d: unknown): boolean => isObj(d) && Array.isArray(d.findings) && d.findings.every((f) => isFinding(f, reportId)) && isView(d.view, reportId);
+  const days = v.days;
+  return Array.isArray(days) && days.length >= 1 && days.length <= WARM_DAYS && isDay(days[0]) && days.every((d) => d === null || isDay(d));
 }
 
 /**
- * The cache file's text as a WarmFile when it is one, for this build, today and these settings; undefined for
- * anything else (not JSON, another format or build, another day, a field of the wrong type, a finding of a rule
- * this build does not know or on another report's file). Linear in the text's length.
+ * The cache file's text as a WarmFile when it is one, for this build and these settings, written on `today` or on one
+ * of the WARM_DAYS - 1 days before; undefined for anything else (not JSON, another format or build, another day, a
+ * field of the wrong type, a finding of a rule this build does not know or on another report's file). Linear in the
+ * text's length.
  */
 export function readWarmFile(text: string, expected: { readonly build: string; readonly today: IsoDate; readonly settings: RuleSettings }): WarmFile | undefined {
   if (text.length > WARM_MAX_BYTES) return undefined;
@@ -219,9 +255,17 @@ export function readWarmFile(text: string, expected: { readonly build: string; r
     return undefined;
   }
   if (!isObj(v) || v.kind !== WARM_KIND || v.format !== WARM_FORMAT) return undefined;
-  if (v.build !== expected.build || v.today !== expected.today || v.settings !== settingsKey(expected.settings) || !isStr(v.team)) return undefined;
+  if (v.build !== expected.build || v.settings !== settingsKey(expected.settings) || !isStr(v.team)) return undefined;
+  if (warmOffset(v.today, expected.today) === undefined) return undefined;
   const reports = v.reports;
   if (!isObj(reports)) return undefined;
   for (const [id, r] of Object.entries(reports)) if (!isWarmReport(r, id)) return undefined;
   return v as unknown as WarmFile;
+}
+
+/** How many days after the file's day `today` is, when the file holds results for it (0 to WARM_DAYS - 1). */
+export function warmOffset(written: unknown, today: IsoDate): number | undefined {
+  if (!isStr(written) || !isIsoDate(written)) return undefined;
+  const offset = daysBetween(written, today);
+  return offset >= 0 && offset < WARM_DAYS ? offset : undefined;
 }

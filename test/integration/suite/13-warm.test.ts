@@ -1,6 +1,7 @@
 /**
  * The warm start (issue #17, src/core/warm/cache.ts) in the real extension host: a window reopened on an unchanged team
- * folder shows the last window's problems and rows before its own rules have run; a file changed while the window was
+ * folder shows the last window's problems and rows before its own rules have run (its results for the day the window
+ * is opened on, when that is a later day of the week); a file changed while the window was
  * closed makes its report wait for its own check; a corrupt cache is a cold load; the cache is kept in the
  * extension's storage, never in the team folder, and holds no private note.
  */
@@ -112,6 +113,30 @@ describe('the warm start', () => {
     await eventually(() => {
       assert.equal(diagnostics('cy/report.yaml', 'no-first-meeting').length, 1);
       assert.ok(diagnostics('cy/report.yaml', 'unknown-key').some((x) => x.message.includes('favourite-colour')));
+    });
+  });
+
+  it('a cache written earlier in the week: the window shows that cache\'s results for today, not those of the day it was written', async () => {
+    const a = await api();
+    backdate(60);
+    await a.service.reload();
+    const written = JSON.parse(await cacheText(a)) as { today: string; reports: Record<string, { days: unknown[] }> };
+    // As if written three days ago: its first day says nothing is wrong, its fourth day (today) is what today's check found.
+    const today = written.today;
+    assert.equal(today, d(0));
+    written.today = d(-3);
+    for (const r of Object.values(written.reports)) {
+      const first = r.days[0] as { findings: unknown[]; view: unknown };
+      r.days = [{ ...first, findings: [] }, null, null, first];
+    }
+    writeFileSync(a.warmStartPath() ?? '', JSON.stringify(written));
+    await reopenHeld(a, async () => {
+      await eventually(() => assert.notEqual(a.service.timeline.time('warm'), undefined));
+      await eventually(() => {
+        assert.equal(diagnostics('ana-ferreira/goals.yaml', 'goal-expired').length, 1);
+        assert.equal(diagnostics('cy/report.yaml', 'no-first-meeting').length, 1);
+      });
+      await eventually(() => assert.equal(a.statusBar.text, '$(warning) 2 overdue 1:1s'));
     });
   });
 
