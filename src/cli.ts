@@ -5,6 +5,7 @@
  * Exit codes: 0 no error (warnings allowed), 1 at least one error
  * (or more warnings than `--max-warnings`), 2 bad arguments or no such folder, 3 an internal error.
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { runCheck } from './cli/check';
 import { CHECK_OPTIONS } from './cli/check';
 import type { CliIo } from './cli/check';
@@ -14,6 +15,7 @@ import { runSummary, SUMMARY_FORMATS, SUMMARY_OPTIONS } from './cli/summary';
 import { EXPORT_OPTIONS, runExportCommand } from './cli/export';
 import { RULES } from './core/rules/registry';
 import { escapeText } from './node/terminalText';
+import { isCheckWorkerTask, PARALLEL_FROM_REPORTS, runCheckWorker } from './cli/parallel';
 
 export type { CliIo } from './cli/check';
 export { sortProblems } from './cli/output';
@@ -41,6 +43,8 @@ Options:
                          by default every meeting file is parsed, so file problems in old 1:1s are reported too
   --rule ID=SEVERITY     set a rule's severity: off, hint, info, warning or error (repeatable)
   --no-status-update     switch the status-update heuristic off
+  --jobs N               threads for the check of the whole folder (default: one per core from ${PARALLEL_FROM_REPORTS} report
+                         folders on, else 1); the output is the same
   -h, --help             this help
   -v, --version          the version
 
@@ -93,7 +97,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-if (require.main === module) {
+if (!isMainThread) {
+  // A thread of `check --jobs` (src/cli/parallel.ts): it checks its share and posts the result.
+  if (isCheckWorkerTask(workerData)) void runCheckWorker(workerData);
+} else if (require.main === module) {
   runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
@@ -101,6 +108,7 @@ if (require.main === module) {
     now: () => new Date(),
     env: process.env,
     isTTY: process.stdout.isTTY === true,
+    workerEntry: __filename,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -50,27 +50,49 @@ export interface StreamCheckOptions {
    * read too: in the full check they are the first chunk checked after the window, so none is parsed twice.
    */
   readonly onReportCounts?: (counts: TeamCounts) => void;
+  /** Called with every report's id (all shards'), in order, once the team folder is listed. */
+  readonly onListed?: (ids: readonly string[]) => void;
   /** Called once a report is checked and its 1:1s dropped (a test looks at the index there). */
   readonly onReportDone?: (index: TeamIndex, reportId: string) => void;
 }
 
 /** The problems of the team folder, as `TeamChecker.problems()` gives them after the same check; unsorted. */
 export async function checkTeamStreaming(fs: TeamFileSystem, options: StreamCheckOptions): Promise<Problem[]> {
-  const index = await TeamIndex.open(fs);
+  const { team, reports } = await checkTeamStreamingByReport(fs, options);
+  return [...team, ...reports.flat()];
+}
+
+/** A shard's problems: the team's own (shard 0 only) and each of its reports' in id order. */
+export interface ShardProblems {
+  readonly team: Problem[];
+  readonly reports: Problem[][];
+}
+
+/**
+ * The same check, the problems kept apart per report: a caller that splits the reports over workers (`shard`) puts
+ * them back in the order of `TeamChecker.problems()` (team, then reports by id), so that problems that tie in the
+ * CLI's sort come out in the same order however many workers there were.
+ */
+export async function checkTeamStreamingByReport(fs: TeamFileSystem, options: StreamCheckOptions): Promise<ShardProblems> {
+  const shard = options.shard ?? { index: 0, count: 1 };
+  // One of several shards: every report's row (the rules may name any report), this shard's goals and listings only.
+  const index = await TeamIndex.open(fs, { rowsFirst: shard.count > 1 });
+  const mine = new Set(index.reports().filter((_, i) => i % shard.count === shard.index).map((r) => r.id));
+  await index.finishLoad((id) => mine.has(id));
   const settings = options.settings ?? {};
   const rules = options.rules ?? RULE_FAMILIES;
-  const shard = options.shard ?? { index: 0, count: 1 };
-  const out: Problem[] = [];
-  const keep = (findings: readonly Finding[]): void => {
+  const withSeverity = (findings: readonly Finding[]): Problem[] => {
+    const out: Problem[] = [];
     for (const f of findings) {
       const severity = severityOf(f.rule, settings);
       if (severity) out.push({ ...f, severity });
     }
+    return out;
   };
-  if (shard.index === 0) keep([...(index.teamParsed?.file.findings ?? []), ...index.topLevelFindings]);
-  const reports = index.reports().filter((_, i) => i % shard.count === shard.index);
-  // Each report's findings in its slot: the order of `TeamChecker.problems()` (team, then reports by id), so that
-  // problems that tie in the CLI's sort come out in the same order either way.
+  const team = shard.index === 0 ? withSeverity([...(index.teamParsed?.file.findings ?? []), ...index.topLevelFindings]) : [];
+  options.onListed?.(index.reports().map((r) => r.id));
+  const reports = index.reports().filter((r) => mine.has(r.id));
+  // Each report's findings in its slot (mapLimit keeps the order).
   const found = await mapLimit(reports, options.concurrency ?? 4, async (r) => {
     try {
       return await checkReport(index, r, options.today, rules, options.everything, options.chunk ?? 64, options.onReportCounts);
@@ -79,8 +101,7 @@ export async function checkTeamStreaming(fs: TeamFileSystem, options: StreamChec
       options.onReportDone?.(index, r.id);
     }
   });
-  for (const findings of found) keep(findings);
-  return out;
+  return { team, reports: found.map(withSeverity) };
 }
 
 /**

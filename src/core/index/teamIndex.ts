@@ -184,18 +184,19 @@ export class TeamIndex {
 
   /** Set while `open` reads the rows only; the rest of each report waits in `deferred`. */
   private deferring = true;
-  private deferred: Array<() => Promise<void>> | undefined;
+  private deferred: Array<readonly [string, () => Promise<void>]> | undefined;
 
   /**
-   * Reads what an open with `rowsFirst` left for later: each report's goals.yaml and its meetings folder's listing.
-   * Nothing to do after a plain open, or when done once.
+   * Reads what an open with `rowsFirst` left for later: each report's goals.yaml and its meetings folder's listing;
+   * with `only`, just those reports' (a thread of the CLI's check reads its own share of the reports: the others'
+   * are then never read). Nothing to do after a plain open, or when done once.
    */
-  async finishLoad(): Promise<void> {
+  async finishLoad(only?: (reportId: string) => boolean): Promise<void> {
     const rest = this.deferred;
     this.deferred = undefined;
     if (!rest || rest.length === 0) return;
     this.versionValue++;
-    await mapLimit(rest, IO_CONCURRENCY, (read) => read());
+    await mapLimit(only ? rest.filter(([id]) => only(id)) : rest, IO_CONCURRENCY, ([, read]) => read());
     this.versionValue++;
   }
 
@@ -508,14 +509,14 @@ export class TeamIndex {
         later ? undefined : rest(),
       ]);
       r.profile = profile;
-      later?.push(async () => {
+      later?.push([id, async () => {
         try {
           await rest();
         } catch (e) {
           r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
         }
         this.refreshLayoutFindings(r);
-      });
+      }]);
     } catch (e) {
       // The fence around one report's loading: whatever went wrong, the other reports load, and this one says so.
       r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
