@@ -32,6 +32,12 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\s*[-*]?\s*(?:done|todo|to do|doing|status|progress|yesterday|today|update)\s*:/i, 'a stand-up list'],
 ];
 
+/**
+ * The same patterns over a whole text (a stand-up list starts any line): a line that matches one also matches here, so
+ * a text none matches has no such line and is not split (the CLI's full check reads every 1:1's notes).
+ */
+const ANYWHERE: readonly RegExp[] = PATTERNS.map(([re]) => new RegExp(re.source, `${re.flags}m`));
+
 /** Why a line reads like a status update, or undefined. */
 function statusUpdateReason(line: string): string | undefined {
   for (const [re, why] of PATTERNS) if (re.test(line)) return why;
@@ -44,6 +50,7 @@ export function statusUpdateRules(ctx: ReportContext): Found[] {
     const v = m.value;
     if (!v || m.file.syntaxErrors) continue;
     const check = (text: string, path: (string | number)[]): void => {
+      if (!ANYWHERE.some((re) => re.test(text))) return;
       const span = m.file.spans.get(pathKey(path));
       if (!span) return;
       for (const line of text.split('\n')) {
