@@ -23,6 +23,11 @@ const BASELINE_ID = 'first-class-one-on-ones.e2e-baseline';
 const PROBE_MS = 10;
 /** How long RSS is left to settle after a phase before it is read. */
 const SETTLE_MS = 3000;
+/**
+ * The RSS is read again after this long with nothing to do: right after a load the heap still holds its garbage and
+ * V8 returns pages only once its memory reducer has run on an idle thread (both figures are written).
+ */
+const IDLE_MS = 20_000;
 /** The watcher's events have ended when none came for this long (the baseline's "final"). */
 const QUIET_MS = 2000;
 const LOAD_TIMEOUT_MS = 300_000;
@@ -213,6 +218,8 @@ export async function run(): Promise<void> {
       };
       await sleep(SETTLE_MS);
       result.memoryAfterLoad = memory();
+      await sleep(IDLE_MS);
+      result.memoryIdle = memory();
 
       // ---- one save → Problems updated ------------------------------------------------------------------------
       const reportIds = (api.service.queries?.reports() ?? []).map((r) => r.id).sort();
@@ -246,6 +253,8 @@ export async function run(): Promise<void> {
       result.load = { longestTaskMs: probe.take(), hostCpuMs: cpuMs(cpuStart) };
       await sleep(SETTLE_MS);
       result.memoryAfterLoad = memory();
+      await sleep(IDLE_MS);
+      result.memoryIdle = memory();
     }
 
     // ---- the bulk rewrite: every meeting file, by another process ---------------------------------------------

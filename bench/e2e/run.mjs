@@ -145,6 +145,7 @@ async function main() {
   const e = runs.extension;
   const over = b?.ok && e?.ok ? {
     rssAfterLoadMB: Math.round((e.memoryAfterLoad.rssMB - b.memoryAfterLoad.rssMB) * 10) / 10,
+    rssIdleAfterLoadMB: e.memoryIdle && b.memoryIdle ? Math.round((e.memoryIdle.rssMB - b.memoryIdle.rssMB) * 10) / 10 : null,
     rssAfterBulkMB: Math.round((e.memoryAfterBulk.rssMB - b.memoryAfterBulk.rssMB) * 10) / 10,
     bulkCpuRatio: Math.round((e.bulk.hostCpuToFinalMs / Math.max(1, b.bulk.hostCpuToQuietMs)) * 100) / 100,
   } : undefined;
@@ -185,6 +186,7 @@ async function main() {
   }
   if (over) {
     row('host RSS over baseline after load (MB)', over.rssAfterLoadMB, sizeName === 'huge' ? '≤ 200' : '≤ 80');
+    row('host RSS over baseline, idle 20 s after load (MB)', over.rssIdleAfterLoadMB, sizeName === 'huge' ? '≤ 200' : '≤ 80');
     row('host RSS over baseline after bulk (MB)', over.rssAfterBulkMB);
     row('bulk host CPU / baseline', over.bulkCpuRatio, '≤ 3');
   }

@@ -6,6 +6,7 @@
  */
 import type { IsoDate, Period } from './dates';
 import { addDays, parseDuration } from './dates';
+import { byFile } from './findings';
 import type { Finding } from './findings';
 import type { TeamFileSystem } from './fs';
 import { mapLimit } from './fs';
@@ -701,15 +702,6 @@ function sameState(a: CheckedState | undefined, r: ReportEntry): boolean {
 }
 
 /** Problems grouped by file, added to `into` (files named there with no problem keep their empty list). */
-function byFile(problems: readonly Problem[], into = new Map<string, Problem[]>()): Map<string, Problem[]> {
-  for (const p of problems) {
-    const list = into.get(p.file);
-    if (list) list.push(p);
-    else into.set(p.file, [p]);
-  }
-  return into;
-}
-
 function mergeEffects(effects: readonly ChangeEffect[]): ChangeEffect {
   const reports = new Set<string>();
   for (const e of effects) {

@@ -30,3 +30,13 @@ export type SchemaFinding = FindingBase & { readonly rule: 'schema'; readonly da
 
 /** Any finding of any rule the registry knows. */
 export type Finding = FindingsOf<RuleDataMap>;
+
+/** Findings or problems grouped by file, each file's in their order (into `into`, when given, after what it holds). */
+export function byFile<T extends { readonly file: string }>(items: readonly T[], into = new Map<string, T[]>()): Map<string, T[]> {
+  for (const p of items) {
+    const list = into.get(p.file);
+    if (list) list.push(p);
+    else into.set(p.file, [p]);
+  }
+  return into;
+}

@@ -8,6 +8,7 @@
 import { buddyGoalsById } from '../career';
 import type { BuddyGoal } from '../career';
 import type { IsoDate } from '../dates';
+import { byFile } from '../findings';
 import type { ReportHistory } from '../export/history';
 import { loadFormContext } from '../form/context';
 import type { FormContext } from '../form/model';
@@ -235,14 +236,7 @@ export class TeamQueries {
 
   problemsByFile(): ReadonlyMap<string, Problem[]> {
     const c = this.current();
-    if (!c.byFile) {
-      c.byFile = new Map();
-      for (const p of this.problems()) {
-        const list = c.byFile.get(p.file);
-        if (list) list.push(p);
-        else c.byFile.set(p.file, [p]);
-      }
-    }
+    c.byFile ??= byFile(this.problems());
     return c.byFile;
   }
 
