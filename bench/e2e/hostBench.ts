@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import * as path from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 
@@ -220,6 +221,7 @@ export async function run(): Promise<void> {
       result.memoryAfterLoad = memory();
       await sleep(IDLE_MS);
       result.memoryIdle = memory();
+      if (process.env.ONEONONES_E2E_HEAP) writeHeapSnapshot(process.env.ONEONONES_E2E_HEAP);
 
       // ---- one save → Problems updated ------------------------------------------------------------------------
       const reportIds = (api.service.queries?.reports() ?? []).map((r) => r.id).sort();
@@ -255,6 +257,7 @@ export async function run(): Promise<void> {
       result.memoryAfterLoad = memory();
       await sleep(IDLE_MS);
       result.memoryIdle = memory();
+      if (process.env.ONEONONES_E2E_HEAP) writeHeapSnapshot(process.env.ONEONONES_E2E_HEAP);
     }
 
     // ---- the bulk rewrite: every meeting file, by another process ---------------------------------------------

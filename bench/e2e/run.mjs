@@ -14,6 +14,8 @@
 //
 // --profile: the extension's run also writes CPU profiles of the host's thread during the load and the bulk rewrite
 // (load.cpuprofile, bulk.cpuprofile in its run folder, which is then kept); the figures of a profiled run are slower and are not written to results.
+// --heap: the extension's and the baseline's runs write a heap snapshot of the host when idle after the load
+// (extension.heapsnapshot, baseline.heapsnapshot in their run folders, kept; figures not written): what the RSS holds.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,7 +30,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const require = createRequire(import.meta.url);
 const log = (s) => process.stderr.write(`[bench:e2e] ${s}\n`);
 
-const { values: args } = parseArgs({ options: { huge: { type: 'boolean' }, only: { type: 'string' }, keep: { type: 'boolean' }, profile: { type: 'boolean' }, timeout: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { huge: { type: 'boolean' }, only: { type: 'string' }, keep: { type: 'boolean' }, profile: { type: 'boolean' }, heap: { type: 'boolean' }, timeout: { type: 'string' } } });
 const sizeName = args.huge ? 'huge' : 'large';
 const timeoutMs = Number(args.timeout ?? 30 * 60_000);
 
@@ -66,6 +68,7 @@ async function session(variant, workspace, shared) {
         ONEONONES_E2E_VARIANT: variant,
         ONEONONES_E2E_REWRITER: path.join(ROOT, 'bench', 'e2e', 'rewrite.mjs'),
         ...(args.profile && (variant === 'extension' || variant === 'warm') ? { ONEONONES_E2E_PROFILE: path.join(runDir, 'load.cpuprofile') } : {}),
+        ...(args.heap && (variant === 'extension' || variant === 'baseline') ? { ONEONONES_E2E_HEAP: path.join(runDir, `${variant}.heapsnapshot`) } : {}),
       },
       idleTimeoutSeconds: 120,
     });
@@ -97,7 +100,7 @@ async function session(variant, workspace, shared) {
     if (server) await server.stop().catch(() => {});
     if (variant === 'warm-prime' && figures?.ok) {
       // kept for the warm session, which removes it
-    } else if (!args.keep && !args.profile && figures?.ok) fs.rmSync(runDir, { recursive: true, force: true });
+    } else if (!args.keep && !args.profile && !args.heap && figures?.ok) fs.rmSync(runDir, { recursive: true, force: true });
     else log(`run folder kept: ${runDir}`);
   }
 }
@@ -159,7 +162,7 @@ async function main() {
   if (warm) warm.ratio = warm.shownMs !== null && warm.coldProblemsMs ? Math.round((warm.shownMs / warm.coldProblemsMs) * 100) / 100 : null;
   const out = { date: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore, node: process.version }, size: sizeName, over, warm, runs };
   // One file per size: a huge run does not replace the large figures the docs quote.
-  if (!args.only && !args.profile) fs.writeFileSync(path.join(ROOT, 'bench', sizeName === 'huge' ? 'results-e2e-huge.json' : 'results-e2e.json'), `${JSON.stringify(out, null, 2)}\n`);
+  if (!args.only && !args.profile && !args.heap) fs.writeFileSync(path.join(ROOT, 'bench', sizeName === 'huge' ? 'results-e2e-huge.json' : 'results-e2e.json'), `${JSON.stringify(out, null, 2)}\n`);
   const row = (what, value, target = '') => process.stdout.write(`${what.padEnd(46)} ${String(value ?? '–').padStart(10)}  ${target}\n`);
   process.stdout.write(`\nend to end, ${sizeName} team, code-server, load ${loadBefore.join(' ')} → ${out.machine.loadAverage.join(' ')}\n`);
   if (e?.ok) {
