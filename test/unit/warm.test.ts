@@ -96,7 +96,8 @@ describe('warm start (what the last window found, until the real check has run)'
     const teams: Array<[string, () => MemoryFileSystem]> = [['turning', turningTeam], ['small', teamOf], ...[1, 2].map((seed): [string, () => MemoryFileSystem] => [`generated ${seed}`, () => generatedTeam(seed)])];
     for (const [name, make] of teams) {
       const fs = make();
-      const text = JSON.stringify(await recordOf(fs));
+      // The record as written (reading it back keeps one day: the one it is read for).
+      const text = JSON.stringify(await (await coldChecker(fs)).warmRecord(BUILD, NOW));
       const seen = new Set<string>();
       for (let k = 0; k < WARM_DAYS; k++) {
         const day = addDays(TODAY, k);
@@ -247,11 +248,16 @@ describe('warm start (what the last window found, until the real check has run)'
       ['no days', forged((w) => { w.reports.ana.days = []; })],
       ['a first day that refers to the one before', forged((w) => { w.reports.ana.days[0] = null; })],
       ['more days than a cache holds', forged((w) => { w.reports.ana.days = Array.from({ length: WARM_DAYS + 1 }, () => w.reports.ana.days[0]); })],
-      ['a later day with a finding on another report\'s file', forged((w) => { w.reports.ana.days[3] = { ...w.reports.ana.days[0], findings: [{ file: 'bo/report.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'x' }] }; })],
       ['a later day that is not an object', forged((w) => { w.reports.ana.days[2] = 'same'; })],
       ['a day that is not a date', forged((w) => { w.today = 'yesterday'; })],
     ];
     for (const [name, text] of bad) assert.equal(readWarmFile(text, expected), undefined, name);
+    // A forged later day: refused on its day; read on another day, the file holds that day's results only.
+    const laterForged = forged((w) => { w.reports.ana.days[3] = { ...w.reports.ana.days[0], findings: [{ file: 'bo/report.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, rule: 'schema', message: 'x' }] }; });
+    assert.equal(readWarmFile(laterForged, { ...expected, today: addDays(TODAY, 3) }), undefined, 'a forged later day, read on that day');
+    const readToday = readWarmFile(laterForged, expected);
+    assert.ok(readToday, 'read on the day it was written');
+    assert.deepEqual(readToday.reports.ana.days, [warm.reports.ana.days[0]], 'today\'s results only');
   });
 
   it('the real check replaces what the warm start showed: a kept problem the check does not find is cleared', async () => {

@@ -228,23 +228,35 @@ function isView(v: unknown, reportId: string): v is ReportView {
     && typeof v.health === 'string' && HEALTH.has(v.health as ReportHealth) && isFiniteNumber(v.overdueBy);
 }
 
-function isWarmReport(v: unknown, reportId: string): v is WarmReport {
+/**
+ * A report's kept entry, read for the day `offset` days after the file's: its versions and window checked, and only
+ * that day's results (the one it resolves to, see warmDayOf) checked in full and kept, as the entry's only day. Null
+ * when the entry is malformed (the whole file is then refused); undefined when it is well formed but holds no results
+ * for that day.
+ */
+function warmReportFor(v: unknown, reportId: string, offset: number): WarmReport | null | undefined {
   const version = (x: unknown): boolean => x === null || isStr(x);
-  if (!isObj(v) || !version(v.meetings) || !version(v.profile) || !version(v.goals)) return false;
+  if (!isObj(v) || !version(v.meetings) || !version(v.profile) || !version(v.goals)) return null;
   // A 1:1's file name as the listing takes one (`YYYY-MM-DD[-N].yaml`): the warm start stats it, and a name such as
   // `../x` is refused by the extension's file system with an error, which would stop the whole load.
   const isWindowEntry = (w: unknown): boolean => Array.isArray(w) && w.length === 2 && isStr(w[0]) && meetingFileDate(w[0]) !== undefined && isStr(w[1]);
-  if (!Array.isArray(v.window) || !v.window.every(isWindowEntry)) return false;
-  const isDay = (d: unknown): boolean => isObj(d) && Array.isArray(d.findings) && d.findings.every((f) => isFinding(f, reportId)) && isView(d.view, reportId);
+  if (!Array.isArray(v.window) || !v.window.every(isWindowEntry)) return null;
   const days = v.days;
-  return Array.isArray(days) && days.length >= 1 && days.length <= WARM_DAYS && isDay(days[0]) && days.every((d) => d === null || isDay(d));
+  if (!Array.isArray(days) || days.length < 1 || days.length > WARM_DAYS || !isObj(days[0]) || !days.every((d) => d === null || isObj(d))) return null;
+  const day = warmDayOf({ days } as unknown as WarmReport, offset);
+  if (day === undefined) return undefined;
+  const isDay = (d: unknown): d is WarmDay => isObj(d) && Array.isArray(d.findings) && d.findings.every((f) => isFinding(f, reportId)) && isView(d.view, reportId);
+  if (!isDay(day)) return null;
+  return { profile: v.profile as string | null, goals: v.goals as string | null, meetings: v.meetings as string | null, window: v.window as WarmReport['window'], days: [day] };
 }
 
 /**
- * The cache file's text as a WarmFile when it is one, for this build and these settings, written on `today` or on one
- * of the WARM_DAYS - 1 days before; undefined for anything else (not JSON, another format or build, another day, a
- * field of the wrong type, a finding of a rule this build does not know or on another report's file). Linear in the
- * text's length.
+ * The cache file's text as a WarmFile for `today`, when it is one, for this build and these settings, written on
+ * `today` or on one of the WARM_DAYS - 1 days before; undefined for anything else (not JSON, another format or build,
+ * another day, a field of the wrong type, a finding of a rule this build does not know or on another report's file).
+ * What it returns holds today's results only (as if written today: `today`, one day per report; a report with none
+ * for today is left out), so only they are checked: at the huge size a week's results are 8 MB. Linear in the text's
+ * length.
  */
 export function readWarmFile(text: string, expected: { readonly build: string; readonly today: IsoDate; readonly settings: RuleSettings }): WarmFile | undefined {
   if (text.length > WARM_MAX_BYTES) return undefined;
@@ -256,11 +268,17 @@ export function readWarmFile(text: string, expected: { readonly build: string; r
   }
   if (!isObj(v) || v.kind !== WARM_KIND || v.format !== WARM_FORMAT) return undefined;
   if (v.build !== expected.build || v.settings !== settingsKey(expected.settings) || !isStr(v.team)) return undefined;
-  if (warmOffset(v.today, expected.today) === undefined) return undefined;
+  const offset = warmOffset(v.today, expected.today);
+  if (offset === undefined) return undefined;
   const reports = v.reports;
   if (!isObj(reports)) return undefined;
-  for (const [id, r] of Object.entries(reports)) if (!isWarmReport(r, id)) return undefined;
-  return v as unknown as WarmFile;
+  const kept = Object.create(null) as Record<string, WarmReport>; // a report id such as `__proto__` is a key like any other
+  for (const [id, r] of Object.entries(reports)) {
+    const entry = warmReportFor(r, id, offset);
+    if (entry === null) return undefined;
+    if (entry) kept[id] = entry;
+  }
+  return { kind: WARM_KIND, format: WARM_FORMAT, build: v.build, today: expected.today, settings: v.settings, team: v.team, reports: kept };
 }
 
 /** How many days after the file's day `today` is, when the file holds results for it (0 to WARM_DAYS - 1). */
