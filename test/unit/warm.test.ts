@@ -13,7 +13,7 @@ import type { CheckChange } from '../../src/core/checker';
 import type { TeamFileSystem } from '../../src/core/fs';
 import type { RuleSettings } from '../../src/core/rules/registry';
 import type { Problem } from '../../src/core/types';
-import { RACY_MS, readWarmFile, settingsKey, WARM_DAYS, WARM_FORMAT, WARM_KIND } from '../../src/core/warm/cache';
+import { RACY_MS, readWarmFile, settingsKey, WARM_DAYS, WARM_FORMAT, WARM_KIND, warmFileText } from '../../src/core/warm/cache';
 import { addDays } from '../../src/core/dates';
 import type { WarmFile, WarmReport } from '../../src/core/warm/cache';
 import type { Finding } from '../../src/core/findings';
@@ -215,6 +215,18 @@ describe('warm start (what the last window found, until the real check has run)'
     assert.equal(readWarmFile(text, { build: BUILD, today: addDays(TODAY, WARM_DAYS), settings: {} }), undefined);
     assert.equal(readWarmFile(text, { build: BUILD, today: addDays(TODAY, -1), settings: {} }), undefined);
     assert.equal(readWarmFile(text, { build: BUILD, today: TODAY, settings: { severities: { 'cadence-overdue': 'off' } } }), undefined);
+  });
+
+  it('the cache file written a report at a time is the JSON of the record, and reads back', async () => {
+    for (const fs of [teamOf(), turningTeam(), generatedTeam(2)]) {
+      const record = await (await coldChecker(fs)).warmRecord(BUILD, NOW);
+      assert.ok(record);
+      const text = [...warmFileText(record)].join('');
+      assert.equal(text, JSON.stringify(record));
+      assert.ok(readWarmFile(text, { build: BUILD, today: addDays(TODAY, 2), settings: {} }));
+    }
+    const none = { kind: WARM_KIND, format: WARM_FORMAT, build: BUILD, today: TODAY, settings: '{}', team: 't', reports: {} } as const;
+    assert.equal([...warmFileText(none)].join(''), JSON.stringify(none), 'no report kept');
   });
 
   it('a corrupt, truncated or forged cache file is ignored as a whole', async () => {

@@ -281,6 +281,23 @@ export function readWarmFile(text: string, expected: { readonly build: string; r
   return { kind: WARM_KIND, format: WARM_FORMAT, build: v.build, today: expected.today, settings: v.settings, team: v.team, reports: kept };
 }
 
+/**
+ * The cache file's JSON text in pieces (the head, then one report each, then the end): joined, exactly
+ * `JSON.stringify(file)`, made one report at a time so that the writer can let other work run between them (a week's
+ * results are 8 MB at the huge size; one JSON.stringify of them held the host's thread for up to a second).
+ */
+export function* warmFileText(file: WarmFile): Generator<string> {
+  const { reports, ...head } = file;
+  // `{…,"reports":{}}` without its last two characters: the head, up to the opening brace of the reports.
+  yield JSON.stringify({ ...head, reports: {} }).slice(0, -2);
+  let first = true;
+  for (const [id, report] of Object.entries(reports)) {
+    yield `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(report)}`;
+    first = false;
+  }
+  yield '}}';
+}
+
 /** How many days after the file's day `today` is, when the file holds results for it (0 to WARM_DAYS - 1). */
 export function warmOffset(written: unknown, today: IsoDate): number | undefined {
   if (!isStr(written) || !isIsoDate(written)) return undefined;

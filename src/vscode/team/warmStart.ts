@@ -7,9 +7,10 @@
 import { promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { fingerprint, WARM_MAX_BYTES } from '../../core/warm/cache';
+import { fingerprint, WARM_MAX_BYTES, warmFileText } from '../../core/warm/cache';
 import type { WarmFile } from '../../core/warm/cache';
 import { writeFileAtomically } from '../../node/atomicWrite';
+import { hostSlice } from './workQueue';
 
 export class WarmStore {
   /**
@@ -43,7 +44,13 @@ export class WarmStore {
     if (!file) return false;
     try {
       await fsp.mkdir(path.dirname(file), { recursive: true });
-      await writeFileAtomically(file, JSON.stringify(warm));
+      // Made a report at a time, the host's thread free between slices (see warmFileText).
+      const pieces: string[] = [];
+      for (const piece of warmFileText(warm)) {
+        await hostSlice();
+        pieces.push(piece);
+      }
+      await writeFileAtomically(file, pieces.join(''));
       return true;
     } catch {
       return false;
