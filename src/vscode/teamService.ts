@@ -70,6 +70,9 @@ export class TeamService implements vscode.Disposable {
   private readonly unsaved: UnsavedText;
   private readonly disposables: vscode.Disposable[] = [];
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the last warm-start record was written from (the build, the checker's revision, the day) when it kept every report. */
+  private warmWritten: string | undefined;
+  private warmWrittenBy: TeamChecker | undefined;
   /** The load's milestones and the watcher's event count, for the end-to-end benchmark (bench/e2e/). */
   readonly timeline = new Timeline();
 
@@ -265,8 +268,16 @@ export class TeamService implements vscode.Disposable {
     const checker = this.checkerValue;
     const root = this.rootValue;
     if (!warm || !checker || !root) return;
+    // Nothing re-checked since the last record, which kept every report (one left out, say a file written within the
+    // last 2 s, may be kept now): that record stands.
+    const revision = `${warm.build}|${checker.revision}|${this.today}`;
+    if (revision === this.warmWritten && checker === this.warmWrittenBy) return;
     const record = await checker.warmRecord(warm.build, Date.now());
-    if (record) await warm.write(root, record);
+    if (record && (await warm.write(root, record))) {
+      const complete = Object.keys(record.reports).length === checker.queries.reports().length;
+      this.warmWritten = complete ? revision : undefined;
+      this.warmWrittenBy = checker;
+    }
   }
 
   private scheduleWarmSave(): void {
@@ -274,7 +285,11 @@ export class TeamService implements vscode.Disposable {
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.warmTimer = undefined;
-      void this.queue.run(() => this.saveWarm());
+      // Not while the folder is still being changed (a checkout or a formatter's burst: events waiting, or the
+      // burst's last rescan to come): its record would be out of date at once, and at the huge size each costs a
+      // second of the host's thread. It is written once the changes have settled.
+      if (this.watcher?.busy) this.scheduleWarmSave();
+      else void this.queue.run(() => this.saveWarm());
     }, WARM_SAVE_DELAY_MS);
   }
 

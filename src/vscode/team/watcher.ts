@@ -45,6 +45,14 @@ export class TeamWatcher implements vscode.Disposable {
     this.pending.add(path, kind, this.now());
   }
 
+  /**
+   * Events are waiting for a batch, or a burst has not settled yet (its last rescan is still to come): the team folder
+   * is being changed, and work that can wait (the warm start's record) waits.
+   */
+  get busy(): boolean {
+    return this.timer !== undefined || this.settleTimer !== undefined || this.pending.waiting;
+  }
+
   /** The owner's rescan took this long (ms). */
   rescanTook(ms: number): void {
     this.lastRescanMs = ms;
