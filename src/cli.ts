@@ -43,8 +43,8 @@ Options:
                          by default every meeting file is parsed, so file problems in old 1:1s are reported too
   --rule ID=SEVERITY     set a rule's severity: off, hint, info, warning or error (repeatable)
   --no-status-update     switch the status-update heuristic off
-  --jobs N               threads for the check of the whole folder (default: one per core from ${PARALLEL_FROM_REPORTS} report
-                         folders on, else 1); the output is the same
+  --jobs N               threads for the check of the whole folder, 1 to 8 (default: one per core, at most 4, from
+                         ${PARALLEL_FROM_REPORTS} report folders on, else 1); the output is the same
   -h, --help             this help
   -v, --version          the version
 

@@ -23,6 +23,8 @@ const WORKER_KIND = 'one-on-ones-check-worker';
 
 /** At most this many threads (two cores are the usual CI runner; more threads than cores only add memory). */
 export const MAX_JOBS = 8;
+/** The default's most threads: each holds its share of the team and a Node isolate (the huge team: 304 MB with two). */
+export const AUTO_MAX_JOBS = 4;
 /** With fewer report folders than this the check runs in one thread: starting a worker costs about 60 ms of CPU. */
 export const PARALLEL_FROM_REPORTS = 32;
 
@@ -46,7 +48,7 @@ export function isCheckWorkerTask(v: unknown): v is CheckWorkerTask {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === WORKER_KIND;
 }
 
-/** The number of threads for a folder when `--jobs` is not given: one for a small team, else one per core. */
+/** The number of threads for a folder when `--jobs` is not given: one for a small team, else one per core (up to 4). */
 export function autoJobs(folder: string): number {
   let reports = 0;
   try {
@@ -54,7 +56,7 @@ export function autoJobs(folder: string): number {
   } catch {
     return 1; // the one-thread check says why the folder cannot be read
   }
-  return reports < PARALLEL_FROM_REPORTS ? 1 : Math.max(1, Math.min(availableParallelism(), MAX_JOBS));
+  return reports < PARALLEL_FROM_REPORTS ? 1 : Math.max(1, Math.min(availableParallelism(), AUTO_MAX_JOBS));
 }
 
 /** A worker thread's whole life: check its share, post the result (or what went wrong: a kind, never a message). */
