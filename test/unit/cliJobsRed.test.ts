@@ -132,6 +132,51 @@ describe('check --jobs N, the bundled CLI (red team): what one thread prints, wi
     if (RUNUSER) for (const file of ['pa/meetings', 'pb']) assert.ok(problems.some((p) => p.file === file), file);
   });
 
+  /** The bundled CLI with a module `-r`equired first, in the main thread and in every worker thread (execArgv). */
+  function cliWith(preload: string, args: readonly string[]): Run {
+    const file = path.join(dir, `preload-${Math.random().toString(36).slice(2)}.js`);
+    writeFileSync(file, preload);
+    const r = spawnSync(process.execPath, ['-r', file, CLI, ...args], { encoding: 'utf8' });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('a meetings folder that fails with an I/O error (EIO): 2 and 3 threads print what one prints, report.yaml checked in each', function () {
+    this.timeout(60_000);
+    const eio = `const fs = require('fs'); const readdir = fs.promises.readdir;
+fs.promises.readdir = function (p, ...rest) {
+  if (String(p).endsWith('/kwame-asante/meetings')) { const e = new Error('EIO: i/o error, scandir'); e.code = 'EIO'; return Promise.reject(e); }
+  return readdir.call(this, p, ...rest);
+};`;
+    const demo = path.join(ROOT, 'examples/demo-team');
+    const one = cliWith(eio, ['check', demo, '--today', TODAY, '--jobs', '1']);
+    assert.equal(one.status, 1, one.stderr);
+    assert.match(one.stdout, /kwame-asante\/report\.yaml:1:1 error Internal error while checking this report/);
+    assert.match(one.stdout, /kwame-asante\/report\.yaml:2:7 info Kwame Asante has no active two-month goal/, 'report.yaml is still checked');
+    for (const jobs of ['2', '3']) {
+      const many = cliWith(eio, ['check', demo, '--today', TODAY, '--jobs', jobs]);
+      assert.equal(many.stdout, one.stdout, `--jobs ${jobs}: stdout`);
+      assert.equal(many.stderr, one.stderr, `--jobs ${jobs}: stderr`);
+      assert.equal(many.status, one.status, `--jobs ${jobs}: exit code`);
+    }
+  });
+
+  it('a worker thread that dies (an uncaught error quoting a file, or an exit without a result): exit 3, the kind of error only', function () {
+    this.timeout(60_000);
+    const demo = path.join(ROOT, 'examples/demo-team');
+    const inWorker = (body: string): string => `if (!require('worker_threads').isMainThread) setImmediate(() => { ${body} });`;
+    for (const [name, preload] of [
+      ['an uncaught error', inWorker("throw new Error('SECRET: notes of a 1:1');")],
+      ['an exit', inWorker('process.exit(0);')],
+      ['a hostile error name', inWorker("const e = new Error('SECRET'); e.name = '\\u001b[31mSECRET'; throw e;")],
+    ]) {
+      const r = cliWith(preload, ['check', demo, '--today', TODAY, '--jobs', '2']);
+      assert.equal(r.status, 3, `${name}: ${r.stderr}`);
+      assert.equal(r.stdout, '', `${name}: no partial output`);
+      assert.match(r.stderr, /^one-on-ones: internal error \((Error|unknown error)\); please report it/, name);
+      assert.doesNotMatch(r.stderr, /SECRET|\u001b/, `${name}: nothing of the error's message`);
+    }
+  });
+
   it('no report, a broken team.yaml, more threads than reports, and no team folder at all', function () {
     this.timeout(60_000);
     const empty = path.join(dir, 'empty');
