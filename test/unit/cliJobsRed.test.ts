@@ -177,6 +177,44 @@ fs.promises.readdir = function (p, ...rest) {
     }
   });
 
+  it('a report folder that one thread lists and another does not (the folder changed meanwhile): the one-thread output', function () {
+    this.timeout(60_000);
+    // The second thread's listing of the team folder misses zoe-muller, as if the folder had been removed in between.
+    const missing = `const { isMainThread, workerData } = require('worker_threads');
+if (!isMainThread && workerData && workerData.shard && workerData.shard.index === 1) {
+  const fs = require('fs'); const readdir = fs.promises.readdir;
+  fs.promises.readdir = async function (p, ...rest) {
+    const all = await readdir.call(this, p, ...rest);
+    return String(p).endsWith('demo-team') ? all.filter((e) => (e.name ?? e) !== 'zoe-muller') : all;
+  };
+}`;
+    const demo = path.join(ROOT, 'examples/demo-team');
+    const one = cliWith(missing, ['check', demo, '--today', TODAY, '--format', 'json', '--jobs', '1']);
+    assert.match(one.stdout, /zoe-muller\//);
+    for (const jobs of ['2', '3']) {
+      const many = cliWith(missing, ['check', demo, '--today', TODAY, '--format', 'json', '--jobs', jobs]);
+      assert.equal(many.stdout, one.stdout, `--jobs ${jobs}`);
+      assert.equal(many.status, one.status);
+    }
+  });
+
+  it('a team of 40 report folders checked without --jobs (threads by the number of cores) prints what --jobs 1 prints', function () {
+    this.timeout(60_000);
+    const team = path.join(dir, 'forty');
+    mkdirSync(team);
+    writeFileSync(path.join(team, 'team.yaml'), 'manager: Sam\ncadence: weekly\n');
+    const demo = path.join(ROOT, 'examples/demo-team');
+    const ids = readdirSync(demo, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    for (let i = 0; i < 40; i++) cpSync(path.join(demo, ids[i % ids.length]), path.join(team, `${String(i).padStart(2, '0')}-${ids[i % ids.length]}`), { recursive: true });
+    for (const format of ['text', 'json']) {
+      const auto = spawnSync(process.execPath, [CLI, 'check', team, '--today', TODAY, '--format', format], { encoding: 'utf8' });
+      const one = spawnSync(process.execPath, [CLI, 'check', team, '--today', TODAY, '--format', format, '--jobs', '1'], { encoding: 'utf8' });
+      assert.equal(auto.stdout, one.stdout, format);
+      assert.equal(auto.stderr, one.stderr, format);
+      assert.equal(auto.status, one.status, format);
+    }
+  });
+
   it('no report, a broken team.yaml, more threads than reports, and no team folder at all', function () {
     this.timeout(60_000);
     const empty = path.join(dir, 'empty');
