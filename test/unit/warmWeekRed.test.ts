@@ -17,6 +17,8 @@ import { reportIdOf } from '../../src/core/paths';
 import { reportFiles, weekly } from './helpers/builders';
 import type { Files } from './helpers/builders';
 import { MemoryFileSystem } from './helpers/memoryFs';
+import { generatedTeam } from './helpers/generated';
+import { seededRandom } from '../support/rng';
 
 const BUILD = 'red-build';
 const NOW = Date.parse('2027-06-01T12:00:00Z');
@@ -70,6 +72,17 @@ async function equivalentAllWeek(name: string, files: Files, day: string, option
     assert.deepEqual(plain(checker.problems()), plain(wantAll), `${name} +${k}: after the real check`);
   }
   return perDay;
+}
+
+/** Every file path under `dir` of a memory team. */
+async function listAll(fs: MemoryFileSystem, dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [name, kind] of await fs.readDirectory(dir)) {
+    const p = dir === '' ? name : `${dir}/${name}`;
+    if (kind === 'directory') out.push(...(await listAll(fs, p)));
+    else out.push(p);
+  }
+  return out;
 }
 
 const rulesOn = (problems: readonly Problem[], file: string): string[] => problems.filter((p) => p.file.startsWith(file)).map((p) => p.rule).sort();
@@ -174,6 +187,49 @@ describe('warm start across the week (red team): warm on day D+k is a cold check
       }, day);
     });
   }
+
+  it('random teams whose week turns (1:1s ahead of every status, leave, leaving, starting, goals ending, actions due): every day equal', async () => {
+    for (const seed of [11, 12, 13, 14, 15, 16]) {
+      const rand = seededRandom(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+      const near = (): string => addDays(D, Math.floor(rand() * 16) - 8);
+      const files: Files = { 'team.yaml': `manager: Sam\ncadence: ${pick(['weekly', 'biweekly'])}\ncareer-every: ${pick(['4w', '6w', '8w'])}\ngrace-days: ${pick([0, 1, 3])}\n` };
+      for (let r = 0; r < 10; r++) {
+        const meetings: Record<string, Parameters<typeof weekly>[2] extends ((...a: never[]) => infer M) | undefined ? M : never> = {};
+        const count = Math.floor(rand() * 9);
+        let date = addDays(D, Math.floor(rand() * 6) - 1 + (rand() < 0.3 ? 4 : 0));
+        for (let i = 0; i < count; i++) {
+          meetings[date] = {
+            status: pick(['held', 'held', 'held', 'planned', 'skipped'] as const),
+            kind: rand() < 0.2 ? 'career' : 'regular',
+            ...(rand() < 0.3 ? { feedback: [], reportTopics: [], topics: [] } : {}),
+            ...(rand() < 0.3 ? { actions: [{ text: 'Follow up', owner: pick(['manager', 'report'] as const), due: near() }] } : {}),
+          };
+          date = addDays(date, -(3 + Math.floor(rand() * 12)));
+        }
+        Object.assign(files, reportFiles(`p${r}`, {
+          since: rand() < 0.3 ? near() : undefined,
+          paused: rand() < 0.3 ? [{ from: near(), ...(rand() < 0.7 ? { to: addDays(near(), 8) } : {}) }] : undefined,
+          goals: rand() < 0.2 ? null : [{ id: 'g1', title: 'A goal', start: addDays(D, -Math.floor(rand() * 70)), ...(rand() < 0.3 ? { end: near() } : {}) }],
+          meetings,
+        }));
+        if (rand() < 0.2) files[`p${r}/report.yaml`] += `left: ${near()}\n`;
+      }
+      await equivalentAllWeek(`seed ${seed}`, files, D);
+    }
+    for (const seed of [4, 5, 6]) {
+      const fs = generatedTeam(seed);
+      const files: Files = {};
+      for (const p of await listAll(fs, '')) {
+        try {
+          files[p] = (await fs.readFile(p)).text;
+        } catch {
+          // the one unreadable 1:1 of the generated team: left out
+        }
+      }
+      await equivalentAllWeek(`generated ${seed}`, files, '2026-11-24', { mustBeWarm: [] });
+    }
+  });
 
   it('a rule that throws on a later day only: that day and the next are cold (the fence finding is the real check\'s), the days before warm', async () => {
     const failOn = addDays(D, 3);
