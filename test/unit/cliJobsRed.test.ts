@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { TeamChecker } from '../../src/core/checker';
+import { sortProblems } from '../../src/cli/output';
 import { checkTeamStreaming, checkTeamStreamingByReport } from '../../src/core/stream';
 import { mergeShards } from '../../src/cli/parallel';
 import type { ShardProblems } from '../../src/core/stream';
@@ -40,6 +42,10 @@ describe('check --jobs (red team): the same output whatever the number of thread
     // Ana's report.yaml is still read and checked (its unknown key), next to the internal error of her history.
     assert.ok(want.some((p) => p.file === 'ana/report.yaml' && p.rule === 'unknown-key'), 'ana/report.yaml is checked');
     for (const count of [2, 3]) assert.deepEqual(await sharded(make, count), want, `${count} shards`);
+    // And what the extension's checker (TeamChecker, rows first) shows for the same folder.
+    const checker = await TeamChecker.open(make(), { today: TODAY });
+    await checker.checkEverything();
+    assert.deepEqual(sortProblems(want), sortProblems(checker.problems()), 'the checker\'s problems');
   });
 });
 
