@@ -50,8 +50,11 @@ export interface StreamCheckOptions {
    * read too: in the full check they are the first chunk checked after the window, so none is parsed twice.
    */
   readonly onReportCounts?: (counts: TeamCounts) => void;
-  /** Called with every report's id (all shards'), in order, once the team folder is listed. */
-  readonly onListed?: (ids: readonly string[]) => void;
+  /**
+   * Called once the team folder is listed: every report's id (all shards'), in order, and team.yaml's values as the
+   * rules read them (JSON), so that a caller with several shards can tell they all saw the same team.
+   */
+  readonly onListed?: (ids: readonly string[], team: string) => void;
   /** Called once a report is checked and its 1:1s dropped (a test looks at the index there). */
   readonly onReportDone?: (index: TeamIndex, reportId: string) => void;
 }
@@ -92,7 +95,7 @@ export async function checkTeamStreamingByReport(fs: TeamFileSystem, options: St
     return out;
   };
   const team = shard.index === 0 ? withSeverity([...(index.teamParsed?.file.findings ?? []), ...index.topLevelFindings]) : [];
-  options.onListed?.(index.reports().map((r) => r.id));
+  options.onListed?.(index.reports().map((r) => r.id), JSON.stringify(index.team));
   const reports = index.reports().filter((r) => mine.has(r.id));
   // Each report's findings in its slot (mapLimit keeps the order).
   const found = await mapLimit(reports, options.concurrency ?? 4, async (r) => {

@@ -204,6 +204,23 @@ if (!isMainThread && workerData && workerData.shard && workerData.shard.index ==
     }
   });
 
+  it('a team.yaml that one thread reads as it was and another as it is now (changed meanwhile): the one-thread output', function () {
+    this.timeout(60_000);
+    const demo = path.join(ROOT, 'examples/demo-team');
+    const other = path.join(dir, 'team-now.yaml');
+    writeFileSync(other, 'manager: Sam\ncadence: monthly\ngrace-days: 20\n');
+    // The second thread opens another team.yaml in place of the demo's: a team.yaml rewritten between two threads' reads.
+    const changed = `const { isMainThread, workerData } = require('worker_threads');
+if (!isMainThread && workerData && workerData.shard && workerData.shard.index === 1) {
+  const fs = require('fs'); const open = fs.openSync;
+  fs.openSync = function (p, ...rest) { return open.call(this, String(p).endsWith('demo-team/team.yaml') ? ${JSON.stringify(other)} : p, ...rest); };
+}`;
+    const one = cliWith(changed, ['check', demo, '--today', TODAY, '--jobs', '1']);
+    const two = cliWith(changed, ['check', demo, '--today', TODAY, '--jobs', '2']);
+    assert.equal(two.stdout, one.stdout, 'every report checked against one team.yaml');
+    assert.equal(two.status, one.status);
+  });
+
   it('a team of 40 report folders checked without --jobs (threads by the number of cores) prints what --jobs 1 prints', function () {
     this.timeout(60_000);
     const team = path.join(dir, 'forty');
