@@ -82,9 +82,11 @@ export async function runCheckWorker(task: CheckWorkerTask): Promise<void> {
   parentPort?.postMessage(reply);
 }
 
-function runWorker(entry: string, task: CheckWorkerTask): Promise<Extract<WorkerReply, { ok: true }>> {
+/** A worker thread checking `task`, added to `started` (so that a failure elsewhere can stop it); its reply. */
+function runWorker(entry: string, task: CheckWorkerTask, started: Worker[]): Promise<Extract<WorkerReply, { ok: true }>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, { workerData: task });
+    started.push(worker);
     let replied = false;
     worker.once('message', (reply: WorkerReply) => {
       replied = true;
@@ -113,7 +115,15 @@ export async function checkInWorkers(
   task: Omit<CheckWorkerTask, 'kind' | 'shard'>,
   jobs: number,
 ): Promise<{ problems: Problem[]; counts: TeamCounts } | undefined> {
-  const replies = await Promise.all(Array.from({ length: jobs }, (_, index) => runWorker(entry, { ...task, kind: WORKER_KIND, shard: { index, count: jobs } })));
+  const started: Worker[] = [];
+  let replies: Array<Extract<WorkerReply, { ok: true }>>;
+  try {
+    replies = await Promise.all(Array.from({ length: jobs }, (_, index) => runWorker(entry, { ...task, kind: WORKER_KIND, shard: { index, count: jobs } }, started)));
+  } finally {
+    // The first failure decides (as one thread's check would stop there): the other threads are stopped, not waited
+    // for; after a success each has replied, and nothing of theirs may keep the process alive either.
+    for (const worker of started) void worker.terminate();
+  }
   // Workers that saw other reports, or another team.yaml (its cadence, grace, career interval apply to every report),
   // would merge into an output no single thread gives.
   if (replies.some((r) => r.listing !== replies[0].listing)) return undefined;

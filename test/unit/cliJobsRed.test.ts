@@ -142,7 +142,8 @@ describe('check --jobs N, the bundled CLI (red team): what one thread prints, wi
   function cliWith(preload: string, args: readonly string[]): Run {
     const file = path.join(dir, `preload-${Math.random().toString(36).slice(2)}.js`);
     writeFileSync(file, preload);
-    const r = spawnSync(process.execPath, ['-r', file, CLI, ...args], { encoding: 'utf8' });
+    // A CLI that never ends is stopped (status null): no test waits on a hang.
+    const r = spawnSync(process.execPath, ['-r', file, CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
@@ -181,6 +182,20 @@ fs.promises.readdir = function (p, ...rest) {
       assert.match(r.stderr, /^one-on-ones: internal error \((Error|unknown error)\); please report it/, name);
       assert.doesNotMatch(r.stderr, /SECRET|\u001b/, `${name}: nothing of the error's message`);
     }
+  });
+
+  it('a thread that fails while another never ends: exit 3 at once, the other thread stopped (no hang)', function () {
+    this.timeout(60_000);
+    const demo = path.join(ROOT, 'examples/demo-team');
+    // Thread 0 dies; thread 1 keeps a timer alive forever (a check stuck on a pathological file, say).
+    const preload = `const { isMainThread, workerData } = require('worker_threads');
+if (!isMainThread && workerData && workerData.shard) {
+  if (workerData.shard.index === 0) setImmediate(() => { throw new Error('SECRET'); });
+  else setInterval(() => {}, 1000);
+}`;
+    const r = cliWith(preload, ['check', demo, '--today', TODAY, '--jobs', '2']);
+    assert.equal(r.status, 3, `the CLI ended with 3 (status ${r.status}: null is a hang stopped by the test)`);
+    assert.match(r.stderr, /^one-on-ones: internal error \(Error\)/);
   });
 
   it('a report folder that one thread lists and another does not (the folder changed meanwhile): the one-thread output', function () {
