@@ -4,8 +4,8 @@
  * shard), reading synchronously as the single-threaded check does; the main thread puts their problems back in the
  * order one thread gives them (team, then reports by id) and adds up their dashboard counts, so the output is the same
  * byte for byte whatever the number of threads (a unit test compares them). A worker that meets anything unexpected
- * makes the whole check fail as one thread's check would; a team folder whose reports changed between two workers'
- * listings is checked again in one thread.
+ * makes the whole check fail as one thread's check would; a team folder whose reports or team.yaml changed between two
+ * workers' reads is checked again in one thread.
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -41,7 +41,8 @@ export interface CheckWorkerTask {
 }
 
 type WorkerReply =
-  | { readonly ok: true; readonly team: Problem[]; readonly reports: Problem[][]; readonly counts: TeamCounts; readonly ids: string }
+  // `listing`: the report ids and team.yaml's values this worker saw (see checkInWorkers).
+  | { readonly ok: true; readonly team: Problem[]; readonly reports: Problem[][]; readonly counts: TeamCounts; readonly listing: string }
   | { readonly ok: false; readonly failure?: FailureKind; readonly name: string };
 
 export function isCheckWorkerTask(v: unknown): v is CheckWorkerTask {
@@ -65,7 +66,7 @@ export async function runCheckWorker(task: CheckWorkerTask): Promise<void> {
   try {
     let counts = NO_COUNTS;
     const settings = { severities: task.severities, statusUpdateHeuristic: task.statusUpdateHeuristic };
-    let ids = '';
+    let listing = '';
     const found = await checkTeamStreamingByReport(new SyncReadTeamFileSystem(task.folder), {
       today: task.today,
       settings,
@@ -73,9 +74,9 @@ export async function runCheckWorker(task: CheckWorkerTask): Promise<void> {
       concurrency: 1,
       shard: task.shard,
       onReportCounts: task.wantCounts ? (c) => (counts = addCounts(counts, c)) : undefined,
-      onListed: (all) => (ids = all.join('/')),
+      onListed: (all, team) => (listing = `${all.join('/')}\n${team}`),
     });
-    reply = { ok: true, team: found.team, reports: found.reports, counts, ids };
+    reply = { ok: true, team: found.team, reports: found.reports, counts, listing };
   } catch (e) {
     // The error's kind only: its message may quote a team file (docs/security.md).
     reply = { ok: false, failure: failureKind(e), name: e instanceof Error && /^[A-Za-z]{1,40}$/.test(e.name) ? e.name : 'Error' };
@@ -83,9 +84,11 @@ export async function runCheckWorker(task: CheckWorkerTask): Promise<void> {
   parentPort?.postMessage(reply);
 }
 
-function runWorker(entry: string, task: CheckWorkerTask): Promise<Extract<WorkerReply, { ok: true }>> {
+/** A worker thread checking `task`, added to `started` (so that a failure elsewhere can stop it); its reply. */
+function runWorker(entry: string, task: CheckWorkerTask, started: Worker[]): Promise<Extract<WorkerReply, { ok: true }>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, { workerData: task });
+    started.push(worker);
     let replied = false;
     worker.once('message', (reply: WorkerReply) => {
       replied = true;
@@ -107,15 +110,25 @@ function runWorker(entry: string, task: CheckWorkerTask): Promise<Extract<Worker
 /**
  * The problems (in the one-thread check's order, unsorted) and the summed counts of the team folder, checked by `jobs`
  * worker threads running `entry` (the CLI's own module, which runs `runCheckWorker` in a worker). Undefined when the
- * workers did not all see the same reports (the folder changed meanwhile): the caller checks in one thread.
+ * workers did not all see the same reports and team.yaml (the folder changed meanwhile): the caller checks in one thread.
  */
 export async function checkInWorkers(
   entry: string,
   task: Omit<CheckWorkerTask, 'kind' | 'shard'>,
   jobs: number,
 ): Promise<{ problems: Problem[]; counts: TeamCounts } | undefined> {
-  const replies = await Promise.all(Array.from({ length: jobs }, (_, index) => runWorker(entry, { ...task, kind: WORKER_KIND, shard: { index, count: jobs } })));
-  if (replies.some((r) => r.ids !== replies[0].ids)) return undefined;
+  const started: Worker[] = [];
+  let replies: Array<Extract<WorkerReply, { ok: true }>>;
+  try {
+    replies = await Promise.all(Array.from({ length: jobs }, (_, index) => runWorker(entry, { ...task, kind: WORKER_KIND, shard: { index, count: jobs } }, started)));
+  } finally {
+    // The first failure decides (as one thread's check would stop there): the other threads are stopped, not waited
+    // for; after a success each has replied, and nothing of theirs may keep the process alive either.
+    for (const worker of started) void worker.terminate();
+  }
+  // Workers that saw other reports, or another team.yaml (its cadence, grace, career interval apply to every report),
+  // would merge into an output no single thread gives.
+  if (replies.some((r) => r.listing !== replies[0].listing)) return undefined;
   return { problems: mergeShards(replies), counts: replies.reduce((c, r) => addCounts(c, r.counts), NO_COUNTS) };
 }
 

@@ -50,8 +50,11 @@ export interface StreamCheckOptions {
    * read too: in the full check they are the first chunk checked after the window, so none is parsed twice.
    */
   readonly onReportCounts?: (counts: TeamCounts) => void;
-  /** Called with every report's id (all shards'), in order, once the team folder is listed. */
-  readonly onListed?: (ids: readonly string[]) => void;
+  /**
+   * Called once the team folder is listed: every report's id (all shards'), in order, and team.yaml's values as the
+   * rules read them (JSON), so that a caller with several shards can tell they all saw the same team.
+   */
+  readonly onListed?: (ids: readonly string[], team: string) => void;
   /** Called once a report is checked and its 1:1s dropped (a test looks at the index there). */
   readonly onReportDone?: (index: TeamIndex, reportId: string) => void;
 }
@@ -75,8 +78,10 @@ export interface ShardProblems {
  */
 export async function checkTeamStreamingByReport(fs: TeamFileSystem, options: StreamCheckOptions): Promise<ShardProblems> {
   const shard = options.shard ?? { index: 0, count: 1 };
-  // One of several shards: every report's row (the rules may name any report), this shard's goals and listings only.
-  const index = await TeamIndex.open(fs, { rowsFirst: shard.count > 1 });
+  // Every report's row (the rules may name any report), then this shard's goals and listings only. One thread loads the
+  // same way (rowsFirst, then finishLoad): a report whose goals or listing fail unexpectedly then keeps its report.yaml
+  // as a shard does (a plain open would drop it), so the output is the same whatever the number of threads.
+  const index = await TeamIndex.open(fs, { rowsFirst: true });
   const mine = new Set(index.reports().filter((_, i) => i % shard.count === shard.index).map((r) => r.id));
   await index.finishLoad((id) => mine.has(id));
   const settings = options.settings ?? {};
@@ -90,7 +95,7 @@ export async function checkTeamStreamingByReport(fs: TeamFileSystem, options: St
     return out;
   };
   const team = shard.index === 0 ? withSeverity([...(index.teamParsed?.file.findings ?? []), ...index.topLevelFindings]) : [];
-  options.onListed?.(index.reports().map((r) => r.id));
+  options.onListed?.(index.reports().map((r) => r.id), JSON.stringify(index.team));
   const reports = index.reports().filter((r) => mine.has(r.id));
   // Each report's findings in its slot (mapLimit keeps the order).
   const found = await mapLimit(reports, options.concurrency ?? 4, async (r) => {
