@@ -144,6 +144,17 @@ describe('hostile input: honest diagnostics for what cannot be read', () => {
     assert.ok(plain.some((p) => p.rule === 'cadence-overdue'));
   });
 
+  it('a meetings folder that fails in an unexpected way (an I/O error) is said, and no cadence rule speaks of a history it could not see', async () => {
+    const files = team(reportFiles('cid', { name: 'Cid', since: d(-200), aspirations: ['x'], meetings: weekly(d(-40), 3) }));
+    const fs = new MemoryFileSystem(files);
+    fs.fail('cid/meetings', new Error('EIO: i/o error, scandir'));
+    const checker = await TeamChecker.open(fs, { today: TODAY });
+    const mine = checker.problems().filter((p) => p.file.startsWith('cid'));
+    assert.deepEqual(mine.filter((p) => /cadence|first-meeting|career/.test(p.rule)).map((p) => p.rule), [], 'not "no 1:1 yet": the history was not read');
+    assert.ok(mine.some((p) => p.file === 'cid/report.yaml' && /could not be read|internal|unexpected/i.test(p.message)), mine.map((p) => p.message).join(' | '));
+    assert.equal(checker.queries.reportView('cid')?.health === 'overdue', false, 'the row does not call them overdue either');
+  });
+
   it('a report.yaml that is a folder (or a link, a pipe) is said, not taken as missing', async () => {
     const files = team({ 'cid/report.yaml/x': 'a', 'cid/meetings/2026-11-20.yaml/y': 'b' });
     const { problems } = await check(files);

@@ -357,6 +357,7 @@ export class TeamIndex {
     } catch (e) {
       // The fence, for changes: one report's failure is said on that report and the rest of the team is untouched.
       r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
+      r.historyUnreadable = true; // whatever failed, the 1:1s were not all listed: nothing is said about them
       this.refreshLayoutFindings(r);
     }
     return { reports: new Set([id]) };
@@ -514,12 +515,14 @@ export class TeamIndex {
           await rest();
         } catch (e) {
           r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
+          r.historyUnreadable = true; // whatever failed, the 1:1s were not all listed: nothing is said about them
         }
         this.refreshLayoutFindings(r);
       }]);
     } catch (e) {
       // The fence around one report's loading: whatever went wrong, the other reports load, and this one says so.
       r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
+      r.historyUnreadable = true; // whatever failed, the 1:1s were not all listed: nothing is said about them
     }
     this.refreshLayoutFindings(r);
     this.entries.set(id, r);
