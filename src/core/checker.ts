@@ -505,7 +505,7 @@ export class TeamChecker {
    * per file and folder; nothing is listed or parsed (the goals and the listings wait for the real check). Returns
    * the change to show, or undefined when nothing could be vouched for.
    */
-  adoptWarm(file: WarmFile, fs: { stat(path: string): Promise<{ readonly kind: string; readonly version: string } | undefined> }): Promise<CheckChange | undefined> {
+  adoptWarm(file: WarmFile, fs: Pick<TeamFileSystem, 'stat' | 'statMany'>): Promise<CheckChange | undefined> {
     return this.exclusive(async () => {
       // Today's results, when the file was written today or within the days before that it holds results for.
       const offset = warmOffset(file.today, this.today);
@@ -519,17 +519,26 @@ export class TeamChecker {
         const profile = r.profile ? this.index.versionRead(r.profile.file.path) ?? '' : null;
         if (profile === w.profile) candidates.push([r, w, day]);
       }
-      /** The version of a file (or folder, `kind`) on disk now; null when there is none; '' for anything else. */
-      const versionOf = async (path: string, kind: string): Promise<string | null> => {
-        const st = await fs.stat(path);
-        return st === undefined ? null : st.kind === kind ? st.version : '';
+      // Every file and folder each candidate was built on, with the version and kind it had: all stat'ed at once
+      // (an adapter's statMany does it in a few short runs rather than a promise per file).
+      const wanted: Array<readonly [string, string | null, string]> = [];
+      const firstOf: number[] = [];
+      for (const [r, w] of candidates) {
+        firstOf.push(wanted.length);
+        wanted.push([`${r.path}/goals.yaml`, w.goals, 'file'], [`${r.path}/meetings`, w.meetings, 'directory']);
+        for (const [fileName, version] of w.window) wanted.push([`${r.path}/meetings/${fileName}`, version, 'file']);
+      }
+      firstOf.push(wanted.length);
+      const paths = wanted.map(([path]) => path);
+      const stats = fs.statMany ? await fs.statMany(paths) : await mapLimit(paths, REPORT_CONCURRENCY, (path) => fs.stat(path));
+      /** Whether the i-th path is on disk now as recorded: null, nothing there; '' never matches (another kind). */
+      const same = (i: number): boolean => {
+        const st = stats[i];
+        const [, version, kind] = wanted[i];
+        return (st === undefined ? null : st.kind === kind ? st.version : '') === version;
       };
-      const current = await mapLimit(candidates, REPORT_CONCURRENCY, async ([r, w]) => {
-        if ((await versionOf(`${r.path}/goals.yaml`, 'file')) !== w.goals) return false;
-        if ((await versionOf(`${r.path}/meetings`, 'directory')) !== w.meetings) return false;
-        for (const [fileName, version] of w.window) {
-          if ((await versionOf(`${r.path}/meetings/${fileName}`, 'file')) !== version) return false;
-        }
+      const current = candidates.map((_, c) => {
+        for (let i = firstOf[c]; i < firstOf[c + 1]; i++) if (!same(i)) return false;
         return true;
       });
       const reports = new Set<string>();

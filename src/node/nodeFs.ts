@@ -1,5 +1,6 @@
 /** The team file system on Node's fs: for the CLI, the tests and the benchmark. */
-import { promises as fsp } from 'node:fs';
+import { lstatSync, promises as fsp } from 'node:fs';
+import type { Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { EntryKind, FileContent, TeamFileSystem } from '../core/fs';
 import { fileVersion, mapNodeError, readRegularFileVersioned } from './safeRead';
@@ -37,12 +38,41 @@ export class NodeTeamFileSystem implements TeamFileSystem {
 
   async stat(path: string): Promise<{ kind: EntryKind; version: string } | undefined> {
     try {
-      const st = await fsp.lstat(this.resolve(path));
-      return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', version: fileVersion(st) };
+      return entryOf(await fsp.lstat(this.resolve(path)));
     } catch {
       return undefined;
     }
   }
+
+  /**
+   * Many stats, in order: synchronous, in runs of at most STAT_RUN_MS with the event loop let run between them. An
+   * lstat is a few microseconds; through the thread pool, a promise per call costs ten times more on a busy extension
+   * host (the warm start stats each file it vouches for: about 2,000 at the large size, 10,000 at the huge one).
+   */
+  async statMany(paths: readonly string[]): Promise<Array<{ kind: EntryKind; version: string } | undefined>> {
+    const out: Array<{ kind: EntryKind; version: string } | undefined> = [];
+    let started = performance.now();
+    for (const path of paths) {
+      if (performance.now() - started > STAT_RUN_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        started = performance.now();
+      }
+      try {
+        const st = lstatSync(this.resolve(path), { throwIfNoEntry: false });
+        out.push(st ? entryOf(st) : undefined);
+      } catch {
+        out.push(undefined);
+      }
+    }
+    return out;
+  }
+}
+
+/** How long (ms) `statMany` stats without letting the event loop run. */
+const STAT_RUN_MS = 8;
+
+function entryOf(st: Stats): { kind: EntryKind; version: string } {
+  return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', version: fileVersion(st) };
 }
 
 function stripBom(text: string): string {

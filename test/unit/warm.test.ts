@@ -5,7 +5,7 @@
  * or a corrupt file means that report, or the whole cache, is not trusted; the real check replaces it all.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TeamChecker } from '../../src/core/checker';
@@ -420,6 +420,31 @@ describe('warm start (what the last window found, until the real check has run)'
       assert.equal(statSync(goals).mtimeMs, before.mtimeMs);
       const { checker } = await reopened(fs, warm);
       assert.deepEqual(checker.problemsOf('ana/goals.yaml').filter((p) => p.rule === 'goal-expired'), [], 'no kept goal-expired for a goal that is not expired');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('on disk, the adoption\'s stats in short runs (statMany) give what one stat each gives, and an unchanged team is adopted through them', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'warm-stat-'));
+    try {
+      mkdirSync(path.join(root, 'ana', 'meetings'), { recursive: true });
+      writeFileSync(path.join(root, 'ana', 'report.yaml'), 'name: Ana\n');
+      writeFileSync(path.join(root, 'ana', 'meetings', '2026-11-20.yaml'), meetingYaml('2026-11-20'));
+      symlinkSync(path.join(root, 'ana', 'report.yaml'), path.join(root, 'ana', 'link.yaml'));
+      const fs = new NodeTeamFileSystem(root);
+      const paths = ['ana', 'ana/report.yaml', 'ana/meetings', 'ana/meetings/2026-11-20.yaml', 'ana/link.yaml', 'ana/missing.yaml', 'nobody/goals.yaml'];
+      const many = await fs.statMany(paths);
+      assert.deepEqual(many, await Promise.all(paths.map((p) => fs.stat(p))));
+      assert.deepEqual(many.map((st) => st?.kind), ['directory', 'file', 'directory', 'file', 'other', undefined, undefined]);
+      const old = new Date(Date.now() - 3_600_000);
+      for (const p of ['ana/report.yaml', 'ana/meetings/2026-11-20.yaml', 'ana/meetings', 'ana']) utimesSync(path.join(root, p), old, old);
+      const cold = await TeamChecker.open(fs, { today: TODAY });
+      const warm = readWarmFile(JSON.stringify(await cold.warmRecord(BUILD, Date.now())), { build: BUILD, today: TODAY, settings: {} });
+      assert.ok(warm);
+      const { checker, change } = await reopened(fs, warm);
+      assert.deepEqual(warmReports(change), ['ana']);
+      assert.deepEqual(plain(checker.problems()), plain(cold.problems()));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
