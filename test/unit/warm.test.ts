@@ -217,14 +217,22 @@ describe('warm start (what the last window found, until the real check has run)'
     assert.equal(readWarmFile(text, { build: BUILD, today: TODAY, settings: { severities: { 'cadence-overdue': 'off' } } }), undefined);
   });
 
-  it('the cache file written a report at a time is the JSON of the record, and reads back', async () => {
-    for (const fs of [teamOf(), turningTeam(), generatedTeam(2)]) {
+  it('the cache file written a report at a time is the record\'s JSON in ASCII, and reads back', async () => {
+    const named = (): MemoryFileSystem => {
+      const fs = teamOf();
+      fs.write('ana/report.yaml', 'name: Ána Ødegård 李 😀 "quoted" \\ back\n'); // names past ASCII, one past the BMP
+      return fs;
+    };
+    for (const fs of [named(), turningTeam(), generatedTeam(2)]) {
       const record = await (await coldChecker(fs)).warmRecord(BUILD, NOW);
       assert.ok(record);
       const text = [...warmFileText(record)].join('');
-      assert.equal(text, JSON.stringify(record));
+      assert.match(text, /^[\x00-\x7e]*$/, 'ASCII only');
+      assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(record)));
       assert.ok(readWarmFile(text, { build: BUILD, today: addDays(TODAY, 2), settings: {} }));
     }
+    const shown = JSON.parse([...warmFileText((await (await coldChecker(named())).warmRecord(BUILD, NOW))!)].join('')) as WarmFile;
+    assert.equal(shown.reports.ana?.days[0]?.view.label, 'Ána Ødegård 李 😀 "quoted" \\ back');
     const none = { kind: WARM_KIND, format: WARM_FORMAT, build: BUILD, today: TODAY, settings: '{}', team: 't', reports: {} } as const;
     assert.equal([...warmFileText(none)].join(''), JSON.stringify(none), 'no report kept');
   });
