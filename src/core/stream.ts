@@ -78,9 +78,8 @@ export interface ShardProblems {
  */
 export async function checkTeamStreamingByReport(fs: TeamFileSystem, options: StreamCheckOptions): Promise<ShardProblems> {
   const shard = options.shard ?? { index: 0, count: 1 };
-  // Every report's row (the rules may name any report), then this shard's goals and listings only. One thread loads the
-  // same way (rowsFirst, then finishLoad): a report whose goals or listing fail unexpectedly then keeps its report.yaml
-  // as a shard does (a plain open would drop it), so the output is the same whatever the number of threads.
+  // Every report's row (the rules may name any report), then this shard's goals and listings only; one thread loads
+  // the same way (its shard is every report).
   const index = await TeamIndex.open(fs, { rowsFirst: true });
   const mine = new Set(index.reports().filter((_, i) => i % shard.count === shard.index).map((r) => r.id));
   await index.finishLoad((id) => mine.has(id));

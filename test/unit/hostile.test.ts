@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { RULE_FAMILIES, TeamChecker } from '../../src/core/checker';
 import type { RuleFamilyCheck } from '../../src/core/checker';
 import { addDays } from '../../src/core/dates';
+import { TeamIndex } from '../../src/core/index/teamIndex';
 import type { Problem } from '../../src/core/types';
 import { check, meetingYaml, ofRule, reportFiles, TODAY, weekly, yaml } from './helpers/builders';
 import type { Files } from './helpers/builders';
@@ -153,6 +154,10 @@ describe('hostile input: honest diagnostics for what cannot be read', () => {
     assert.deepEqual(mine.filter((p) => /cadence|first-meeting|career/.test(p.rule)).map((p) => p.rule), [], 'not "no 1:1 yet": the history was not read');
     assert.ok(mine.some((p) => p.file === 'cid/report.yaml' && /could not be read|internal|unexpected/i.test(p.message)), mine.map((p) => p.message).join(' | '));
     assert.equal(checker.queries.reportView('cid')?.health === 'overdue', false, 'the row does not call them overdue either');
+    // Read in one go (no rows first: a report folder that appears after the load), report.yaml is kept just the same.
+    const plain = await TeamIndex.open(fs);
+    assert.equal(plain.report('cid')?.profile?.value?.name, 'Cid');
+    assert.equal(plain.report('cid')?.historyUnreadable, true);
   });
 
   it('a report.yaml that is a folder (or a link, a pipe) is said, not taken as missing', async () => {

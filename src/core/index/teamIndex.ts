@@ -125,6 +125,15 @@ export function readFailureFinding(path: string, kind: FailureKind): Finding {
 }
 
 /**
+ * The fence's finding on a report whose loading or change failed unexpectedly, said on its report.yaml; and, whatever
+ * failed, its 1:1s may not all be listed, so nothing is said about its history (no false "no 1:1 yet").
+ */
+function fenced(r: MutableReport, e: unknown): void {
+  r.readFailures.set(joinPath(r.id, REPORT_FILE_NAME), internalErrorFinding(joinPath(r.id, REPORT_FILE_NAME), e));
+  r.historyUnreadable = true;
+}
+
+/**
  * The fence's finding: an unexpected error while loading or checking one report. It names the kind of error only
  * (never a message: that may quote the file), and the other reports are checked as usual.
  */
@@ -356,8 +365,7 @@ export class TeamIndex {
       await this.applyReportChange(r, parts, kind, refused);
     } catch (e) {
       // The fence, for changes: one report's failure is said on that report and the rest of the team is untouched.
-      r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
-      r.historyUnreadable = true; // whatever failed, the 1:1s were not all listed: nothing is said about them
+      fenced(r, e);
       this.refreshLayoutFindings(r);
     }
     return { reports: new Set([id]) };
@@ -497,12 +505,18 @@ export class TeamIndex {
         const k = kindOf(n);
         if (k !== undefined && k !== want) r.readFailures.set(joinPath(id, n), readFailureFinding(joinPath(id, n), 'not-regular'));
       }
+      // The goals and the 1:1 listing, fenced on their own: whether read now or after the rows (`rowsFirst`), a
+      // failure there keeps the report.yaml read beside it.
       const rest = async (): Promise<void> => {
-        const [goals] = await Promise.all([
-          kindOf(GOALS_FILE_NAME) === 'file' ? this.readParsedInto(r, joinPath(id, GOALS_FILE_NAME), parseGoalsFile) : undefined,
-          kindOf(MEETINGS_DIR) === 'directory' ? this.listMeetings(r) : undefined,
-        ]);
-        r.goals = goals;
+        try {
+          const [goals] = await Promise.all([
+            kindOf(GOALS_FILE_NAME) === 'file' ? this.readParsedInto(r, joinPath(id, GOALS_FILE_NAME), parseGoalsFile) : undefined,
+            kindOf(MEETINGS_DIR) === 'directory' ? this.listMeetings(r) : undefined,
+          ]);
+          r.goals = goals;
+        } catch (e) {
+          fenced(r, e);
+        }
       };
       const later = this.deferring ? this.deferred : undefined;
       const [profile] = await Promise.all([
@@ -511,18 +525,12 @@ export class TeamIndex {
       ]);
       r.profile = profile;
       later?.push([id, async () => {
-        try {
-          await rest();
-        } catch (e) {
-          r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
-          r.historyUnreadable = true; // whatever failed, the 1:1s were not all listed: nothing is said about them
-        }
+        await rest();
         this.refreshLayoutFindings(r);
       }]);
     } catch (e) {
       // The fence around one report's loading: whatever went wrong, the other reports load, and this one says so.
-      r.readFailures.set(joinPath(id, REPORT_FILE_NAME), internalErrorFinding(joinPath(id, REPORT_FILE_NAME), e));
-      r.historyUnreadable = true; // whatever failed, the 1:1s were not all listed: nothing is said about them
+      fenced(r, e);
     }
     this.refreshLayoutFindings(r);
     this.entries.set(id, r);
