@@ -514,7 +514,7 @@ export class TeamChecker {
       const candidates: Array<readonly [ReportEntry, WarmReport, WarmDay]> = [];
       for (const r of this.index.reports()) {
         const w = Object.prototype.hasOwnProperty.call(file.reports, r.id) ? file.reports[r.id] : undefined;
-        const day = w && warmDayOf(w, offset);
+        const day = w && warmDayOf(w.days, offset);
         if (!w || !day || !this.unchecked.has(r.id) || this.index.hasReadFailures(r.id)) continue;
         const profile = r.profile ? this.index.versionRead(r.profile.file.path) ?? '' : null;
         if (profile === w.profile) candidates.push([r, w, day]);

@@ -70,9 +70,8 @@ export class TeamService implements vscode.Disposable {
   private readonly unsaved: UnsavedText;
   private readonly disposables: vscode.Disposable[] = [];
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
-  /** What the last warm-start record was written from (the build, the checker's revision, the day) when it kept every report. */
-  private warmWritten: string | undefined;
-  private warmWrittenBy: TeamChecker | undefined;
+  /** What the last warm-start record was written from (its checker; the build, revision and day) when it kept every report. */
+  private warmWritten: { readonly checker: TeamChecker; readonly revision: string } | undefined;
   /** The load's milestones and the watcher's event count, for the end-to-end benchmark (bench/e2e/). */
   readonly timeline = new Timeline();
 
@@ -271,12 +270,11 @@ export class TeamService implements vscode.Disposable {
     // Nothing re-checked since the last record, which kept every report (one left out, say a file written within the
     // last 2 s, may be kept now): that record stands.
     const revision = `${warm.build}|${checker.revision}|${this.today}`;
-    if (revision === this.warmWritten && checker === this.warmWrittenBy) return;
+    if (this.warmWritten?.checker === checker && this.warmWritten.revision === revision) return;
     const record = await checker.warmRecord(warm.build, Date.now());
     if (record && (await warm.write(root, record))) {
       const complete = Object.keys(record.reports).length === checker.queries.reports().length;
-      this.warmWritten = complete ? revision : undefined;
-      this.warmWrittenBy = checker;
+      this.warmWritten = complete ? { checker, revision } : undefined;
     }
   }
 

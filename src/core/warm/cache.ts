@@ -70,11 +70,14 @@ export interface WarmDay {
   readonly view: ReportView;
 }
 
-/** A report's kept results for the day `offset` days after the file's, or undefined when it holds none for it. */
-export function warmDayOf(report: WarmReport, offset: number): WarmDay | undefined {
-  if (!Number.isInteger(offset) || offset < 0 || offset >= report.days.length) return undefined;
+/**
+ * A report's kept results (its `days`) for the day `offset` days after the file's: the last entry up to it that is not
+ * null; undefined when it holds none for that day.
+ */
+export function warmDayOf<T>(days: ReadonlyArray<T | null>, offset: number): T | undefined {
+  if (!Number.isInteger(offset) || offset < 0 || offset >= days.length) return undefined;
   for (let i = offset; i >= 0; i--) {
-    const day = report.days[i];
+    const day = days[i];
     if (day) return day;
   }
   return undefined;
@@ -243,7 +246,7 @@ function warmReportFor(v: unknown, reportId: string, offset: number): WarmReport
   if (!Array.isArray(v.window) || !v.window.every(isWindowEntry)) return null;
   const days = v.days;
   if (!Array.isArray(days) || days.length < 1 || days.length > WARM_DAYS || !isObj(days[0]) || !days.every((d) => d === null || isObj(d))) return null;
-  const day = warmDayOf({ days } as unknown as WarmReport, offset);
+  const day = warmDayOf<unknown>(days, offset);
   if (day === undefined) return undefined;
   const isDay = (d: unknown): d is WarmDay => isObj(d) && Array.isArray(d.findings) && d.findings.every((f) => isFinding(f, reportId)) && isView(d.view, reportId);
   if (!isDay(day)) return null;
